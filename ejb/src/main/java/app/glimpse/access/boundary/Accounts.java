@@ -1,0 +1,94 @@
+package app.glimpse.access.boundary;
+
+import app.glimpse.access.control.TokenIssuer;
+import app.glimpse.platform.ClientError;
+import app.glimpse.studios.entity.Photographer;
+import app.glimpse.studios.entity.Role;
+import app.glimpse.studios.entity.Studio;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import jakarta.validation.constraints.NotBlank;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+
+/**
+ * Photographer accounts: sign-in with e-mail and password, and the first account of a new
+ * installation.
+ */
+@Stateless
+public class Accounts {
+
+  @PersistenceContext EntityManager em;
+
+  @Inject Pbkdf2PasswordHash passwordHash;
+
+  @Inject TokenIssuer tokens;
+
+  /**
+   * A hash to compare with when the account does not exist, so that both cases take the same time.
+   */
+  private String noAccountHash;
+
+  @PostConstruct
+  void prepare() {
+    noAccountHash = passwordHash.generate(UUID.randomUUID().toString().toCharArray());
+  }
+
+  /**
+   * A bearer token for the photographer with these credentials; one message for every kind of
+   * mismatch.
+   */
+  public String token(@NotBlank String email, @NotBlank String password) {
+    Photographer photographer = find(email).orElse(null);
+    String stored = photographer == null ? noAccountHash : photographer.getPasswordHash();
+    boolean matches = passwordHash.verify(password.toCharArray(), stored);
+    if (photographer == null || !matches) {
+      throw ClientError.unauthorized("Wrong e-mail or password.");
+    }
+    Set<String> groups =
+        photographer.getRole() == Role.OWNER
+            ? Set.of(Caller.OWNER, Caller.PHOTOGRAPHER)
+            : Set.of(Caller.PHOTOGRAPHER);
+    return tokens.issue(
+        photographer.getId().toString(),
+        photographer.getEmail(),
+        groups,
+        Map.of("studio", photographer.getStudio().getId()),
+        null);
+  }
+
+  /** Creates the studio and its owner, unless any account exists already; true when it did. */
+  public boolean createFirstAccount(String email, String password) {
+    long existing = em.createNamedQuery(Photographer.COUNT, Long.class).getSingleResult();
+    if (existing > 0) {
+      return false;
+    }
+    Studio studio = new Studio("My studio");
+    em.persist(studio);
+    em.persist(
+        new Photographer(
+            studio, email, null, passwordHash.generate(password.toCharArray()), Role.OWNER));
+    return true;
+  }
+
+  private Optional<Photographer> find(String email) {
+    String normalized;
+    try {
+      normalized = Photographer.normalizeEmail(email);
+    } catch (IllegalArgumentException notAnAddress) {
+      return Optional.empty();
+    }
+    List<Photographer> found =
+        em.createNamedQuery(Photographer.FIND_BY_EMAIL, Photographer.class)
+            .setParameter("email", normalized)
+            .getResultList();
+    return found.stream().findFirst();
+  }
+}

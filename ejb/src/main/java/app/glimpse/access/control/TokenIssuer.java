@@ -1,0 +1,97 @@
+package app.glimpse.access.control;
+
+import app.glimpse.platform.DataDirectory;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObjectBuilder;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.Signature;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Issues the MicroProfile JWT bearer tokens (RS256) that the REST API accepts: photographer tokens
+ * with their studio, and guest tokens scoped to one event. The server verifies them with the public
+ * half of {@link JwtKeys}.
+ */
+@ApplicationScoped
+public class TokenIssuer {
+
+  private static final Base64.Encoder BASE64URL = Base64.getUrlEncoder().withoutPadding();
+
+  @Inject
+  @ConfigProperty(name = "mp.jwt.verify.issuer", defaultValue = "glimpse")
+  String issuer;
+
+  @Inject
+  @ConfigProperty(name = "glimpse.token.lifetime", defaultValue = "PT8H")
+  Duration lifetime;
+
+  /**
+   * A signed token for {@code subject}.
+   *
+   * @param groups the roles the token carries
+   * @param claims further claims, numbers or strings
+   * @param expiresAt the latest expiry; the token expires at the earlier of this and the configured
+   *     lifetime
+   */
+  public String issue(
+      String subject,
+      String upn,
+      Set<String> groups,
+      Map<String, Object> claims,
+      Instant expiresAt) {
+    Instant now = Instant.now();
+    Instant expiry = now.plus(lifetime);
+    if (expiresAt != null && expiresAt.isBefore(expiry)) {
+      expiry = expiresAt;
+    }
+    JsonArrayBuilder groupArray = Json.createArrayBuilder();
+    groups.forEach(groupArray::add);
+    JsonObjectBuilder payload =
+        Json.createObjectBuilder()
+            .add("iss", issuer)
+            .add("sub", subject)
+            .add("upn", upn)
+            .add("groups", groupArray)
+            .add("iat", now.getEpochSecond())
+            .add("exp", expiry.getEpochSecond())
+            .add("jti", UUID.randomUUID().toString());
+    claims.forEach(
+        (name, value) -> {
+          if (value instanceof Number number) {
+            payload.add(name, number.longValue());
+          } else {
+            payload.add(name, String.valueOf(value));
+          }
+        });
+    String header =
+        Json.createObjectBuilder()
+            .add("alg", "RS256")
+            .add("typ", "JWT")
+            .add("kid", "glimpse")
+            .build()
+            .toString();
+    String signingInput = encode(header) + "." + encode(payload.build().toString());
+    try {
+      Signature signature = Signature.getInstance("SHA256withRSA");
+      signature.initSign(JwtKeys.in(DataDirectory.path().resolve("keys")).privateKey());
+      signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
+      return signingInput + "." + BASE64URL.encodeToString(signature.sign());
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("Cannot sign a token", e);
+    }
+  }
+
+  private static String encode(String json) {
+    return BASE64URL.encodeToString(json.getBytes(StandardCharsets.UTF_8));
+  }
+}

@@ -1,0 +1,154 @@
+package app.glimpse.events.boundary;
+
+import app.glimpse.access.boundary.Caller;
+import app.glimpse.access.control.TokenIssuer;
+import app.glimpse.events.control.Slugs;
+import app.glimpse.events.entity.Event;
+import app.glimpse.photos.entity.Photo;
+import app.glimpse.platform.ClientError;
+import app.glimpse.studios.entity.Studio;
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+/** Events of a studio: create, list, read, and open them to guests with a code. */
+@Stateless
+public class Events {
+
+  @PersistenceContext EntityManager em;
+
+  @Inject Pbkdf2PasswordHash codeHash;
+
+  @Inject TokenIssuer tokens;
+
+  /**
+   * Compared against when a slug does not exist, so that a wrong slug and a wrong code take the
+   * same time.
+   */
+  private String noEventHash;
+
+  @PostConstruct
+  void prepare() {
+    noEventHash = codeHash.generate(UUID.randomUUID().toString().toCharArray());
+  }
+
+  public EventView create(
+      @NotNull Caller caller, @NotBlank @Size(max = 200) String name, LocalDate date) {
+    if (caller.studioId() == null || !caller.isStaffOf(caller.studioId())) {
+      throw ClientError.notFound("studio");
+    }
+    Studio studio = em.find(Studio.class, caller.studioId());
+    if (studio == null) {
+      throw ClientError.notFound("studio");
+    }
+    Event event = new Event(studio, name, date, Slugs.forName(name));
+    em.persist(event);
+    em.flush();
+    return EventView.of(event, 0);
+  }
+
+  public List<EventView> list(@NotNull Caller caller) {
+    if (caller.studioId() == null) {
+      return List.of();
+    }
+    return em.createNamedQuery(Event.FIND_BY_STUDIO, Event.class)
+        .setParameter("studioId", caller.studioId())
+        .getResultStream()
+        .filter(event -> caller.isStaffOf(event.getStudio().getId()))
+        .map(event -> EventView.of(event, photoCount(event)))
+        .toList();
+  }
+
+  /**
+   * The event, if the caller works for its studio or is its guest; else "not found", whether it
+   * exists or not.
+   */
+  public EventView get(@NotNull Caller caller, long id) {
+    Event event = visibleEvent(caller, id);
+    return EventView.of(event, photoCount(event));
+  }
+
+  /** Opens the gallery to guests who know {@code code}, until {@code expiresAt} if given. */
+  public EventView setGuestAccess(
+      @NotNull Caller caller,
+      long id,
+      @NotBlank @Size(min = 4, max = 64) String code,
+      Instant expiresAt,
+      boolean faceSearch) {
+    Event event = staffEvent(caller, id);
+    if (expiresAt != null && expiresAt.isBefore(Instant.now())) {
+      throw ClientError.badRequest("invalid_expiry", "The expiry lies in the past.");
+    }
+    event.grantGuestAccess(codeHash.generate(code.strip().toCharArray()), expiresAt, faceSearch);
+    return EventView.of(event, photoCount(event));
+  }
+
+  /**
+   * A guest token for the event behind {@code slug} if {@code code} opens it. A wrong slug, a wrong
+   * code, a closed or expired gallery: all get the same answer, so nobody learns which events
+   * exist.
+   */
+  public GuestSession openGuestSession(@NotBlank String slug, @NotBlank String code) {
+    Event event =
+        em.createNamedQuery(Event.FIND_BY_SLUG, Event.class)
+            .setParameter("slug", slug.strip().toLowerCase())
+            .getResultStream()
+            .findFirst()
+            .orElse(null);
+    Instant now = Instant.now();
+    boolean open = event != null && event.guestAccessOpen(now);
+    String stored = open ? event.getAccessCodeHash() : noEventHash;
+    boolean matches = codeHash.verify(code.strip().toCharArray(), stored);
+    if (!open || !matches) {
+      throw ClientError.unauthorized("This gallery link or code is not valid.");
+    }
+    String token =
+        tokens.issue(
+            "guest:" + event.getId() + ":" + UUID.randomUUID(),
+            "guest",
+            Set.of(Caller.GUEST),
+            Map.of("event", event.getId()),
+            event.getAccessExpiresAt());
+    return new GuestSession(token, event.getId(), event.getName(), event.isFaceSearch());
+  }
+
+  /** The event if the caller may see it (staff of its studio or its guest); 404 otherwise. */
+  public Event visibleEvent(Caller caller, long id) {
+    Event event = em.find(Event.class, id);
+    if (event == null
+        || !(caller.isStaffOf(event.getStudio().getId()) || caller.isGuestOf(event.getId()))) {
+      throw ClientError.notFound("event");
+    }
+    return event;
+  }
+
+  /** The event if the caller works for its studio; 404 otherwise. */
+  public Event staffEvent(Caller caller, long id) {
+    Event event = em.find(Event.class, id);
+    if (event == null || !caller.isStaffOf(event.getStudio().getId())) {
+      throw ClientError.notFound("event");
+    }
+    return event;
+  }
+
+  private long photoCount(Event event) {
+    return em.createNamedQuery(Photo.COUNT_BY_EVENT, Long.class)
+        .setParameter("eventId", event.getId())
+        .getSingleResult();
+  }
+
+  /** What a guest gets on entering the code. */
+  public record GuestSession(String token, long eventId, String eventName, boolean faceSearch) {}
+}

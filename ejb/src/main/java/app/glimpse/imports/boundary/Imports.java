@@ -1,0 +1,70 @@
+package app.glimpse.imports.boundary;
+
+import app.glimpse.access.boundary.Caller;
+import app.glimpse.events.boundary.Events;
+import app.glimpse.events.entity.Event;
+import app.glimpse.imports.control.ImportRoots;
+import app.glimpse.imports.entity.PhotoImport;
+import app.glimpse.imports.entity.Source;
+import app.glimpse.imports.entity.SourceKind;
+import app.glimpse.platform.ClientError;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.constraints.NotNull;
+import java.nio.file.Path;
+import java.util.Optional;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** Imports of photos into an event: accepted here, run by the import job. */
+@Stateless
+public class Imports {
+
+  @PersistenceContext EntityManager em;
+
+  @EJB Events events;
+
+  @Inject
+  @ConfigProperty(name = "glimpse.import.roots")
+  Optional<String> importRoots;
+
+  /** Queues the import of a server folder, which must lie inside the allowed import roots. */
+  public ImportView importFolder(@NotNull Caller caller, long eventId, String folder) {
+    Event event = events.staffEvent(caller, eventId);
+    Path real;
+    try {
+      real = ImportRoots.parse(importRoots).resolve(folder);
+    } catch (IllegalArgumentException e) {
+      throw ClientError.badRequest("invalid_folder", e.getMessage());
+    }
+    Source source =
+        em.createNamedQuery(Source.FIND, Source.class)
+            .setParameter("eventId", event.getId())
+            .setParameter("kind", SourceKind.FOLDER)
+            .setParameter("location", real.toString())
+            .getResultStream()
+            .findFirst()
+            .orElseGet(
+                () -> {
+                  Source created =
+                      new Source(event, SourceKind.FOLDER, real.toString(), real.toString());
+                  em.persist(created);
+                  return created;
+                });
+    PhotoImport run = new PhotoImport(event, source);
+    em.persist(run);
+    em.flush();
+    return ImportView.of(run);
+  }
+
+  /** The import, if the caller works for the studio of its event; 404 otherwise. */
+  public ImportView get(@NotNull Caller caller, long importId) {
+    PhotoImport run = em.find(PhotoImport.class, importId);
+    if (run == null || !caller.isStaffOf(run.getEvent().getStudio().getId())) {
+      throw ClientError.notFound("import");
+    }
+    return ImportView.of(run);
+  }
+}

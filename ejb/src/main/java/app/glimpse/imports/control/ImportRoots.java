@@ -1,0 +1,73 @@
+package app.glimpse.imports.control;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The server folders imports may read ({@code GLIMPSE_IMPORT_ROOTS}, colon-separated). A folder is
+ * allowed only if its real path, after resolving {@code ..} and symbolic links, lies inside the
+ * real path of one of the roots.
+ */
+public final class ImportRoots {
+
+  private final List<Path> roots;
+
+  public ImportRoots(List<Path> roots) {
+    this.roots = List.copyOf(roots);
+  }
+
+  public static ImportRoots parse(Optional<String> setting) {
+    return new ImportRoots(
+        setting.stream()
+            .flatMap(value -> Arrays.stream(value.split(":")))
+            .map(String::strip)
+            .filter(root -> !root.isEmpty())
+            .map(root -> Path.of(root).toAbsolutePath().normalize())
+            .toList());
+  }
+
+  public List<Path> roots() {
+    return roots;
+  }
+
+  /**
+   * The real path of {@code folder} if it is an existing directory inside a root.
+   *
+   * @throws IllegalArgumentException with a message for the photographer otherwise
+   */
+  public Path resolve(String folder) {
+    if (roots.isEmpty()) {
+      throw new IllegalArgumentException(
+          "No server folders are open for import: set GLIMPSE_IMPORT_ROOTS to allow some.");
+    }
+    if (folder == null || folder.isBlank()) {
+      throw new IllegalArgumentException("Give the folder to import as an absolute path.");
+    }
+    Path requested = Path.of(folder);
+    if (!requested.isAbsolute()) {
+      throw new IllegalArgumentException("Give the folder to import as an absolute path.");
+    }
+    Path real;
+    try {
+      real = requested.toRealPath();
+    } catch (IOException e) {
+      throw new IllegalArgumentException(
+          "The folder " + folder + " is outside the import folders or missing.");
+    }
+    for (Path root : roots) {
+      try {
+        if (real.startsWith(root.toRealPath()) && Files.isDirectory(real)) {
+          return real;
+        }
+      } catch (IOException missingRoot) {
+        // a root that does not exist allows nothing
+      }
+    }
+    throw new IllegalArgumentException(
+        "The folder " + folder + " is outside the import folders or missing.");
+  }
+}

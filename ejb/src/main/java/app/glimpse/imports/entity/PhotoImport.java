@@ -1,0 +1,105 @@
+package app.glimpse.imports.entity;
+
+import app.glimpse.events.entity.Event;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Objects;
+
+/** One run of importing a source into an event, with the counts the photographer watches. */
+@Entity
+@Table(name = "photo_import")
+public class PhotoImport {
+
+  @Id
+  @SequenceGenerator(
+      name = "photo_import_seq",
+      sequenceName = "photo_import_seq",
+      allocationSize = 50)
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "photo_import_seq")
+  private Long id;
+
+  @ManyToOne(optional = false, fetch = FetchType.LAZY)
+  private Event event;
+
+  @ManyToOne(optional = false, fetch = FetchType.LAZY)
+  private Source source;
+
+  @Enumerated(EnumType.STRING)
+  private ImportStatus status;
+
+  private int total;
+  private int processed;
+  private int failed;
+  private int faces;
+  private String failureReason;
+  private Long jobExecutionId;
+  private Instant createdAt;
+  private Instant startedAt;
+  private Instant finishedAt;
+
+  protected PhotoImport() {}
+
+  public PhotoImport(Event event, Source source) {
+    this.event = Objects.requireNonNull(event, "event");
+    this.source = Objects.requireNonNull(source, "source");
+    this.status = ImportStatus.QUEUED;
+    this.createdAt = Instant.now();
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public Event getEvent() {
+    return event;
+  }
+
+  public Source getSource() {
+    return source;
+  }
+
+  public ImportStatus getStatus() {
+    return status;
+  }
+
+  public int getTotal() {
+    return total;
+  }
+
+  public int getProcessed() {
+    return processed;
+  }
+
+  public int getFailed() {
+    return failed;
+  }
+
+  public int getFaces() {
+    return faces;
+  }
+
+  public String getFailureReason() {
+    return failureReason;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
+  }
+
+  public Instant getStartedAt() {
+    return startedAt;
+  }
+
+  public Instant getFinishedAt() {
+    return finishedAt;
+  }
+}

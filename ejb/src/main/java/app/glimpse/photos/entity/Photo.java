@@ -1,0 +1,190 @@
+package app.glimpse.photos.entity;
+
+import app.glimpse.events.entity.Event;
+import app.glimpse.imports.entity.Source;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.SequenceGenerator;
+import java.time.Instant;
+import java.util.Objects;
+
+/**
+ * One source file of an event, indexed or failed. The same file (event, source, file id, content
+ * hash) is stored at most once, whatever is retried; the original stays in the photographer's
+ * storage.
+ */
+@Entity
+@NamedQuery(
+    name = Photo.FIND_BY_EVENT,
+    query =
+        "SELECT p FROM Photo p WHERE p.event.id = :eventId AND p.status = app.glimpse.photos.entity.PhotoStatus.INDEXED"
+            + " ORDER BY p.takenAt, p.id")
+@NamedQuery(
+    name = Photo.COUNT_BY_EVENT,
+    query =
+        "SELECT COUNT(p) FROM Photo p WHERE p.event.id = :eventId"
+            + " AND p.status = app.glimpse.photos.entity.PhotoStatus.INDEXED")
+public class Photo {
+
+  public static final String FIND_BY_EVENT = "Photo.findByEvent";
+  public static final String COUNT_BY_EVENT = "Photo.countByEvent";
+
+  @Id
+  @SequenceGenerator(name = "photo_seq", sequenceName = "photo_seq", allocationSize = 50)
+  @GeneratedValue(strategy = GenerationType.SEQUENCE, generator = "photo_seq")
+  private Long id;
+
+  @ManyToOne(optional = false, fetch = FetchType.LAZY)
+  private Event event;
+
+  @ManyToOne(optional = false, fetch = FetchType.LAZY)
+  private Source source;
+
+  private Long importId;
+  private String sourceFileId;
+  private String fileName;
+  private String contentHash;
+
+  @Enumerated(EnumType.STRING)
+  private PhotoStatus status;
+
+  private String failureReason;
+  private Instant takenAt;
+  private String takenAtOffset;
+  private Integer width;
+  private Integer height;
+  private String cameraMake;
+  private String cameraModel;
+  private String lens;
+  private boolean hasGps;
+  private int faceCount;
+  private Instant createdAt;
+
+  protected Photo() {}
+
+  private Photo(
+      Event event,
+      Source source,
+      Long importId,
+      String sourceFileId,
+      String fileName,
+      String hash) {
+    this.event = Objects.requireNonNull(event, "event");
+    this.source = Objects.requireNonNull(source, "source");
+    this.importId = importId;
+    this.sourceFileId = Objects.requireNonNull(sourceFileId, "sourceFileId");
+    this.fileName = Objects.requireNonNull(fileName, "fileName");
+    this.contentHash = Objects.requireNonNull(hash, "contentHash");
+    this.createdAt = Instant.now();
+  }
+
+  /** A photo whose faces and previews were made. */
+  public static Photo indexed(
+      Event event,
+      Source source,
+      Long importId,
+      String sourceFileId,
+      String fileName,
+      String hash) {
+    Photo photo = new Photo(event, source, importId, sourceFileId, fileName, hash);
+    photo.status = PhotoStatus.INDEXED;
+    return photo;
+  }
+
+  /** A file that could not be indexed, kept with a reason the photographer can read. */
+  public static Photo failed(
+      Event event,
+      Source source,
+      Long importId,
+      String sourceFileId,
+      String fileName,
+      String hash,
+      String reason) {
+    Photo photo = new Photo(event, source, importId, sourceFileId, fileName, hash);
+    photo.status = PhotoStatus.FAILED;
+    photo.failureReason = Objects.requireNonNull(reason, "reason");
+    return photo;
+  }
+
+  /** What the file says of itself, after EXIF orientation. */
+  public void describe(
+      int width,
+      int height,
+      Instant takenAt,
+      String takenAtOffset,
+      String make,
+      String model,
+      String lens,
+      boolean gps) {
+    if (width <= 0 || height <= 0) {
+      throw new IllegalArgumentException("A photo has a positive size");
+    }
+    this.width = width;
+    this.height = height;
+    this.takenAt = takenAt;
+    this.takenAtOffset = takenAtOffset;
+    this.cameraMake = make;
+    this.cameraModel = model;
+    this.lens = lens;
+    this.hasGps = gps;
+  }
+
+  public void countFaces(int faceCount) {
+    this.faceCount = faceCount;
+  }
+
+  public Long getId() {
+    return id;
+  }
+
+  public Event getEvent() {
+    return event;
+  }
+
+  public String getFileName() {
+    return fileName;
+  }
+
+  public String getContentHash() {
+    return contentHash;
+  }
+
+  public PhotoStatus getStatus() {
+    return status;
+  }
+
+  public String getFailureReason() {
+    return failureReason;
+  }
+
+  public Instant getTakenAt() {
+    return takenAt;
+  }
+
+  public Integer getWidth() {
+    return width;
+  }
+
+  public Integer getHeight() {
+    return height;
+  }
+
+  public String getCameraMake() {
+    return cameraMake;
+  }
+
+  public String getCameraModel() {
+    return cameraModel;
+  }
+
+  public int getFaceCount() {
+    return faceCount;
+  }
+}

@@ -1,0 +1,72 @@
+package app.glimpse.launcher;
+
+import java.nio.file.Path;
+import org.apache.activemq.artemis.api.core.SimpleString;
+import org.apache.activemq.artemis.core.config.Configuration;
+import org.apache.activemq.artemis.core.config.impl.ConfigurationImpl;
+import org.apache.activemq.artemis.core.server.JournalType;
+import org.apache.activemq.artemis.core.server.embedded.EmbeddedActiveMQ;
+import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
+
+/**
+ * An ActiveMQ Artemis broker inside the launcher's JVM for a single-machine Glimpse. The server
+ * reaches it through the Artemis resource adapter over TCP on loopback, exactly as it would reach
+ * an external broker, and its journal lives under the Glimpse data directory so that queued work
+ * survives a restart.
+ */
+public final class EmbeddedBroker implements AutoCloseable {
+
+  private final EmbeddedActiveMQ broker;
+  private final int port;
+
+  private EmbeddedBroker(EmbeddedActiveMQ broker, int port) {
+    this.broker = broker;
+    this.port = port;
+  }
+
+  public static EmbeddedBroker start(Path dataDir, int port) throws Exception {
+    Configuration configuration =
+        new ConfigurationImpl()
+            .setName("glimpse")
+            .setPersistenceEnabled(true)
+            .setSecurityEnabled(false)
+            .setJMXManagementEnabled(false)
+            .setJournalType(JournalType.NIO)
+            .setJournalDirectory(dataDir.resolve("journal").toString())
+            .setBindingsDirectory(dataDir.resolve("bindings").toString())
+            .setLargeMessagesDirectory(dataDir.resolve("large-messages").toString())
+            .setPagingDirectory(dataDir.resolve("paging").toString())
+            .setJournalFileSize(2 * 1024 * 1024)
+            .setJournalMinFiles(2)
+            .setGlobalMaxSize(32L * 1024 * 1024)
+            .setThreadPoolMaxSize(8)
+            .setScheduledThreadPoolMaxSize(2)
+            .setCriticalAnalyzer(false);
+    configuration.addAcceptorConfiguration("loopback", "tcp://127.0.0.1:" + port);
+    configuration.addAddressSetting(
+        "#",
+        new AddressSettings()
+            .setDeadLetterAddress(SimpleString.of("DLQ"))
+            .setExpiryAddress(SimpleString.of("ExpiryQueue"))
+            .setMaxDeliveryAttempts(5)
+            .setRedeliveryDelay(1000)
+            .setRedeliveryMultiplier(2)
+            .setMaxRedeliveryDelay(30_000)
+            .setAutoCreateQueues(true)
+            .setAutoCreateAddresses(true)
+            .setAutoCreateDeadLetterResources(true));
+    EmbeddedActiveMQ broker = new EmbeddedActiveMQ();
+    broker.setConfiguration(configuration);
+    broker.start();
+    return new EmbeddedBroker(broker, port);
+  }
+
+  public int port() {
+    return port;
+  }
+
+  @Override
+  public void close() throws Exception {
+    broker.stop();
+  }
+}

@@ -1,0 +1,221 @@
+package app.glimpse.launcher;
+
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * {@code ./glimpse run}: starts Glimpse on one machine. Unless an external database and broker are
+ * configured it starts the embedded PostgreSQL and Artemis in this JVM, renders the server
+ * resources for them, and runs Payara Micro with the Glimpse WAR as a child process. The services
+ * start while Payara boots, so they cost no time of their own. On SIGTERM or Ctrl-C it stops the
+ * server first (so nothing waits on a vanished broker), then the broker, then the database.
+ */
+public final class Glimpse {
+
+  private static final Logger LOG = Logger.getLogger(Glimpse.class.getName());
+  private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+  private static final Duration SERVER_STOP_TIMEOUT = Duration.ofSeconds(11);
+
+  private final Settings settings;
+  private final Path dist;
+  private volatile Process server;
+  private volatile EmbeddedBroker broker;
+  private volatile EmbeddedDatabase database;
+
+  Glimpse(Settings settings, Path dist) {
+    this.settings = settings;
+    this.dist = dist;
+  }
+
+  public static void main(String[] args) throws Exception {
+    System.setProperty("java.util.logging.SimpleFormatter.format", "%1$tT %4$s [%3$s] %5$s%6$s%n");
+    String command = args.length == 0 ? "help" : args[0];
+    if (!command.equals("run")) {
+      System.err.println("usage: glimpse run");
+      System.exit(command.equals("help") ? 0 : 2);
+    }
+    Path dist =
+        Path.of(System.getProperty("glimpse.dist", "server-config/target/dist")).toAbsolutePath();
+    Glimpse glimpse = new Glimpse(Settings.fromEnvironment(), dist);
+    Runtime.getRuntime().addShutdownHook(new Thread(glimpse::stop, "glimpse-stop"));
+    System.exit(glimpse.run());
+  }
+
+  int run() throws Exception {
+    long started = System.nanoTime();
+    Path dataDir = settings.dataDir();
+    Files.createDirectories(dataDir);
+
+    String jdbcUrl;
+    CompletableFuture<EmbeddedDatabase> embeddedDatabase = null;
+    if (settings.databaseUrl().isPresent()) {
+      jdbcUrl = settings.databaseUrl().get();
+    } else {
+      int port = freePort();
+      jdbcUrl = "jdbc:postgresql://127.0.0.1:" + port + "/" + EmbeddedDatabase.DATABASE;
+      embeddedDatabase =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return EmbeddedDatabase.start(dataDir.resolve("postgres"), port);
+                } catch (IOException e) {
+                  throw new IllegalStateException("PostgreSQL did not start: " + e.getMessage(), e);
+                }
+              });
+    }
+
+    Settings.BrokerAddress brokerAddress;
+    CompletableFuture<EmbeddedBroker> embeddedBroker = null;
+    if (settings.brokerAddress().isPresent()) {
+      brokerAddress = settings.brokerAddress().get();
+    } else {
+      int port = freePort();
+      brokerAddress = new Settings.BrokerAddress("127.0.0.1", port);
+      embeddedBroker =
+          CompletableFuture.supplyAsync(
+              () -> {
+                try {
+                  return EmbeddedBroker.start(dataDir.resolve("broker"), port);
+                } catch (Exception e) {
+                  throw new IllegalStateException("Artemis did not start: " + e.getMessage(), e);
+                }
+              });
+    }
+
+    Path postBoot =
+        ServerResources.write(
+            dataDir.resolve("run").resolve("post-boot.asadmin"),
+            Map.of(
+                "DB_URL", jdbcUrl,
+                "DB_USER", settings.databaseUser(),
+                "DB_PASSWORD", settings.databasePassword(),
+                "BROKER_PARAMS", brokerAddress.connectionParameters(),
+                "BROKER_CREDENTIALS",
+                    ServerResources.brokerCredentials(
+                        settings.brokerUser(), settings.brokerPassword()),
+                "RAR", dist.resolve("artemis-ra.rar").toString()));
+
+    server = startServer(postBoot);
+    if (embeddedDatabase != null) {
+      database = embeddedDatabase.join();
+    }
+    if (embeddedBroker != null) {
+      broker = embeddedBroker.join();
+    }
+    if (awaitReady(started)) {
+      double seconds = (System.nanoTime() - started) / 1e9;
+      System.out.printf(
+          "Glimpse is ready at http://localhost:%d/ in %.1f s (data in %s)%n",
+          settings.httpPort(), seconds, dataDir);
+    }
+    return server.waitFor();
+  }
+
+  private Process startServer(Path postBoot) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(Arrays.asList(settings.javaOptions().split("\\s+")));
+    command.addAll(
+        List.of(
+            "-jar",
+            dist.resolve("payara-micro.jar").toString(),
+            "--nocluster",
+            "--disablephonehome",
+            "--port",
+            Integer.toString(settings.httpPort()),
+            "--addlibs",
+            dist.resolve("addlibs").toString(),
+            "--postbootcommandfile",
+            postBoot.toString(),
+            "--deploy",
+            dist.resolve("glimpse.war").toString(),
+            "--contextroot",
+            "/"));
+    ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+    builder.environment().putAll(settings.forServer());
+    LOG.log(Level.FINE, "Starting {0}", command);
+    return builder.start();
+  }
+
+  private boolean awaitReady(long started) throws InterruptedException {
+    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    URI ready = URI.create("http://127.0.0.1:" + settings.httpPort() + "/health/ready");
+    long deadline = started + READY_TIMEOUT.toNanos();
+    while (System.nanoTime() < deadline && server.isAlive()) {
+      try {
+        HttpResponse<String> response =
+            client.send(
+                HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(5)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        if (response.statusCode() == 200) {
+          return true;
+        }
+      } catch (IOException notYet) {
+        // the server is still booting
+      }
+      Thread.sleep(200);
+    }
+    if (server.isAlive()) {
+      LOG.log(
+          Level.WARNING,
+          "Glimpse is not ready after {0}; see {1}",
+          new Object[] {READY_TIMEOUT, ready});
+    }
+    return false;
+  }
+
+  /**
+   * Stops the server, then the broker, then the database; each step runs even if an earlier one
+   * failed.
+   */
+  void stop() {
+    Process process = server;
+    if (process != null && process.isAlive()) {
+      process.destroy();
+      try {
+        if (!process.waitFor(SERVER_STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
+          LOG.warning("Payara did not stop in time; killing it");
+          process.destroyForcibly().waitFor(2, TimeUnit.SECONDS);
+        }
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+      }
+    }
+    try {
+      if (broker != null) {
+        broker.close();
+      }
+    } catch (Exception e) {
+      LOG.log(Level.WARNING, "Stopping the broker failed", e);
+    }
+    try {
+      if (database != null) {
+        database.close();
+      }
+    } catch (Exception e) {
+      LOG.log(Level.WARNING, "Stopping the database failed", e);
+    }
+  }
+
+  static int freePort() throws IOException {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      socket.setReuseAddress(true);
+      return socket.getLocalPort();
+    }
+  }
+}

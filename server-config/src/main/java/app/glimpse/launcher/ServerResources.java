@@ -1,0 +1,80 @@
+package app.glimpse.launcher;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Renders {@code glimpse-resources.asadmin}, the server resources of Glimpse as asadmin commands,
+ * for a given database and broker. Payara Micro runs the result as its post-boot command file; the
+ * EAR test runs the same file on Payara Server, so both deployables get the same resources.
+ */
+public final class ServerResources {
+
+  private static final String TEMPLATE = "glimpse-resources.asadmin";
+  private static final Pattern PLACEHOLDER = Pattern.compile("@([A-Z_]+)@");
+  private static final Set<String> RAW = Set.of("RAR", "BROKER_CREDENTIALS");
+
+  private ServerResources() {}
+
+  /**
+   * The commands with every placeholder replaced by its value, escaped for an asadmin property
+   * list.
+   *
+   * @param values DB_URL, DB_USER, DB_PASSWORD, BROKER_PARAMS (escaped here), BROKER_CREDENTIALS
+   *     (from {@link #brokerCredentials}) and RAR (taken as they are)
+   */
+  public static String render(Map<String, String> values) {
+    String template;
+    try (InputStream in = ServerResources.class.getResourceAsStream(TEMPLATE)) {
+      template = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    Matcher matcher = PLACEHOLDER.matcher(template);
+    StringBuilder out = new StringBuilder();
+    while (matcher.find()) {
+      String name = matcher.group(1);
+      String value = values.get(name);
+      if (value == null) {
+        throw new IllegalArgumentException("No value for @" + name + "@ in " + TEMPLATE);
+      }
+      String escaped = RAW.contains(name) ? value : escapeProperty(value);
+      matcher.appendReplacement(out, Matcher.quoteReplacement(escaped));
+    }
+    matcher.appendTail(out);
+    return out.toString();
+  }
+
+  /** Writes the rendered commands to {@code file} and returns it. */
+  public static Path write(Path file, Map<String, String> values) throws IOException {
+    Files.createDirectories(file.getParent());
+    Files.writeString(file, render(values), StandardCharsets.UTF_8);
+    return file;
+  }
+
+  /**
+   * The broker credentials as extra adapter properties; none at all for a broker without security.
+   */
+  public static String brokerCredentials(String user, String password) {
+    if (user.isEmpty()) {
+      return "";
+    }
+    return ":UserName=" + escapeProperty(user) + ":Password=" + escapeProperty(password);
+  }
+
+  /**
+   * asadmin splits a property list at ':' and each property at '='; both are escaped with a
+   * backslash.
+   */
+  static String escapeProperty(String value) {
+    return value.replace("\\", "\\\\").replace(":", "\\:").replace("=", "\\=");
+  }
+}

@@ -1,0 +1,126 @@
+package app.glimpse.launcher;
+
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The launcher's view of Glimpse's settings. Every setting is read from a system property ({@code
+ * glimpse.data.dir}) or, failing that, from the environment ({@code GLIMPSE_DATA_DIR}), the same
+ * mapping MicroProfile Config applies inside the server, so one name works everywhere. The README
+ * lists every setting with its default.
+ */
+public final class Settings {
+
+  private final Map<String, String> environment;
+
+  public Settings(Map<String, String> environment) {
+    this.environment = Map.copyOf(environment);
+  }
+
+  public static Settings fromEnvironment() {
+    return new Settings(System.getenv());
+  }
+
+  /** The value of a setting given by its environment name, e.g. {@code GLIMPSE_HTTP_PORT}. */
+  public Optional<String> get(String envName) {
+    String property = System.getProperty(envName.toLowerCase().replace('_', '.'));
+    if (property == null) {
+      property = environment.get(envName);
+    }
+    return Optional.ofNullable(property).map(String::strip).filter(v -> !v.isEmpty());
+  }
+
+  public int httpPort() {
+    return get("GLIMPSE_HTTP_PORT").map(Integer::parseInt).orElse(8080);
+  }
+
+  public Path dataDir() {
+    return Path.of(get("GLIMPSE_DATA_DIR").orElse("data")).toAbsolutePath().normalize();
+  }
+
+  /** An external database, when {@code GLIMPSE_DB_URL} is set; else the embedded one is started. */
+  public Optional<String> databaseUrl() {
+    return get("GLIMPSE_DB_URL");
+  }
+
+  public String databaseUser() {
+    return get("GLIMPSE_DB_USER").orElse("postgres");
+  }
+
+  public String databasePassword() {
+    return get("GLIMPSE_DB_PASSWORD").orElse("postgres");
+  }
+
+  /** An external broker ({@code tcp://host:port}), when {@code GLIMPSE_BROKER_URL} is set. */
+  public Optional<BrokerAddress> brokerAddress() {
+    return get("GLIMPSE_BROKER_URL").map(BrokerAddress::parse);
+  }
+
+  public String brokerUser() {
+    return get("GLIMPSE_BROKER_USER").orElse("");
+  }
+
+  public String brokerPassword() {
+    return get("GLIMPSE_BROKER_PASSWORD").orElse("");
+  }
+
+  public String javaOptions() {
+    return get("GLIMPSE_JAVA_OPTS").orElse("-Xms96m -Xmx512m -XX:+UseSerialGC -Xss512k");
+  }
+
+  /** The settings handed on to the server process, by their environment names. */
+  public Map<String, String> forServer() {
+    Map<String, String> server = new LinkedHashMap<>();
+    environment.forEach(
+        (name, value) -> {
+          if (name.startsWith("GLIMPSE_") || name.startsWith("MP_")) {
+            server.put(name, value);
+          }
+        });
+    System.getProperties()
+        .forEach(
+            (key, value) -> {
+              String name = key.toString();
+              if (name.startsWith("glimpse.")) {
+                server.put(name.toUpperCase().replace('.', '_'), value.toString());
+              }
+            });
+    server.put("GLIMPSE_DATA_DIR", dataDir().toString());
+    server.put("GLIMPSE_HTTP_PORT", Integer.toString(httpPort()));
+    return server;
+  }
+
+  /** Where a broker listens: the part of {@code tcp://host:port} the resource adapter needs. */
+  public record BrokerAddress(String host, int port) {
+
+    public static BrokerAddress parse(String url) {
+      String rest = url.strip();
+      int scheme = rest.indexOf("://");
+      if (scheme >= 0) {
+        rest = rest.substring(scheme + 3);
+      }
+      int query = rest.indexOf('?');
+      if (query >= 0) {
+        rest = rest.substring(0, query);
+      }
+      int colon = rest.lastIndexOf(':');
+      if (colon <= 0) {
+        return new BrokerAddress(rest, 61616);
+      }
+      try {
+        return new BrokerAddress(
+            rest.substring(0, colon), Integer.parseInt(rest.substring(colon + 1)));
+      } catch (NumberFormatException e) {
+        throw new IllegalArgumentException(
+            "GLIMPSE_BROKER_URL must look like tcp://host:port, not " + url, e);
+      }
+    }
+
+    /** Artemis' Netty connector parameters. */
+    public String connectionParameters() {
+      return "host=" + host + ";port=" + port;
+    }
+  }
+}

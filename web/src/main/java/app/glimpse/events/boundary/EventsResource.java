@@ -1,0 +1,118 @@
+package app.glimpse.events.boundary;
+
+import app.glimpse.access.boundary.Callers;
+import app.glimpse.imports.boundary.ImportView;
+import app.glimpse.imports.boundary.Imports;
+import app.glimpse.photos.boundary.PhotoPage;
+import app.glimpse.photos.boundary.Photos;
+import app.glimpse.platform.ClientError;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+/** {@code /api/v1/events}: a studio's events, their guest access, imports and photos. */
+@Path("events")
+@Consumes(MediaType.APPLICATION_JSON)
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "bearer")
+public class EventsResource {
+
+  @EJB Events events;
+  @EJB Imports imports;
+  @EJB Photos photos;
+  @Inject Callers callers;
+
+  @POST
+  @RolesAllowed({"photographer", "owner"})
+  @Operation(summary = "Create an event")
+  public Response create(@NotNull NewEvent request, @jakarta.ws.rs.core.Context UriInfo uri) {
+    EventView created = events.create(callers.current(), request.name(), request.date());
+    return Response.created(uri.getAbsolutePathBuilder().path(Long.toString(created.id())).build())
+        .entity(new Created(created.id(), created.slug()))
+        .build();
+  }
+
+  @GET
+  @RolesAllowed({"photographer", "owner"})
+  @Operation(summary = "The events of the caller's studio, newest first")
+  public List<EventView> list() {
+    return events.list(callers.current());
+  }
+
+  @GET
+  @Path("{id}")
+  @RolesAllowed({"photographer", "owner", "guest"})
+  @Operation(summary = "One event")
+  public EventView get(@PathParam("id") long id) {
+    return events.get(callers.current(), id);
+  }
+
+  @PUT
+  @Path("{id}/access")
+  @RolesAllowed({"photographer", "owner"})
+  @Operation(
+      summary = "Set the guest access code, its expiry and whether guests may search by selfie")
+  public EventView setAccess(@PathParam("id") long id, @NotNull Access access) {
+    return events.setGuestAccess(
+        callers.current(),
+        id,
+        access.code(),
+        access.expiresAt(),
+        access.faceSearch() == null || access.faceSearch());
+  }
+
+  @POST
+  @Path("{id}/imports")
+  @RolesAllowed({"photographer", "owner"})
+  @Operation(summary = "Start an import: {\"source\":\"folder\",\"path\":\"/abs/dir\"}")
+  public Response startImport(@PathParam("id") long id, @NotNull NewImport request) {
+    if (!"folder".equals(request.source())) {
+      throw ClientError.badRequest(
+          "unsupported_source",
+          "source must be \"folder\"; Drive and upload imports have their own calls.");
+    }
+    ImportView started = imports.importFolder(callers.current(), id, request.path());
+    return Response.accepted(new Created(started.id(), null)).build();
+  }
+
+  @GET
+  @Path("{id}/photos")
+  @RolesAllowed({"photographer", "owner", "guest"})
+  @Operation(summary = "A page of the event's photos in capture order")
+  public PhotoPage photos(
+      @PathParam("id") long id,
+      @QueryParam("page") @DefaultValue("0") int page,
+      @QueryParam("size") @DefaultValue("50") int size) {
+    return photos.page(callers.current(), id, page, size);
+  }
+
+  /** {@code POST /events} body. */
+  public record NewEvent(String name, LocalDate date) {}
+
+  /** What a create call answers: the new id (and the slug for events). */
+  public record Created(long id, String slug) {}
+
+  /** {@code PUT /events/{id}/access} body. */
+  public record Access(String code, Instant expiresAt, Boolean faceSearch) {}
+
+  /** {@code POST /events/{id}/imports} body. */
+  public record NewImport(String source, String path) {}
+}

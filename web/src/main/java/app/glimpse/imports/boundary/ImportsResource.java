@@ -1,0 +1,31 @@
+package app.glimpse.imports.boundary;
+
+import app.glimpse.access.boundary.Callers;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
+
+/** {@code /api/v1/imports/{id}}: an import's progress. */
+@Path("imports")
+@Produces(MediaType.APPLICATION_JSON)
+@SecurityRequirement(name = "bearer")
+public class ImportsResource {
+
+  @EJB Imports imports;
+  @Inject Callers callers;
+
+  @GET
+  @Path("{id}")
+  @RolesAllowed({"photographer", "owner"})
+  @Operation(summary = "An import's status and counts")
+  public ImportView get(@PathParam("id") long id) {
+    return imports.get(callers.current(), id);
+  }
+}
