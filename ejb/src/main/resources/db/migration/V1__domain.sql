@@ -1,12 +1,13 @@
--- Glimpse domain, first version. Ids come from sequences that step by 50 so that EclipseLink can batch inserts.
+-- Glimpse domain, first version. Ids come from sequences that step by 50 so that EclipseLink can batch inserts;
+-- they start at 50 because EclipseLink takes the first value as the top of its first block of 50.
 
-CREATE SEQUENCE studio_seq INCREMENT BY 50;
-CREATE SEQUENCE photographer_seq INCREMENT BY 50;
-CREATE SEQUENCE event_seq INCREMENT BY 50;
-CREATE SEQUENCE source_seq INCREMENT BY 50;
-CREATE SEQUENCE photo_import_seq INCREMENT BY 50;
-CREATE SEQUENCE photo_seq INCREMENT BY 50;
-CREATE SEQUENCE face_seq INCREMENT BY 50;
+CREATE SEQUENCE studio_seq START WITH 50 INCREMENT BY 50;
+CREATE SEQUENCE photographer_seq START WITH 50 INCREMENT BY 50;
+CREATE SEQUENCE event_seq START WITH 50 INCREMENT BY 50;
+CREATE SEQUENCE source_seq START WITH 50 INCREMENT BY 50;
+CREATE SEQUENCE photo_import_seq START WITH 50 INCREMENT BY 50;
+CREATE SEQUENCE photo_seq START WITH 50 INCREMENT BY 50;
+CREATE SEQUENCE face_seq START WITH 50 INCREMENT BY 50;
 
 CREATE TABLE studio (
     id          bigint PRIMARY KEY,

@@ -14,6 +14,8 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -34,8 +36,8 @@ public final class Glimpse {
   private final Settings settings;
   private final Path dist;
   private volatile Process server;
-  private volatile EmbeddedBroker broker;
-  private volatile EmbeddedDatabase database;
+  private volatile CompletableFuture<EmbeddedBroker> broker = CompletableFuture.completedFuture(null);
+  private volatile CompletableFuture<EmbeddedDatabase> database = CompletableFuture.completedFuture(null);
 
   Glimpse(Settings settings, Path dist) {
     this.settings = settings;
@@ -62,13 +64,12 @@ public final class Glimpse {
     Files.createDirectories(dataDir);
 
     String jdbcUrl;
-    CompletableFuture<EmbeddedDatabase> embeddedDatabase = null;
     if (settings.databaseUrl().isPresent()) {
       jdbcUrl = settings.databaseUrl().get();
     } else {
       int port = freePort();
       jdbcUrl = "jdbc:postgresql://127.0.0.1:" + port + "/" + EmbeddedDatabase.DATABASE;
-      embeddedDatabase =
+      database =
           CompletableFuture.supplyAsync(
               () -> {
                 try {
@@ -80,13 +81,12 @@ public final class Glimpse {
     }
 
     Settings.BrokerAddress brokerAddress;
-    CompletableFuture<EmbeddedBroker> embeddedBroker = null;
     if (settings.brokerAddress().isPresent()) {
       brokerAddress = settings.brokerAddress().get();
     } else {
       int port = freePort();
       brokerAddress = new Settings.BrokerAddress("127.0.0.1", port);
-      embeddedBroker =
+      broker =
           CompletableFuture.supplyAsync(
               () -> {
                 try {
@@ -111,11 +111,12 @@ public final class Glimpse {
                 "RAR", dist.resolve("artemis-ra.rar").toString()));
 
     server = startServer(postBoot);
-    if (embeddedDatabase != null) {
-      database = embeddedDatabase.join();
-    }
-    if (embeddedBroker != null) {
-      broker = embeddedBroker.join();
+    try {
+      database.join();
+      broker.join();
+    } catch (CompletionException e) {
+      System.err.println("Glimpse cannot start: " + e.getCause().getMessage());
+      return 1;
     }
     if (awaitReady(started)) {
       double seconds = (System.nanoTime() - started) / 1e9;
@@ -196,19 +197,21 @@ public final class Glimpse {
         Thread.currentThread().interrupt();
       }
     }
+    close("broker", broker);
+    close("database", database);
+  }
+
+  /** Closes an embedded service, waiting for it if it is still starting; a service that failed has nothing to close. */
+  private static void close(String name, CompletableFuture<? extends AutoCloseable> service) {
     try {
-      if (broker != null) {
-        broker.close();
+      AutoCloseable started = service.get(60, TimeUnit.SECONDS);
+      if (started != null) {
+        started.close();
       }
+    } catch (ExecutionException failedToStart) {
+      // nothing runs
     } catch (Exception e) {
-      LOG.log(Level.WARNING, "Stopping the broker failed", e);
-    }
-    try {
-      if (database != null) {
-        database.close();
-      }
-    } catch (Exception e) {
-      LOG.log(Level.WARNING, "Stopping the database failed", e);
+      LOG.log(Level.WARNING, "Stopping the " + name + " failed", e);
     }
   }
 

@@ -1,0 +1,87 @@
+package app.glimpse.platform;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import org.flywaydb.core.Flyway;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The migrations against a real PostgreSQL: they apply, and the schema enforces the domain's rules.
+ */
+class MigrationsTest {
+
+  static EmbeddedPostgres postgres;
+  static DataSource dataSource;
+
+  @BeforeAll
+  static void migrate() throws Exception {
+    postgres = EmbeddedPostgres.start();
+    dataSource = postgres.getPostgresDatabase();
+    Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+  }
+
+  @AfterAll
+  static void stop() throws Exception {
+    postgres.close();
+  }
+
+  @Test
+  void createsTheDomainTables() throws SQLException {
+    List<String> tables = new ArrayList<>();
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement();
+        ResultSet rows =
+            statement.executeQuery(
+                "SELECT table_name FROM information_schema.tables WHERE table_schema = 'public'"
+                    + " AND table_name <> 'flyway_schema_history' ORDER BY table_name")) {
+      while (rows.next()) {
+        tables.add(rows.getString(1));
+      }
+    }
+    assertEquals(
+        List.of("event", "face", "photo", "photo_import", "photographer", "source", "studio"),
+        tables);
+  }
+
+  @Test
+  void aFileIsStoredAtMostOncePerEventSourceAndContent() throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute("INSERT INTO studio VALUES (1001, 's', now())");
+      statement.execute(
+          "INSERT INTO event (id, studio_id, name, slug, created_at) VALUES (1001, 1001, 'e', 'e-1', now())");
+      statement.execute("INSERT INTO source VALUES (1001, 1001, 'FOLDER', '/p', '/p', now())");
+      String photo =
+          "INSERT INTO photo (id, event_id, source_id, source_file_id, file_name, content_hash, status, created_at)"
+              + " VALUES (%d, 1001, 1001, 'a.jpg', 'a.jpg', 'h1', 'INDEXED', now())";
+      statement.execute(photo.formatted(1001));
+      assertThrows(SQLException.class, () -> statement.execute(photo.formatted(1002)));
+    }
+  }
+
+  @Test
+  void emailsAreUniqueWhateverTheirCase() throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute("INSERT INTO studio VALUES (2001, 's', now())");
+      statement.execute(
+          "INSERT INTO photographer VALUES (2001, 2001, 'Ann@x.org', 'Ann', 'h', 'OWNER', now())");
+      assertThrows(
+          SQLException.class,
+          () ->
+              statement.execute(
+                  "INSERT INTO photographer VALUES (2002, 2001, 'ann@X.org', 'Ann', 'h', 'OWNER', now())"));
+    }
+  }
+}

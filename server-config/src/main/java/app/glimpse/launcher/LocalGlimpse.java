@@ -1,0 +1,134 @@
+package app.glimpse.launcher;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
+
+/**
+ * A whole Glimpse (launcher, embedded services, Payara Micro) started as {@code ./glimpse run} would start it, as a
+ * child process on a port of the caller's choice. The startup benchmark and the end-to-end tests drive it.
+ */
+public final class LocalGlimpse implements AutoCloseable {
+
+  private final Process process;
+  private final int port;
+
+  private LocalGlimpse(Process process, int port) {
+    this.process = process;
+    this.port = port;
+  }
+
+  /**
+   * Starts Glimpse from {@code dist} with the given settings (environment names) and its output in {@code log}.
+   */
+  public static LocalGlimpse start(Path dist, int port, Map<String, String> settings, Path log) throws IOException {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(
+        List.of(
+            "-Xms32m",
+            "-Xmx128m",
+            "-XX:+UseSerialGC",
+            "-XX:TieredStopAtLevel=1",
+            "-Xss512k",
+            "-Dglimpse.dist=" + dist,
+            "-cp",
+            dist.resolve("launcher") + "/*",
+            Glimpse.class.getName(),
+            "run"));
+    ProcessBuilder builder = new ProcessBuilder(command);
+    builder.environment().putAll(settings);
+    builder.environment().put("GLIMPSE_HTTP_PORT", Integer.toString(port));
+    builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    return new LocalGlimpse(builder.start(), port);
+  }
+
+  public URI uri(String path) {
+    return URI.create("http://127.0.0.1:" + port + path);
+  }
+
+  public Process process() {
+    return process;
+  }
+
+  /** Waits until {@code /health/ready} answers 200. */
+  public void awaitReady(Duration timeout) throws InterruptedException {
+    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
+    HttpRequest ready = HttpRequest.newBuilder(uri("/health/ready")).timeout(Duration.ofSeconds(5)).build();
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      if (!process.isAlive()) {
+        throw new IllegalStateException("Glimpse exited with " + process.exitValue() + " before it was ready");
+      }
+      try {
+        if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+          return;
+        }
+      } catch (IOException notYet) {
+        // still booting
+      }
+      Thread.sleep(100);
+    }
+    throw new IllegalStateException("Glimpse was not ready within " + timeout);
+  }
+
+  /** The resident memory of the launcher and every process it started, from /proc. */
+  public long residentKilobytes() {
+    return Stream.concat(Stream.of(process.toHandle()), process.descendants())
+        .mapToLong(LocalGlimpse::residentKilobytes)
+        .sum();
+  }
+
+  private static long residentKilobytes(ProcessHandle process) {
+    try {
+      for (String line : java.nio.file.Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("\\D+", ""));
+        }
+      }
+    } catch (IOException | NumberFormatException gone) {
+      // the process ended meanwhile
+    }
+    return 0;
+  }
+
+  /**
+   * Sends SIGTERM, as Ctrl-C would, and waits until the launcher and every process it started have ended.
+   *
+   * @return how long that took
+   * @throws TimeoutException if anything is still running after {@code timeout}
+   */
+  public Duration stop(Duration timeout) throws InterruptedException, TimeoutException {
+    List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
+    tree.add(process.toHandle());
+    long stopping = System.nanoTime();
+    process.destroy();
+    long deadline = stopping + timeout.toNanos();
+    for (ProcessHandle member : tree) {
+      try {
+        member.onExit().get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+      } catch (ExecutionException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return Duration.ofNanos(System.nanoTime() - stopping);
+  }
+
+  /** Kills whatever is left; for clean-up after a failure. */
+  @Override
+  public void close() {
+    process.descendants().forEach(ProcessHandle::destroyForcibly);
+    process.destroyForcibly();
+  }
+}

@@ -1,0 +1,174 @@
+package app.glimpse.launcher;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonArray;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonStructure;
+import java.io.IOException;
+import java.io.StringReader;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * End to end, as a user runs it: {@code ./glimpse run}'s launcher on free ports with the embedded PostgreSQL and
+ * Artemis, the API used over HTTP, a stop with SIGTERM, and a restart that finds everything again.
+ */
+class GlimpseRunIT {
+
+  private static final String EMAIL = "owner@studio.test";
+  private static final String PASSWORD = "correct horse battery";
+
+  @TempDir Path data;
+  @TempDir Path photos;
+
+  private final HttpClient http = HttpClient.newHttpClient();
+  private LocalGlimpse glimpse;
+
+  @AfterEach
+  void cleanUp() throws IOException {
+    if (glimpse != null) {
+      glimpse.close();
+    }
+    Path log = data.resolve("glimpse.log");
+    if (Files.exists(log)) {
+      String text = Files.readString(log);
+      System.out.println(text.substring(Math.max(0, text.length() - 20_000)));
+    }
+  }
+
+  @Test
+  void runsServesTheApiStopsCleanlyAndKeepsItsData() throws Exception {
+    Files.createDirectories(photos.resolve("wedding"));
+    int port = Glimpse.freePort();
+    Map<String, String> settings =
+        Map.of(
+            "GLIMPSE_DATA_DIR", data.toString(),
+            "GLIMPSE_ADMIN_EMAIL", EMAIL,
+            "GLIMPSE_ADMIN_PASSWORD", PASSWORD,
+            "GLIMPSE_IMPORT_ROOTS", photos.toString());
+    glimpse = LocalGlimpse.start(dist(), port, settings, data.resolve("glimpse.log"));
+    glimpse.awaitReady(Duration.ofMinutes(3));
+
+    JsonObject health = object(send("GET", "/health/ready", null, null), 200);
+    assertEquals("UP", health.getString("status"));
+    assertEquals(3, health.getJsonArray("checks").size(), health.toString());
+
+    HttpResponse<String> wrong = send("POST", "/api/v1/auth/token", null, "{\"email\":\"" + EMAIL + "\",\"password\":\"nope\"}");
+    assertEquals("unauthorized", object(wrong, 401).getString("error"));
+    String token = token();
+
+    HttpResponse<String> anonymous = send("GET", "/api/v1/events", null, null);
+    assertEquals(401, anonymous.statusCode());
+
+    JsonObject created =
+        object(send("POST", "/api/v1/events", token, "{\"name\":\"Anna & Ben\",\"date\":\"2026-06-20\"}"), 201);
+    long eventId = created.getJsonNumber("id").longValue();
+    String slug = created.getString("slug");
+    assertTrue(slug.startsWith("anna-ben-"), slug);
+
+    HttpResponse<String> invalid = send("POST", "/api/v1/events", token, "{\"name\":\"\"}");
+    assertEquals("invalid_request", object(invalid, 400).getString("error"));
+    HttpResponse<String> notJson = send("POST", "/api/v1/events", token, "{name");
+    assertEquals(400, notJson.statusCode());
+    assertFalse(notJson.body().contains("Exception"), notJson.body());
+
+    JsonArray events = array(send("GET", "/api/v1/events", token, null));
+    assertEquals(1, events.size());
+    assertEquals("Anna & Ben", events.getJsonObject(0).getString("name"));
+    assertEquals(404, send("GET", "/api/v1/events/999999", token, null).statusCode());
+
+    object(send("PUT", "/api/v1/events/" + eventId + "/access", token, "{\"code\":\"4711\",\"faceSearch\":true}"), 200);
+    String guest =
+        object(send("POST", "/api/v1/guest/sessions", null, "{\"slug\":\"" + slug + "\",\"code\":\"4711\"}"), 200)
+            .getString("token");
+    assertEquals(401, send("POST", "/api/v1/guest/sessions", null, "{\"slug\":\"" + slug + "\",\"code\":\"0000\"}").statusCode());
+    assertEquals("Anna & Ben", object(send("GET", "/api/v1/events/" + eventId, guest, null), 200).getString("name"));
+    assertEquals(403, send("GET", "/api/v1/events", guest, null).statusCode());
+
+    HttpResponse<String> outside =
+        send("POST", "/api/v1/events/" + eventId + "/imports", token, "{\"source\":\"folder\",\"path\":\"/etc\"}");
+    assertEquals("invalid_folder", object(outside, 400).getString("error"));
+    JsonObject queued =
+        object(
+            send(
+                "POST",
+                "/api/v1/events/" + eventId + "/imports",
+                token,
+                "{\"source\":\"folder\",\"path\":\"" + photos.resolve("wedding") + "\"}"),
+            202);
+    JsonObject run = object(send("GET", "/api/v1/imports/" + queued.getJsonNumber("id"), token, null), 200);
+    assertEquals("QUEUED", run.getString("status"));
+
+    JsonObject page = object(send("GET", "/api/v1/events/" + eventId + "/photos?page=0&size=20", guest, null), 200);
+    assertEquals(0, page.getInt("total"));
+    assertEquals(400, send("GET", "/api/v1/events/" + eventId + "/photos?size=5000", token, null).statusCode());
+
+    HttpResponse<String> openapi = send("GET", "/openapi", null, null);
+    assertEquals(200, openapi.statusCode());
+    assertTrue(openapi.body().contains("/api/v1/events"), openapi.body());
+
+    Duration stop = glimpse.stop(Duration.ofSeconds(15));
+    System.out.println("Stopped in " + stop.toMillis() + " ms");
+
+    glimpse = LocalGlimpse.start(dist(), port, settings, data.resolve("glimpse.log"));
+    glimpse.awaitReady(Duration.ofMinutes(3));
+    JsonArray again = array(send("GET", "/api/v1/events", token, null));
+    assertEquals(1, again.size(), "the event and the token keys survive a restart");
+    assertEquals(slug, again.getJsonObject(0).getString("slug"));
+    assertEquals(200, send("GET", "/api/v1/events/" + eventId, guest, null).statusCode());
+    glimpse.stop(Duration.ofSeconds(15));
+  }
+
+  private String token() throws Exception {
+    HttpResponse<String> response =
+        send("POST", "/api/v1/auth/token", null, "{\"email\":\"" + EMAIL.toUpperCase() + "\",\"password\":\"" + PASSWORD + "\"}");
+    return object(response, 200).getString("token");
+  }
+
+  private HttpResponse<String> send(String method, String path, String token, String json) throws Exception {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(glimpse.uri(path))
+            .timeout(Duration.ofSeconds(30))
+            .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+    if (json != null) {
+      request.header("Content-Type", "application/json");
+    }
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    request.header("Accept", "application/json");
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  private static JsonObject object(HttpResponse<String> response, int status) {
+    assertEquals(status, response.statusCode(), response.body());
+    return (JsonObject) parse(response.body());
+  }
+
+  private static JsonArray array(HttpResponse<String> response) {
+    assertEquals(200, response.statusCode(), response.body());
+    return (JsonArray) parse(response.body());
+  }
+
+  private static JsonStructure parse(String body) {
+    try (var reader = Json.createReader(new StringReader(body))) {
+      return reader.read();
+    }
+  }
+
+  private static Path dist() {
+    return Path.of(System.getProperty("glimpse.dist", "target/dist")).toAbsolutePath();
+  }
+}
