@@ -232,6 +232,7 @@ class PayaraServerEarIT {
         HttpRequest.newBuilder(uri("/health/ready")).timeout(Duration.ofSeconds(10)).build();
     long deadline = System.nanoTime() + READY_TIMEOUT.toNanos();
     HttpResponse<String> response = null;
+    int attempts = 0;
     while (System.nanoTime() < deadline) {
       try {
         response = HTTP.send(ready, HttpResponse.BodyHandlers.ofString());
@@ -239,8 +240,11 @@ class PayaraServerEarIT {
           break;
         }
       } catch (IOException notYet) {
-        // not listening yet
+        if (attempts % 20 == 0) {
+          log("/health/ready not answering yet: %s", notYet);
+        }
       }
+      attempts++;
       Thread.sleep(500);
     }
     assertTrue(response != null, "/health/ready never answered within " + READY_TIMEOUT);

@@ -6,8 +6,8 @@ import java.sql.Timestamp;
 import java.time.Instant;
 
 /**
- * Stores {@link Instant} attributes in {@code timestamptz} columns. EclipseLink 4.0 would otherwise serialize them
- * to bytes.
+ * Stores {@link Instant} attributes in {@code timestamptz} columns. EclipseLink 4.0 would otherwise
+ * serialize them to bytes.
  */
 @Converter(autoApply = true)
 public class InstantColumns implements AttributeConverter<Instant, Timestamp> {

@@ -8,9 +8,9 @@ import org.eclipse.persistence.mappings.DatabaseMapping;
 import org.eclipse.persistence.sessions.Session;
 
 /**
- * Maps camel-case attributes to the snake-case columns of the SQL schema ({@code createdAt} to {@code created_at}),
- * so that entities need no {@code @Column} on every field. Glimpse's entities name no columns explicitly; the
- * column is always derived from the attribute.
+ * Maps camel-case attributes to the snake-case columns of the SQL schema ({@code createdAt} to
+ * {@code created_at}), so that entities need no {@code @Column} on every field. Glimpse's entities
+ * name no columns explicitly; the column is always derived from the attribute.
  */
 public class SnakeCaseColumns implements SessionCustomizer {
 

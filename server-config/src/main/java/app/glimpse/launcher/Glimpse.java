@@ -36,8 +36,10 @@ public final class Glimpse {
   private final Settings settings;
   private final Path dist;
   private volatile Process server;
-  private volatile CompletableFuture<EmbeddedBroker> broker = CompletableFuture.completedFuture(null);
-  private volatile CompletableFuture<EmbeddedDatabase> database = CompletableFuture.completedFuture(null);
+  private volatile CompletableFuture<EmbeddedBroker> broker =
+      CompletableFuture.completedFuture(null);
+  private volatile CompletableFuture<EmbeddedDatabase> database =
+      CompletableFuture.completedFuture(null);
 
   Glimpse(Settings settings, Path dist) {
     this.settings = settings;
@@ -131,6 +133,7 @@ public final class Glimpse {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(Arrays.asList(settings.javaOptions().split("\\s+")));
+    command.add("-Dmp.health.default.readiness.empty.response=DOWN");
     command.addAll(
         List.of(
             "-jar",
@@ -163,7 +166,7 @@ public final class Glimpse {
             client.send(
                 HttpRequest.newBuilder(ready).timeout(Duration.ofSeconds(5)).build(),
                 HttpResponse.BodyHandlers.ofString());
-        if (response.statusCode() == 200) {
+        if (LocalGlimpse.isReady(response)) {
           return true;
         }
       } catch (IOException notYet) {
@@ -201,7 +204,10 @@ public final class Glimpse {
     close("database", database);
   }
 
-  /** Closes an embedded service, waiting for it if it is still starting; a service that failed has nothing to close. */
+  /**
+   * Closes an embedded service, waiting for it if it is still starting; a service that failed has
+   * nothing to close.
+   */
   private static void close(String name, CompletableFuture<? extends AutoCloseable> service) {
     try {
       AutoCloseable started = service.get(60, TimeUnit.SECONDS);

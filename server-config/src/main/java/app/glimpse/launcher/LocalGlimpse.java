@@ -13,26 +13,30 @@ import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
-import java.util.stream.Stream;
 
 /**
- * A whole Glimpse (launcher, embedded services, Payara Micro) started as {@code ./glimpse run} would start it, as a
- * child process on a port of the caller's choice. The startup benchmark and the end-to-end tests drive it.
+ * A whole Glimpse (launcher, embedded services, Payara Micro) started as {@code ./glimpse run}
+ * would start it, as a child process on a port of the caller's choice. The startup benchmark and
+ * the end-to-end tests drive it.
  */
 public final class LocalGlimpse implements AutoCloseable {
 
   private final Process process;
   private final int port;
+  private final Path dataDir;
 
-  private LocalGlimpse(Process process, int port) {
+  private LocalGlimpse(Process process, int port, Path dataDir) {
     this.process = process;
     this.port = port;
+    this.dataDir = dataDir;
   }
 
   /**
-   * Starts Glimpse from {@code dist} with the given settings (environment names) and its output in {@code log}.
+   * Starts Glimpse from {@code dist} with the given settings (environment names) and its output in
+   * {@code log}.
    */
-  public static LocalGlimpse start(Path dist, int port, Map<String, String> settings, Path log) throws IOException {
+  public static LocalGlimpse start(Path dist, int port, Map<String, String> settings, Path log)
+      throws IOException {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(
@@ -50,8 +54,12 @@ public final class LocalGlimpse implements AutoCloseable {
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().putAll(settings);
     builder.environment().put("GLIMPSE_HTTP_PORT", Integer.toString(port));
-    builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
-    return new LocalGlimpse(builder.start(), port);
+    builder
+        .redirectErrorStream(true)
+        .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+    Path dataDir =
+        Path.of(settings.getOrDefault("GLIMPSE_DATA_DIR", "data")).toAbsolutePath().normalize();
+    return new LocalGlimpse(builder.start(), port, dataDir);
   }
 
   public URI uri(String path) {
@@ -65,14 +73,16 @@ public final class LocalGlimpse implements AutoCloseable {
   /** Waits until {@code /health/ready} answers 200. */
   public void awaitReady(Duration timeout) throws InterruptedException {
     HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-    HttpRequest ready = HttpRequest.newBuilder(uri("/health/ready")).timeout(Duration.ofSeconds(5)).build();
+    HttpRequest ready =
+        HttpRequest.newBuilder(uri("/health/ready")).timeout(Duration.ofSeconds(5)).build();
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
-        throw new IllegalStateException("Glimpse exited with " + process.exitValue() + " before it was ready");
+        throw new IllegalStateException(
+            "Glimpse exited with " + process.exitValue() + " before it was ready");
       }
       try {
-        if (client.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+        if (isReady(client.send(ready, HttpResponse.BodyHandlers.ofString()))) {
           return;
         }
       } catch (IOException notYet) {
@@ -83,16 +93,49 @@ public final class LocalGlimpse implements AutoCloseable {
     throw new IllegalStateException("Glimpse was not ready within " + timeout);
   }
 
+  /**
+   * Whether a {@code /health/ready} answer means ready: UP, and with the application's own checks
+   * in it. Payara answers UP with no checks at all while the application is still deploying.
+   */
+  static boolean isReady(HttpResponse<String> response) {
+    return response.statusCode() == 200 && response.body().contains("\"application\"");
+  }
+
   /** The resident memory of the launcher and every process it started, from /proc. */
   public long residentKilobytes() {
-    return Stream.concat(Stream.of(process.toHandle()), process.descendants())
-        .mapToLong(LocalGlimpse::residentKilobytes)
-        .sum();
+    return tree().stream().mapToLong(LocalGlimpse::residentKilobytes).sum();
+  }
+
+  /**
+   * The launcher, its descendants, and the embedded PostgreSQL, which detaches from its parent
+   * ({@code pg_ctl start}) and is found by its data directory.
+   */
+  private List<ProcessHandle> tree() {
+    List<ProcessHandle> tree = new ArrayList<>();
+    tree.add(process.toHandle());
+    tree.addAll(process.descendants().toList());
+    String postgresData = dataDir.resolve("postgres").toString();
+    ProcessHandle.allProcesses()
+        .filter(
+            candidate ->
+                candidate
+                    .info()
+                    .commandLine()
+                    .filter(line -> line.contains(postgresData))
+                    .isPresent())
+        .forEach(
+            postmaster -> {
+              tree.add(postmaster);
+              tree.addAll(postmaster.descendants().toList());
+            });
+    return tree;
   }
 
   private static long residentKilobytes(ProcessHandle process) {
     try {
-      for (String line : java.nio.file.Files.readAllLines(Path.of("/proc", Long.toString(process.pid()), "status"))) {
+      for (String line :
+          java.nio.file.Files.readAllLines(
+              Path.of("/proc", Long.toString(process.pid()), "status"))) {
         if (line.startsWith("VmRSS:")) {
           return Long.parseLong(line.replaceAll("\\D+", ""));
         }
@@ -104,14 +147,14 @@ public final class LocalGlimpse implements AutoCloseable {
   }
 
   /**
-   * Sends SIGTERM, as Ctrl-C would, and waits until the launcher and every process it started have ended.
+   * Sends SIGTERM, as Ctrl-C would, and waits until the launcher and every process it started have
+   * ended.
    *
    * @return how long that took
    * @throws TimeoutException if anything is still running after {@code timeout}
    */
   public Duration stop(Duration timeout) throws InterruptedException, TimeoutException {
-    List<ProcessHandle> tree = new ArrayList<>(process.descendants().toList());
-    tree.add(process.toHandle());
+    List<ProcessHandle> tree = tree();
     long stopping = System.nanoTime();
     process.destroy();
     long deadline = stopping + timeout.toNanos();
@@ -128,7 +171,6 @@ public final class LocalGlimpse implements AutoCloseable {
   /** Kills whatever is left; for clean-up after a failure. */
   @Override
   public void close() {
-    process.descendants().forEach(ProcessHandle::destroyForcibly);
-    process.destroyForcibly();
+    tree().forEach(ProcessHandle::destroyForcibly);
   }
 }

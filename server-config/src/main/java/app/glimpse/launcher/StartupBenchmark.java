@@ -9,17 +9,19 @@ import java.util.Map;
 import java.util.stream.Stream;
 
 /**
- * {@code ./glimpse bench startup}: starts Glimpse from the built artifacts on a free port with a fresh data
- * directory, twice (first start, then a restart on the same data), and reports the time to ready, the resident
- * memory of the whole process tree when idle, and the time to stop on SIGTERM. Ends with one {@code startup-bench}
- * summary line. Targets: ready in at most 25 s, at most 1 GB resident, stopped in at most 15 s.
+ * {@code ./glimpse bench startup}: starts Glimpse from the built artifacts on a free port with a
+ * fresh data directory, twice (first start, then a restart on the same data), and reports the time
+ * to ready, the resident memory of the whole process tree when idle, and the time to stop on
+ * SIGTERM. Ends with one {@code startup-bench} summary line. Targets: ready in at most 25 s, at
+ * most 1 GB resident, stopped in at most 15 s.
  */
 public final class StartupBenchmark {
 
   private static final Duration IDLE = Duration.ofSeconds(10);
 
   public static void main(String[] args) throws Exception {
-    Path dist = Path.of(System.getProperty("glimpse.dist", "server-config/target/dist")).toAbsolutePath();
+    Path dist =
+        Path.of(System.getProperty("glimpse.dist", "server-config/target/dist")).toAbsolutePath();
     Path data = Files.createTempDirectory("glimpse-bench-startup");
     try {
       Round first = round(dist, data, "first start");
@@ -53,7 +55,12 @@ public final class StartupBenchmark {
       long rss = glimpse.residentKilobytes() / 1024;
       double stop = glimpse.stop(Duration.ofSeconds(30)).toMillis() / 1000.0;
       System.out.printf(
-          Locale.ROOT, "%s: ready in %.1f s, %d MB resident when idle, stopped in %.1f s%n", name, ready, rss, stop);
+          Locale.ROOT,
+          "%s: ready in %.1f s, %d MB resident when idle, stopped in %.1f s%n",
+          name,
+          ready,
+          rss,
+          stop);
       return new Round(ready, rss, stop);
     }
   }

@@ -29,15 +29,18 @@ class ServerResourcesTest {
         commands.contains(
             "url=jdbc\\:postgresql\\://db.example\\:5432/glimpse?ssl\\=true:user=glimpse:password=p\\:a\\=ss "),
         commands);
-    assertTrue(commands.contains("ConnectionParameters=host\\=mq;port\\=61617 artemis-ra"), commands);
-    assertTrue(commands.contains("deploy --type rar --name artemis-ra /opt/glimpse/artemis-ra.rar"));
+    assertTrue(
+        commands.contains("ConnectionParameters=host\\=mq;port\\=61617 artemis-ra"), commands);
+    assertTrue(
+        commands.contains("deploy --type rar --name artemis-ra /opt/glimpse/artemis-ra.rar"));
     assertFalse(commands.contains("@"), "every placeholder is filled");
   }
 
   @Test
   void brokerCredentialsOnlyWhenGiven() {
     assertEquals("", ServerResources.brokerCredentials("", "x"));
-    assertEquals(":UserName=app:Password=s\\:cret", ServerResources.brokerCredentials("app", "s:cret"));
+    assertEquals(
+        ":UserName=app:Password=s\\:cret", ServerResources.brokerCredentials("app", "s:cret"));
   }
 
   @Test
@@ -49,11 +52,14 @@ class ServerResourcesTest {
 
   @Test
   void brokerUrls() {
-    assertEquals(new Settings.BrokerAddress("mq", 61617), Settings.BrokerAddress.parse("tcp://mq:61617"));
+    assertEquals(
+        new Settings.BrokerAddress("mq", 61617), Settings.BrokerAddress.parse("tcp://mq:61617"));
     assertEquals(new Settings.BrokerAddress("mq", 61616), Settings.BrokerAddress.parse("tcp://mq"));
     assertEquals(
-        new Settings.BrokerAddress("10.0.0.5", 5445), Settings.BrokerAddress.parse("tcp://10.0.0.5:5445?ha=true"));
+        new Settings.BrokerAddress("10.0.0.5", 5445),
+        Settings.BrokerAddress.parse("tcp://10.0.0.5:5445?ha=true"));
     assertEquals("host=mq;port=1", new Settings.BrokerAddress("mq", 1).connectionParameters());
-    assertThrows(IllegalArgumentException.class, () -> Settings.BrokerAddress.parse("tcp://mq:port"));
+    assertThrows(
+        IllegalArgumentException.class, () -> Settings.BrokerAddress.parse("tcp://mq:port"));
   }
 }

@@ -1,0 +1,334 @@
+package app.glimpse.faces;
+
+import app.glimpse.faces.FaceEngineConfig.DetectorKind;
+import app.glimpse.faces.decode.DecodedImage;
+import app.glimpse.faces.decode.ImageDecoder;
+import app.glimpse.faces.decode.PreviewEncoder;
+import app.glimpse.faces.detect.BlazeFaceDetector;
+import app.glimpse.faces.detect.FaceCandidate;
+import app.glimpse.faces.detect.FaceDetector;
+import app.glimpse.faces.detect.YuNetDetector;
+import app.glimpse.faces.embed.FaceAligner;
+import app.glimpse.faces.embed.FaceEmbedder;
+import app.glimpse.faces.embed.QualityGate;
+import app.glimpse.faces.model.InferenceClock;
+import app.glimpse.faces.model.ModelManifest;
+import app.glimpse.faces.model.ModelSource;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.opencv.core.Mat;
+
+/**
+ * The face engine: one decode of a photo gives its metadata, its faces (box, landmarks, score,
+ * quality verdict, embedding) and its previews.
+ *
+ * <p>Plain Java so that import jobs, selfie search, tests and the benchmark all run the same code.
+ * One engine per JVM ({@link #shared()}) holds the ONNX Runtime sessions, which are thread-safe:
+ * call it from as many threads as there are cores. Models load lazily on first use, so building the
+ * engine is free and {@link #check()} can report a broken model instead of failing deployment.
+ */
+public final class FaceEngine implements AutoCloseable {
+  private static final Logger LOG = Logger.getLogger(FaceEngine.class.getName());
+  private static volatile FaceEngine shared;
+
+  private final FaceEngineConfig config;
+  private final Object loadLock = new Object();
+  private volatile Loaded loaded;
+  private volatile ModelStatus status;
+
+  /** What needs the models, built on first use. */
+  private record Loaded(
+      ImageDecoder decoder,
+      FaceDetector detector,
+      FaceEmbedder embedder,
+      QualityGate gate,
+      PreviewEncoder previews) {}
+
+  private FaceEngine(FaceEngineConfig config) {
+    this.config = config;
+  }
+
+  /**
+   * The JVM-wide engine, configured by {@link FaceEngineConfig#fromEnvironment()} on first call.
+   */
+  public static FaceEngine shared() {
+    FaceEngine engine = shared;
+    if (engine == null) {
+      synchronized (FaceEngine.class) {
+        engine = shared;
+        if (engine == null) {
+          engine = new FaceEngine(FaceEngineConfig.fromEnvironment());
+          shared = engine;
+        }
+      }
+    }
+    return engine;
+  }
+
+  /**
+   * A separate engine with its own sessions (tests, CLI, comparing detectors); close it after use.
+   */
+  public static FaceEngine create(FaceEngineConfig config) {
+    return new FaceEngine(config);
+  }
+
+  public FaceEngineConfig config() {
+    return config;
+  }
+
+  /**
+   * Loads both models and runs one tiny inference each, once; later calls return the cached result.
+   * Never throws: a failure is reported in {@link ModelStatus#detail()}.
+   */
+  public ModelStatus check() {
+    ModelStatus known = status;
+    if (known != null) {
+      return known;
+    }
+    synchronized (loadLock) {
+      if (status == null) {
+        status = runCheck();
+      }
+      return status;
+    }
+  }
+
+  private ModelStatus runCheck() {
+    String detector = config.detectorKind().name().toLowerCase(java.util.Locale.ROOT);
+    String embedder =
+        config.embedderModel() == null ? "packaged" : config.embedderModel().toString();
+    long start = System.nanoTime();
+    try {
+      Loaded models = models();
+      detector = models.detector().description();
+      embedder = models.embedder().description();
+      Mat grey = new Mat(256, 256, org.opencv.core.CvType.CV_8UC3, new org.opencv.core.Scalar(128));
+      Mat face = new Mat(112, 112, org.opencv.core.CvType.CV_8UC3, new org.opencv.core.Scalar(128));
+      try {
+        InferenceClock clock = new InferenceClock();
+        models.detector().detect(grey, 64, clock);
+        float[] embedding = models.embedder().embed(List.of(face), clock).get(0);
+        if (embedding.length != FaceEmbedder.DIMENSIONS || Float.isNaN(embedding[0])) {
+          return new ModelStatus(false, detector, embedder, "embedder output is not 512 numbers");
+        }
+      } finally {
+        grey.release();
+        face.release();
+      }
+      long ms = (System.nanoTime() - start) / 1_000_000;
+      return new ModelStatus(true, detector, embedder, "ok in " + ms + " ms");
+    } catch (Throwable e) {
+      LOG.log(Level.SEVERE, "Face models are not usable", e);
+      return new ModelStatus(false, detector, embedder, e.toString());
+    }
+  }
+
+  private Loaded models() {
+    Loaded current = loaded;
+    if (current != null) {
+      return current;
+    }
+    synchronized (loadLock) {
+      if (loaded == null) {
+        loaded = load();
+      }
+      return loaded;
+    }
+  }
+
+  private Loaded load() {
+    ImageDecoder decoder = new ImageDecoder(config.maxPixels());
+    FaceDetector detector;
+    if (config.detectorKind() == DetectorKind.YUNET) {
+      float score = config.minScore() > 0 ? config.minScore() : 0.6f;
+      detector =
+          new YuNetDetector(ModelSource.file(config.detectorModel()), config.threads(), score);
+    } else {
+      float score =
+          config.minScore() > 0
+              ? config.minScore()
+              : ModelManifest.packaged().scoreThreshold("blazeface");
+      detector =
+          new BlazeFaceDetector(
+              ModelSource.resolve(config.detectorModel(), "blazeface"),
+              ModelSource.packaged("blazeface-front"),
+              config.threads(),
+              score);
+    }
+    FaceEmbedder embedder;
+    try {
+      embedder =
+          new FaceEmbedder(
+              ModelSource.resolve(config.embedderModel(), "embedder"), config.threads());
+    } catch (RuntimeException e) {
+      detector.close();
+      throw e;
+    }
+    QualityGate gate =
+        new QualityGate(
+            config.qualityMinFacePx(),
+            config.qualityMinScore(),
+            config.qualityMinSharpness(),
+            config.qualityMaxYaw());
+    PreviewEncoder previews =
+        new PreviewEncoder(config.previewSize(), config.thumbnailSize(), config.jpegQuality());
+    return new Loaded(decoder, detector, embedder, gate, previews);
+  }
+
+  /** Analyses a photo file; see {@link #analyze(byte[], String)}. */
+  public PhotoAnalysis analyze(Path file) throws UnreadableImageException, IOException {
+    return analyze(Files.readAllBytes(file), file.getFileName().toString());
+  }
+
+  /**
+   * Decodes the photo once (at reduced size when it is large), reads its metadata, finds, aligns,
+   * checks and embeds every face, and renders thumbnail and preview.
+   *
+   * @param name file name, only used in messages
+   * @throws UnreadableImageException empty, truncated, damaged, not an image, or over the pixel
+   *     limit
+   */
+  public PhotoAnalysis analyze(byte[] bytes, String name) throws UnreadableImageException {
+    return run(bytes, name, true);
+  }
+
+  /**
+   * Faces of a selfie or any query photo, without previews, in the order of {@link
+   * PhotoAnalysis#faces()}: accepted faces first, each group largest first. Search with the first
+   * one when it is accepted.
+   */
+  public List<DetectedFace> facesForSearch(byte[] selfie) throws UnreadableImageException {
+    return run(selfie, "selfie", false).faces();
+  }
+
+  private PhotoAnalysis run(byte[] bytes, String name, boolean withPreviews)
+      throws UnreadableImageException {
+    Loaded models = models();
+    InferenceClock clock = new InferenceClock();
+    long t0 = System.nanoTime();
+    int neededLongSide = config.previewSize();
+    DecodedImage decoded =
+        models.decoder().decode(bytes, name, detectionLongSide(bytes, neededLongSide));
+    long t1 = System.nanoTime();
+    try {
+      Mat image = decoded.image();
+      double toFull = decoded.scaleToFull();
+      List<FaceCandidate> candidates =
+          models.detector().detect(image, (float) (config.minFacePx() / toFull), clock);
+      long t2 = System.nanoTime();
+      long detectModel = clock.nanos();
+      List<DetectedFace> faces = describe(models, image, candidates, toFull, clock);
+      long t3 = System.nanoTime();
+      byte[][] jpegs =
+          withPreviews ? models.previews().encode(image) : new byte[][] {new byte[0], new byte[0]};
+      long t4 = System.nanoTime();
+      LOG.log(
+          Level.FINE,
+          "Analysed {0}: {1} faces, detector model {2} ms",
+          new Object[] {name, faces.size(), detectModel / 1_000_000});
+      return new PhotoAnalysis(
+          decoded.fullWidth(),
+          decoded.fullHeight(),
+          decoded.metadata(),
+          faces,
+          jpegs[0],
+          jpegs[1],
+          new StageTimes(t1 - t0, t2 - t1, t3 - t2, t4 - t3, clock.nanos()));
+    } finally {
+      decoded.release();
+    }
+  }
+
+  /**
+   * Longest side to decode at: enough for the preview, and enough that a face of {@code minFacePx}
+   * in the full photo is still about 20 px for the detector.
+   */
+  private int detectionLongSide(byte[] bytes, int previewLongSide) {
+    try {
+      var header = app.glimpse.faces.decode.ImageHeader.read(bytes, "");
+      int longSide = Math.max(header.width(), header.height());
+      int forFaces = (int) Math.ceil(longSide * 20.0 / config.minFacePx());
+      return Math.max(previewLongSide, forFaces);
+    } catch (UnreadableImageException e) {
+      return previewLongSide;
+    }
+  }
+
+  private List<DetectedFace> describe(
+      Loaded models,
+      Mat image,
+      List<FaceCandidate> candidates,
+      double toFull,
+      InferenceClock clock) {
+    List<Mat> crops = new ArrayList<>(candidates.size());
+    try {
+      for (FaceCandidate c : candidates) {
+        crops.add(FaceAligner.align(image, c.landmarks()));
+      }
+      List<float[]> embeddings = models.embedder().embed(crops, clock);
+      List<DetectedFace> faces = new ArrayList<>(candidates.size());
+      for (int i = 0; i < candidates.size(); i++) {
+        FaceCandidate full = candidates.get(i).scaled(toFull);
+        float sharpness = QualityGate.sharpness(crops.get(i));
+        float yaw = QualityGate.yaw(full.landmarks());
+        String reason =
+            models
+                .gate()
+                .rejectReason(Math.min(full.width(), full.height()), full.score(), sharpness, yaw);
+        List<Landmark> landmarks = new ArrayList<>(5);
+        for (int k = 0; k < 5; k++) {
+          landmarks.add(new Landmark(full.landmarks()[2 * k], full.landmarks()[2 * k + 1]));
+        }
+        faces.add(
+            new DetectedFace(
+                new FaceBox(full.x(), full.y(), full.width(), full.height()),
+                List.copyOf(landmarks),
+                full.score(),
+                reason == null,
+                reason,
+                sharpness,
+                yaw,
+                embeddings.get(i)));
+      }
+      faces.sort(
+          Comparator.comparing((DetectedFace f) -> !f.accepted())
+              .thenComparingDouble(f -> -f.box().width() * f.box().height()));
+      return List.copyOf(faces);
+    } finally {
+      crops.forEach(Mat::release);
+    }
+  }
+
+  /** Cosine similarity of two L2-normalised embeddings (their dot product). */
+  public static float cosine(float[] a, float[] b) {
+    float dot = 0;
+    for (int i = 0; i < a.length; i++) {
+      dot += a[i] * b[i];
+    }
+    return dot;
+  }
+
+  /**
+   * Closes the sessions of an engine from {@link #create}; the shared engine lives as long as the
+   * JVM.
+   */
+  @Override
+  public void close() {
+    if (this == shared) {
+      return;
+    }
+    synchronized (loadLock) {
+      if (loaded != null) {
+        loaded.detector().close();
+        loaded.embedder().close();
+        loaded = null;
+      }
+    }
+  }
+}

@@ -1,0 +1,206 @@
+package app.glimpse.faces;
+
+import java.nio.file.Path;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Objects;
+import java.util.function.Function;
+
+/**
+ * Every setting of the face engine, with its default, in one place.
+ *
+ * <p>{@link #fromEnvironment()} reads system property {@code glimpse.faces.<key>} first, then
+ * environment variable {@code GLIMPSE_FACES_<KEY>} (camel case split by underscores, dots become
+ * underscores: {@code quality.minFacePx} is {@code GLIMPSE_FACES_QUALITY_MIN_FACE_PX}). Keys and
+ * defaults:
+ *
+ * <ul>
+ *   <li>{@code detector}: path to a detector ONNX file; empty = the packaged BlazeFace
+ *   <li>{@code detector.kind}: {@code blazeface} or {@code yunet}; guessed from the file name when
+ *       absent
+ *   <li>{@code embedder}: path to an ArcFace-format embedder (input [n,3,112,112] RGB, output
+ *       [n,512]); empty = packaged
+ *   <li>{@code threads}: ONNX Runtime intra-op threads per inference, default 1 (parallelism comes
+ *       from analysing several photos at once)
+ *   <li>{@code maxPixels}: refuse images whose header announces more pixels, default 100000000
+ *   <li>{@code minFacePx}: smallest face (in full-resolution pixels) the detector scans for,
+ *       default 40
+ *   <li>{@code minScore}: detection score threshold; default from the model manifest (0.6)
+ *   <li>{@code quality.minFacePx} 32, {@code quality.minScore} 0.7, {@code quality.minSharpness}
+ *       25, {@code quality.maxYaw} 0.6: quality gates
+ *   <li>{@code thumbnail} 400, {@code preview} 1600, {@code jpegQuality} 85: previews
+ * </ul>
+ */
+public record FaceEngineConfig(
+    DetectorKind detectorKind,
+    Path detectorModel,
+    Path embedderModel,
+    int threads,
+    long maxPixels,
+    int minFacePx,
+    float minScore,
+    int qualityMinFacePx,
+    float qualityMinScore,
+    float qualityMinSharpness,
+    float qualityMaxYaw,
+    int thumbnailSize,
+    int previewSize,
+    int jpegQuality) {
+
+  /** Detectors the engine can drive. */
+  public enum DetectorKind {
+    BLAZEFACE,
+    YUNET;
+
+    static DetectorKind parse(String value) {
+      return valueOf(value.trim().toUpperCase(Locale.ROOT));
+    }
+  }
+
+  /** Marker for "use the manifest's threshold". */
+  public static final float MODEL_DEFAULT_SCORE = -1f;
+
+  public FaceEngineConfig {
+    Objects.requireNonNull(detectorKind, "detectorKind");
+    if (detectorKind == DetectorKind.YUNET && detectorModel == null) {
+      throw new IllegalArgumentException(
+          "YuNet is not packaged: set glimpse.faces.detector to the YuNet ONNX file");
+    }
+    if (threads < 1 || maxPixels < 1 || minFacePx < 4 || thumbnailSize < 16 || previewSize < 16) {
+      throw new IllegalArgumentException("face engine settings out of range");
+    }
+    if (jpegQuality < 1 || jpegQuality > 100) {
+      throw new IllegalArgumentException("jpegQuality must be 1..100");
+    }
+  }
+
+  /** Packaged models, default thresholds. */
+  public static FaceEngineConfig defaults() {
+    return from(key -> null);
+  }
+
+  /**
+   * System properties {@code glimpse.faces.*}, then environment variables {@code GLIMPSE_FACES_*}.
+   */
+  public static FaceEngineConfig fromEnvironment() {
+    return fromSources(System.getProperties(), System.getenv());
+  }
+
+  static FaceEngineConfig fromSources(Map<?, ?> properties, Map<String, String> env) {
+    return from(
+        key -> {
+          Object value = properties.get("glimpse.faces." + key);
+          if (value == null) {
+            value = env.get(envName(key));
+          }
+          return value == null || value.toString().isBlank() ? null : value.toString().trim();
+        });
+  }
+
+  /** {@code quality.minFacePx} becomes {@code GLIMPSE_FACES_QUALITY_MIN_FACE_PX}. */
+  static String envName(String key) {
+    String snake = key.replaceAll("([a-z0-9])([A-Z])", "$1_$2").replace('.', '_');
+    return "GLIMPSE_FACES_" + snake.toUpperCase(Locale.ROOT);
+  }
+
+  private static FaceEngineConfig from(Function<String, String> source) {
+    String detector = source.apply("detector");
+    String kind = source.apply("detector.kind");
+    Path detectorPath = detector == null ? null : Path.of(detector);
+    DetectorKind detectorKind;
+    if (kind != null) {
+      detectorKind = DetectorKind.parse(kind);
+    } else if (detectorPath != null
+        && detectorPath.getFileName().toString().toLowerCase(Locale.ROOT).contains("yunet")) {
+      detectorKind = DetectorKind.YUNET;
+    } else {
+      detectorKind = DetectorKind.BLAZEFACE;
+    }
+    String embedder = source.apply("embedder");
+    return new FaceEngineConfig(
+        detectorKind,
+        detectorPath,
+        embedder == null ? null : Path.of(embedder),
+        intValue(source, "threads", 1),
+        Long.parseLong(value(source, "maxPixels", "100000000")),
+        intValue(source, "minFacePx", 40),
+        floatValue(source, "minScore", MODEL_DEFAULT_SCORE),
+        intValue(source, "quality.minFacePx", 32),
+        floatValue(source, "quality.minScore", 0.7f),
+        floatValue(source, "quality.minSharpness", 25f),
+        floatValue(source, "quality.maxYaw", 0.6f),
+        intValue(source, "thumbnail", 400),
+        intValue(source, "preview", 1600),
+        intValue(source, "jpegQuality", 85));
+  }
+
+  private static String value(Function<String, String> source, String key, String fallback) {
+    String value = source.apply(key);
+    return value == null ? fallback : value;
+  }
+
+  private static int intValue(Function<String, String> source, String key, int fallback) {
+    return Integer.parseInt(value(source, key, Integer.toString(fallback)));
+  }
+
+  private static float floatValue(Function<String, String> source, String key, float fallback) {
+    return Float.parseFloat(value(source, key, Float.toString(fallback)));
+  }
+
+  /** Same settings with another detector. */
+  public FaceEngineConfig withDetector(DetectorKind kind, Path model) {
+    return new FaceEngineConfig(
+        kind,
+        model,
+        embedderModel,
+        threads,
+        maxPixels,
+        minFacePx,
+        minScore,
+        qualityMinFacePx,
+        qualityMinScore,
+        qualityMinSharpness,
+        qualityMaxYaw,
+        thumbnailSize,
+        previewSize,
+        jpegQuality);
+  }
+
+  /** Same settings with another pixel limit. */
+  public FaceEngineConfig withMaxPixels(long limit) {
+    return new FaceEngineConfig(
+        detectorKind,
+        detectorModel,
+        embedderModel,
+        threads,
+        limit,
+        minFacePx,
+        minScore,
+        qualityMinFacePx,
+        qualityMinScore,
+        qualityMinSharpness,
+        qualityMaxYaw,
+        thumbnailSize,
+        previewSize,
+        jpegQuality);
+  }
+
+  /** Same settings scanning for faces down to another size. */
+  public FaceEngineConfig withMinFacePx(int px) {
+    return new FaceEngineConfig(
+        detectorKind,
+        detectorModel,
+        embedderModel,
+        threads,
+        maxPixels,
+        px,
+        minScore,
+        qualityMinFacePx,
+        qualityMinScore,
+        qualityMinSharpness,
+        qualityMaxYaw,
+        thumbnailSize,
+        previewSize,
+        jpegQuality);
+  }
+}

@@ -1,0 +1,81 @@
+package app.glimpse.faces.cli;
+
+import app.glimpse.faces.FaceEngine;
+import app.glimpse.faces.FaceEngineConfig;
+import app.glimpse.faces.FaceEngineConfig.DetectorKind;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Command line entry for {@code ./glimpse eval faces} and {@code ./glimpse bench faces}.
+ *
+ * <p>Options: {@code --photos DIR|N}, {@code --identities TSV}, {@code --pairs TSV}, {@code --truth
+ * TSV}, {@code --detector FILE} with {@code --detector-kind blazeface|yunet}, {@code --threads N},
+ * {@code --out DIR}. Every other setting comes from {@code glimpse.faces.*} system properties or
+ * {@code GLIMPSE_FACES_*} variables. Each command ends with one {@code key=value} summary line.
+ */
+public final class FacesCli {
+  private FacesCli() {}
+
+  public static void main(String[] args) throws Exception {
+    if (args.length < 2 || !args[1].equals("faces")) {
+      usage();
+      return;
+    }
+    Map<String, String> options = options(args);
+    FaceEngineConfig config = FaceEngineConfig.fromEnvironment();
+    if (options.containsKey("detector")) {
+      String kind = options.getOrDefault("detector-kind", "");
+      Path model = Path.of(options.get("detector"));
+      DetectorKind detectorKind =
+          kind.isEmpty()
+              ? (model.getFileName().toString().contains("yunet")
+                  ? DetectorKind.YUNET
+                  : DetectorKind.BLAZEFACE)
+              : DetectorKind.valueOf(kind.toUpperCase(Locale.ROOT));
+      config = config.withDetector(detectorKind, model);
+    }
+    try (FaceEngine engine = FaceEngine.create(config)) {
+      switch (args[0]) {
+        case "eval" -> new FacesEval(engine, options).run();
+        case "bench" -> new FacesBench(engine, options).run();
+        default -> usage();
+      }
+    }
+  }
+
+  private static Map<String, String> options(String[] args) {
+    Map<String, String> options = new HashMap<>();
+    List<String> rest = new ArrayList<>(List.of(args).subList(2, args.length));
+    for (int i = 0; i < rest.size(); i++) {
+      String arg = rest.get(i);
+      if (!arg.startsWith("--")) {
+        throw new IllegalArgumentException("unexpected argument " + arg);
+      }
+      String key = arg.substring(2);
+      int eq = key.indexOf('=');
+      if (eq > 0) {
+        options.put(key.substring(0, eq), key.substring(eq + 1));
+      } else if (i + 1 < rest.size()) {
+        options.put(key, rest.get(++i));
+      } else {
+        throw new IllegalArgumentException(arg + " needs a value");
+      }
+    }
+    return options;
+  }
+
+  private static void usage() {
+    System.err.println(
+        """
+        usage: FacesCli eval faces --photos DIR [--identities TSV] [--pairs TSV] [--truth TSV]
+               FacesCli bench faces [--photos N] [--threads N] [--out DIR]
+        common: [--detector FILE [--detector-kind blazeface|yunet]]\
+        """);
+    System.exit(2);
+  }
+}

@@ -1,0 +1,167 @@
+package app.glimpse.faces.decode;
+
+import app.glimpse.faces.UnreadableImageException;
+
+/**
+ * Format and stored pixel size of an image, read from the first bytes without decoding.
+ *
+ * <p>This is what lets the engine refuse a 30000x30000 PNG before any native decoder allocates its
+ * pixels; it also stops non-images early with a message a user can read.
+ *
+ * @param format {@code jpeg}, {@code png}, {@code gif}, {@code bmp}, {@code webp} or {@code tiff}
+ * @param width stored width (before EXIF orientation)
+ * @param height stored height (before EXIF orientation)
+ */
+public record ImageHeader(String format, int width, int height) {
+
+  /** Reads the header of {@code data}; {@code name} is only used in messages. */
+  public static ImageHeader read(byte[] data, String name) throws UnreadableImageException {
+    if (data.length == 0) {
+      throw new UnreadableImageException(name + ": the file is empty");
+    }
+    ImageHeader header;
+    try {
+      header = sniff(data);
+    } catch (IndexOutOfBoundsException e) {
+      throw new UnreadableImageException(
+          name + ": the file is truncated (image header incomplete)");
+    }
+    if (header == null) {
+      throw new UnreadableImageException(
+          name + ": not a supported image (JPEG, PNG, WebP, TIFF, BMP or GIF expected)");
+    }
+    if (header.width <= 0 || header.height <= 0) {
+      throw new UnreadableImageException(name + ": the image header gives no valid size");
+    }
+    return header;
+  }
+
+  /** Stored pixel count. */
+  public long pixels() {
+    return (long) width * height;
+  }
+
+  private static ImageHeader sniff(byte[] d) {
+    if (d.length >= 3 && u8(d, 0) == 0xFF && u8(d, 1) == 0xD8 && u8(d, 2) == 0xFF) {
+      return jpeg(d);
+    }
+    if (d.length >= 8 && u8(d, 0) == 0x89 && ascii(d, 1, "PNG")) {
+      return new ImageHeader("png", be32(d, 16), be32(d, 20));
+    }
+    if (ascii(d, 0, "GIF87a") || ascii(d, 0, "GIF89a")) {
+      return new ImageHeader("gif", le16(d, 6), le16(d, 8));
+    }
+    if (ascii(d, 0, "BM") && d.length >= 26) {
+      return new ImageHeader("bmp", le32(d, 18), Math.abs(le32(d, 22)));
+    }
+    if (ascii(d, 0, "RIFF") && ascii(d, 8, "WEBP")) {
+      return webp(d);
+    }
+    if (ascii(d, 0, "II*\0") || ascii(d, 0, "MM\0*")) {
+      return tiff(d, d[0] == 'I');
+    }
+    return null;
+  }
+
+  private static ImageHeader jpeg(byte[] d) {
+    int i = 2;
+    while (true) {
+      while (u8(d, i) != 0xFF) {
+        i++;
+      }
+      while (u8(d, i) == 0xFF) {
+        i++;
+      }
+      int marker = u8(d, i++);
+      if (marker == 0xD8 || marker == 0x01 || (marker >= 0xD0 && marker <= 0xD7)) {
+        continue;
+      }
+      if (marker == 0xD9 || marker == 0xDA) {
+        return new ImageHeader("jpeg", 0, 0);
+      }
+      int length = be16(d, i);
+      boolean startOfFrame =
+          marker >= 0xC0 && marker <= 0xCF && marker != 0xC4 && marker != 0xC8 && marker != 0xCC;
+      if (startOfFrame) {
+        return new ImageHeader("jpeg", be16(d, i + 5), be16(d, i + 3));
+      }
+      i += length;
+    }
+  }
+
+  private static ImageHeader webp(byte[] d) {
+    if (ascii(d, 12, "VP8X")) {
+      return new ImageHeader("webp", 1 + le24(d, 24), 1 + le24(d, 27));
+    }
+    if (ascii(d, 12, "VP8L")) {
+      int b0 = u8(d, 21), b1 = u8(d, 22), b2 = u8(d, 23), b3 = u8(d, 24);
+      int w = 1 + (b0 | ((b1 & 0x3F) << 8));
+      int h = 1 + ((b1 >> 6) | (b2 << 2) | ((b3 & 0x0F) << 10));
+      return new ImageHeader("webp", w, h);
+    }
+    if (ascii(d, 12, "VP8 ")) {
+      return new ImageHeader("webp", le16(d, 26) & 0x3FFF, le16(d, 28) & 0x3FFF);
+    }
+    return null;
+  }
+
+  private static ImageHeader tiff(byte[] d, boolean little) {
+    int ifd = little ? le32(d, 4) : be32(d, 4);
+    int count = little ? le16(d, ifd) : be16(d, ifd);
+    int width = 0;
+    int height = 0;
+    for (int e = 0; e < count; e++) {
+      int at = ifd + 2 + 12 * e;
+      int tag = little ? le16(d, at) : be16(d, at);
+      int type = little ? le16(d, at + 2) : be16(d, at + 2);
+      int value;
+      if (type == 3) {
+        value = little ? le16(d, at + 8) : be16(d, at + 8);
+      } else {
+        value = little ? le32(d, at + 8) : be32(d, at + 8);
+      }
+      if (tag == 256) {
+        width = value;
+      } else if (tag == 257) {
+        height = value;
+      }
+    }
+    return new ImageHeader("tiff", width, height);
+  }
+
+  private static boolean ascii(byte[] d, int at, String s) {
+    if (d.length < at + s.length()) {
+      return false;
+    }
+    for (int i = 0; i < s.length(); i++) {
+      if (d[at + i] != (byte) s.charAt(i)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int u8(byte[] d, int at) {
+    return d[at] & 0xFF;
+  }
+
+  private static int be16(byte[] d, int at) {
+    return (u8(d, at) << 8) | u8(d, at + 1);
+  }
+
+  private static int be32(byte[] d, int at) {
+    return (be16(d, at) << 16) | be16(d, at + 2);
+  }
+
+  private static int le16(byte[] d, int at) {
+    return u8(d, at) | (u8(d, at + 1) << 8);
+  }
+
+  private static int le24(byte[] d, int at) {
+    return le16(d, at) | (u8(d, at + 2) << 16);
+  }
+
+  private static int le32(byte[] d, int at) {
+    return le16(d, at) | (le16(d, at + 2) << 16);
+  }
+}

@@ -1,0 +1,233 @@
+package app.glimpse.faces.detect;
+
+import app.glimpse.faces.model.InferenceClock;
+import app.glimpse.faces.model.ModelSource;
+import app.glimpse.faces.model.NativeRuntime;
+import java.util.ArrayList;
+import java.util.List;
+import org.opencv.core.Core;
+import org.opencv.core.Mat;
+import org.opencv.core.Rect;
+import org.opencv.core.Scalar;
+import org.opencv.core.Size;
+import org.opencv.imgproc.Imgproc;
+
+/**
+ * MediaPipe BlazeFace run as an image pyramid of overlapping tiles, plus one pass of the
+ * front-camera model for faces that fill much of the photo.
+ *
+ * <p>Untiled, BlazeFace sees a 12 MP photo at 256 px and misses every face of a group shot. Here
+ * each pyramid level is framed by {@link #MARGIN} px of mirrored image (faces cut by the photo edge
+ * look whole) and cut into 256x256 tiles overlapping by {@link #OVERLAP} px. The finest level is
+ * chosen so that the smallest wanted face is {@link #MIN_FACE_IN_TILE} px in a tile, each next
+ * level is {@link #LEVEL_RATIO} times smaller, and the last one is the whole image. A tile keeps
+ * only faces whose centre lies in the part of the tile it owns (overlaps are split half and half
+ * with neighbours) and, except on the last level, that are no larger than the overlap: bigger faces
+ * may be cut by the tile edge and are found whole one level up. The back model misses faces larger
+ * than about half its input, so the front model (trained on selfies) looks at the whole image too.
+ * Both models have a fixed batch size of 1, so tiles run one by one.
+ */
+public final class BlazeFaceDetector implements FaceDetector {
+  static final int OVERLAP = 64;
+  static final float MIN_FACE_IN_TILE = Float.parseFloat(System.getProperty("tmp.tileFace", "20"));
+  static final float LEVEL_RATIO = 2.5f;
+  static final int MARGIN = 32;
+
+  private final BlazeFaceNetwork back;
+  private final BlazeFaceNetwork front;
+  private final String description;
+
+  /**
+   * @param backModel the 256x256 back-camera model (tiles)
+   * @param frontModel the 128x128 front-camera model (whole image), or {@code null} to skip that
+   *     pass
+   */
+  public BlazeFaceDetector(
+      ModelSource backModel, ModelSource frontModel, int threads, float scoreThreshold) {
+    NativeRuntime.loadOpenCv();
+    this.back = new BlazeFaceNetwork(backModel, threads, scoreThreshold);
+    BlazeFaceNetwork frontNetwork = null;
+    try {
+      frontNetwork =
+          frontModel == null ? null : new BlazeFaceNetwork(frontModel, threads, scoreThreshold);
+    } catch (RuntimeException e) {
+      back.close();
+      throw e;
+    }
+    this.front = frontNetwork;
+    this.description =
+        "blazeface ("
+            + backModel.description()
+            + (frontModel == null ? "" : " + " + frontModel.description())
+            + ")";
+  }
+
+  @Override
+  public String description() {
+    return description;
+  }
+
+  @Override
+  public List<FaceCandidate> detect(Mat bgr, float minFacePx, InferenceClock clock) {
+    Mat rgb = new Mat();
+    Imgproc.cvtColor(bgr, rgb, Imgproc.COLOR_BGR2RGB);
+    List<FaceCandidate> found = new ArrayList<>();
+    try {
+      int longSide = Math.max(rgb.cols(), rgb.rows());
+      int size = back.size;
+      float scale = Math.min(1f, MIN_FACE_IN_TILE / Math.max(1f, minFacePx));
+      while (longSide * scale > size - 2 * MARGIN) {
+        Mat level = resized(rgb, scale);
+        try {
+          scanTiles(level, scale, found, clock);
+        } finally {
+          if (level != rgb) {
+            level.release();
+          }
+        }
+        scale /= LEVEL_RATIO;
+      }
+      wholeImage(back, rgb, found, clock);
+      List<FaceCandidate> faces = NonMaxSuppression.apply(found, 0.3f, 0.8f);
+      if (front == null) {
+        return faces;
+      }
+      List<FaceCandidate> large = new ArrayList<>();
+      wholeImage(front, rgb, large, clock);
+      return NonMaxSuppression.addMissing(faces, large, 0.3f, 0.8f);
+    } finally {
+      rgb.release();
+    }
+  }
+
+  private static Mat resized(Mat rgb, float scale) {
+    if (scale == 1f) {
+      return rgb;
+    }
+    Mat level = new Mat();
+    Imgproc.resize(
+        rgb,
+        level,
+        new Size(
+            Math.max(1, Math.round(rgb.cols() * scale)),
+            Math.max(1, Math.round(rgb.rows() * scale))),
+        0,
+        0,
+        scale < 1 ? Imgproc.INTER_AREA : Imgproc.INTER_LINEAR);
+    return level;
+  }
+
+  /** The whole image fitted inside the network's input, framed by the margin. */
+  private static void wholeImage(
+      BlazeFaceNetwork network, Mat rgb, List<FaceCandidate> found, InferenceClock clock) {
+    int margin = MARGIN * network.size / 256;
+    float scale = (float) (network.size - 2 * margin) / Math.max(rgb.cols(), rgb.rows());
+    Mat level = resized(rgb, scale);
+    Mat framed = frame(level, margin);
+    BlazeFaceNetwork.Scratch s = network.scratch();
+    s.tile.setTo(new Scalar(0, 0, 0));
+    Mat target = s.tile.submat(new Rect(0, 0, framed.cols(), framed.rows()));
+    framed.copyTo(target);
+    target.release();
+    framed.release();
+    if (level != rgb) {
+      level.release();
+    }
+    for (FaceCandidate c : network.run(s, clock)) {
+      keepInside(c.mapped(-margin, -margin, 1f / scale), rgb, found);
+    }
+  }
+
+  /**
+   * Mirrors the image edges into the margin: a face cut in half by the photo edge then looks whole
+   * to the network. Mirror ghosts of faces near the edge have their centre outside the photo and
+   * are dropped.
+   */
+  private static Mat frame(Mat image, int margin) {
+    Mat framed = new Mat();
+    int border =
+        image.cols() > margin && image.rows() > margin ? Core.BORDER_REFLECT : Core.BORDER_CONSTANT;
+    Core.copyMakeBorder(image, framed, margin, margin, margin, margin, border, new Scalar(0, 0, 0));
+    return framed;
+  }
+
+  private static void keepInside(FaceCandidate c, Mat image, List<FaceCandidate> found) {
+    if (c.centerX() >= 0
+        && c.centerY() >= 0
+        && c.centerX() < image.cols()
+        && c.centerY() < image.rows()) {
+      found.add(c);
+    }
+  }
+
+  private void scanTiles(Mat level, float scale, List<FaceCandidate> found, InferenceClock clock) {
+    Mat framed = frame(level, MARGIN);
+    int size = back.size;
+    int[] xs = tileOrigins(framed.cols(), size);
+    int[] ys = tileOrigins(framed.rows(), size);
+    BlazeFaceNetwork.Scratch s = back.scratch();
+    try {
+      for (int ty = 0; ty < ys.length; ty++) {
+        for (int tx = 0; tx < xs.length; tx++) {
+          int w = Math.min(size, framed.cols() - xs[tx]);
+          int h = Math.min(size, framed.rows() - ys[ty]);
+          if (w < size || h < size) {
+            s.tile.setTo(new Scalar(0, 0, 0));
+          }
+          Mat roi = framed.submat(new Rect(xs[tx], ys[ty], w, h));
+          Mat target = s.tile.submat(new Rect(0, 0, w, h));
+          roi.copyTo(target);
+          roi.release();
+          target.release();
+          float ownLeft = tx == 0 ? Float.NEGATIVE_INFINITY : (xs[tx - 1] + size + xs[tx]) / 2f;
+          float ownRight =
+              tx == xs.length - 1 ? Float.POSITIVE_INFINITY : (xs[tx] + size + xs[tx + 1]) / 2f;
+          float ownTop = ty == 0 ? Float.NEGATIVE_INFINITY : (ys[ty - 1] + size + ys[ty]) / 2f;
+          float ownBottom =
+              ty == ys.length - 1 ? Float.POSITIVE_INFINITY : (ys[ty] + size + ys[ty + 1]) / 2f;
+          for (FaceCandidate c : back.run(s, clock)) {
+            float cx = xs[tx] + c.centerX();
+            float cy = ys[ty] + c.centerY();
+            boolean owned = cx >= ownLeft && cx < ownRight && cy >= ownTop && cy < ownBottom;
+            if (owned && Math.max(c.width(), c.height()) <= OVERLAP) {
+              FaceCandidate placed = c.mapped(xs[tx] - MARGIN, ys[ty] - MARGIN, 1f);
+              if (placed.centerX() >= 0
+                  && placed.centerY() >= 0
+                  && placed.centerX() < level.cols()
+                  && placed.centerY() < level.rows()) {
+                found.add(placed.scaled(1f / scale));
+              }
+            }
+          }
+        }
+      }
+    } finally {
+      framed.release();
+    }
+  }
+
+  /**
+   * Tile starts along one axis: every {@code size - OVERLAP} px, the last one flush with the edge.
+   */
+  static int[] tileOrigins(int length, int size) {
+    if (length <= size) {
+      return new int[] {0};
+    }
+    int step = size - OVERLAP;
+    int count = (int) Math.ceil((double) (length - size) / step) + 1;
+    int[] origins = new int[count];
+    for (int i = 0; i < count - 1; i++) {
+      origins[i] = i * step;
+    }
+    origins[count - 1] = length - size;
+    return origins;
+  }
+
+  @Override
+  public void close() {
+    back.close();
+    if (front != null) {
+      front.close();
+    }
+  }
+}

@@ -1,0 +1,19 @@
+package app.glimpse.faces.model;
+
+/**
+ * Adds up the time spent inside ONNX Runtime during one photo, so the benchmark can tell model time
+ * from the work around it. One instance per analysis; not shared between threads.
+ */
+public final class InferenceClock {
+  private long nanos;
+
+  /** Records one inference that started at {@code startNanos} ({@link System#nanoTime()}). */
+  public void stop(long startNanos) {
+    nanos += System.nanoTime() - startNanos;
+  }
+
+  /** Total recorded so far. */
+  public long nanos() {
+    return nanos;
+  }
+}
