@@ -81,6 +81,7 @@ class PayaraServerEarIT {
   private static EmbeddedDatabase database;
   private static EmbeddedBroker broker;
   private static volatile boolean failed;
+  private static int asadminRuns;
 
   @BeforeAll
   static void deployOnPayaraServer() throws Exception {
@@ -240,6 +241,7 @@ class PayaraServerEarIT {
           break;
         }
       } catch (IOException notYet) {
+        assertTrue(serverAlive(), "the server process died; see " + work);
         if (attempts % 20 == 0) {
           log("/health/ready not answering yet: %s", notYet);
         }
@@ -346,7 +348,9 @@ class PayaraServerEarIT {
     command.add(payaraHome.resolve("glassfish/lib/client/appserver-cli.jar").toString());
     command.add("--interactive=false");
     command.addAll(List.of(args));
-    Path output = Files.createTempFile(work, "asadmin-", ".log");
+    String name = args[args.length > 4 && args[0].equals("--host") ? 4 : 0];
+    // Kept: start-domain leaves the server's own stdout and stderr (native crashes) in its file.
+    Path output = work.resolve(String.format("asadmin-%02d-%s.log", ++asadminRuns, name));
     ProcessBuilder builder =
         new ProcessBuilder(command)
             .redirectErrorStream(true)
@@ -361,8 +365,6 @@ class PayaraServerEarIT {
       process.destroyForcibly().waitFor(5, TimeUnit.SECONDS);
     }
     String text = Files.readString(output);
-    Files.delete(output);
-    String name = args[args.length > 4 && args[0].equals("--host") ? 4 : 0];
     log("asadmin %s: %.1f s", name, (System.nanoTime() - start) / 1e9);
     if (!exited || process.exitValue() != 0) {
       throw new IllegalStateException(
@@ -372,6 +374,17 @@ class PayaraServerEarIT {
   }
 
   // --- helpers ---
+
+  private static boolean serverAlive() {
+    try {
+      long pid =
+          Long.parseLong(
+              Files.readString(domainDir.resolve(DOMAIN).resolve("config/pid")).strip());
+      return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
+    } catch (IOException | NumberFormatException e) {
+      return false;
+    }
+  }
 
   private static URI uri(String path) {
     return URI.create("http://127.0.0.1:" + httpPort + path);

@@ -247,13 +247,13 @@ public final class FaceEngine implements AutoCloseable {
 
   /**
    * Longest side to decode at: enough for the preview, and enough that a face of {@code minFacePx}
-   * in the full photo is still about 20 px for the detector.
+   * in the full photo is still at least 16 px for the detector (both need less).
    */
   private int detectionLongSide(byte[] bytes, int previewLongSide) {
     try {
       var header = app.glimpse.faces.decode.ImageHeader.read(bytes, "");
       int longSide = Math.max(header.width(), header.height());
-      int forFaces = (int) Math.ceil(longSide * 20.0 / config.minFacePx());
+      int forFaces = (int) Math.ceil(longSide * 16.0 / config.minFacePx());
       return Math.max(previewLongSide, forFaces);
     } catch (UnreadableImageException e) {
       return previewLongSide;

@@ -221,7 +221,8 @@ public final class Glimpse {
     }
   }
 
-  static int freePort() throws IOException {
+  /** A free TCP port on this machine. */
+  public static int freePort() throws IOException {
     try (ServerSocket socket = new ServerSocket(0)) {
       socket.setReuseAddress(true);
       return socket.getLocalPort();

@@ -1,5 +1,6 @@
 package app.glimpse.events.entity;
 
+import app.glimpse.platform.Timestamps;
 import app.glimpse.studios.entity.Studio;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -51,7 +52,7 @@ public class Event {
     rename(name);
     this.eventDate = eventDate;
     this.slug = Objects.requireNonNull(slug, "slug");
-    this.createdAt = Instant.now();
+    this.createdAt = Timestamps.now();
   }
 
   public void rename(String name) {

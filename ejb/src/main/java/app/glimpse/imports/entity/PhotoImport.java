@@ -1,6 +1,7 @@
 package app.glimpse.imports.entity;
 
 import app.glimpse.events.entity.Event;
+import app.glimpse.platform.Timestamps;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -52,7 +53,7 @@ public class PhotoImport {
     this.event = Objects.requireNonNull(event, "event");
     this.source = Objects.requireNonNull(source, "source");
     this.status = ImportStatus.QUEUED;
-    this.createdAt = Instant.now();
+    this.createdAt = Timestamps.now();
   }
 
   public Long getId() {

@@ -1,6 +1,7 @@
 package app.glimpse.imports.entity;
 
 import app.glimpse.events.entity.Event;
+import app.glimpse.platform.Timestamps;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -50,7 +51,7 @@ public class Source {
     this.kind = Objects.requireNonNull(kind, "kind");
     this.location = Objects.requireNonNull(location, "location");
     this.label = label == null || label.isBlank() ? location : label;
-    this.createdAt = Instant.now();
+    this.createdAt = Timestamps.now();
   }
 
   public Long getId() {

@@ -2,6 +2,7 @@ package app.glimpse.photos.entity;
 
 import app.glimpse.events.entity.Event;
 import app.glimpse.imports.entity.Source;
+import app.glimpse.platform.Timestamps;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -82,7 +83,7 @@ public class Photo {
     this.sourceFileId = Objects.requireNonNull(sourceFileId, "sourceFileId");
     this.fileName = Objects.requireNonNull(fileName, "fileName");
     this.contentHash = Objects.requireNonNull(hash, "contentHash");
-    this.createdAt = Instant.now();
+    this.createdAt = Timestamps.now();
   }
 
   /** A photo whose faces and previews were made. */

@@ -1,5 +1,6 @@
 package app.glimpse.studios.entity;
 
+import app.glimpse.platform.Timestamps;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -55,7 +56,7 @@ public class Photographer {
         displayName == null || displayName.isBlank() ? this.email : displayName.strip();
     this.passwordHash = Objects.requireNonNull(passwordHash, "passwordHash");
     this.role = Objects.requireNonNull(role, "role");
-    this.createdAt = Instant.now();
+    this.createdAt = Timestamps.now();
   }
 
   /** E-mail addresses are compared without regard to case or surrounding blanks. */

@@ -1,5 +1,6 @@
 package app.glimpse.studios.entity;
 
+import app.glimpse.platform.Timestamps;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
@@ -24,7 +25,7 @@ public class Studio {
 
   public Studio(String name) {
     this.name = requireName(name);
-    this.createdAt = Instant.now();
+    this.createdAt = Timestamps.now();
   }
 
   private static String requireName(String name) {

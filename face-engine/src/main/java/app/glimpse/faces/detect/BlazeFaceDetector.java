@@ -29,7 +29,14 @@ import org.opencv.imgproc.Imgproc;
  */
 public final class BlazeFaceDetector implements FaceDetector {
   static final int OVERLAP = 64;
-  static final float MIN_FACE_IN_TILE = Float.parseFloat(System.getProperty("tmp.tileFace", "20"));
+
+  /**
+   * Smallest face the back model finds reliably, in its input pixels. Measured on the benchmark
+   * photos: recall of faces under 80 px stayed 1.0 down to 10 and fell to 0.83 at 8; every pixel
+   * more here costs tiles quadratically.
+   */
+  static final float MIN_FACE_IN_TILE = 10f;
+
   static final float LEVEL_RATIO = 2.5f;
   static final int MARGIN = 32;
 

@@ -1,0 +1,62 @@
+package app.glimpse.faces;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import app.glimpse.faces.FaceEngineConfig.DetectorKind;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Properties;
+import org.junit.jupiter.api.Test;
+
+class FaceEngineConfigTest {
+
+  @Test
+  void environmentNamesFollowTheKeys() {
+    assertEquals("GLIMPSE_FACES_DETECTOR_KIND", FaceEngineConfig.envName("detector.kind"));
+    assertEquals("GLIMPSE_FACES_MAX_PIXELS", FaceEngineConfig.envName("maxPixels"));
+    assertEquals(
+        "GLIMPSE_FACES_QUALITY_MIN_FACE_PX", FaceEngineConfig.envName("quality.minFacePx"));
+  }
+
+  @Test
+  void defaultsUsePackagedBlazeFace() {
+    FaceEngineConfig config = FaceEngineConfig.fromSources(new Properties(), Map.of());
+    assertEquals(DetectorKind.BLAZEFACE, config.detectorKind());
+    assertNull(config.detectorModel());
+    assertNull(config.embedderModel());
+    assertEquals(40, config.minFacePx());
+    assertEquals(1600, config.previewSize());
+  }
+
+  @Test
+  void systemPropertiesWinOverEnvironment() {
+    Properties properties = new Properties();
+    properties.setProperty("glimpse.faces.maxPixels", "1000");
+    FaceEngineConfig config =
+        FaceEngineConfig.fromSources(
+            properties,
+            Map.of("GLIMPSE_FACES_MAX_PIXELS", "2000", "GLIMPSE_FACES_THUMBNAIL", "300"));
+    assertEquals(1000, config.maxPixels());
+    assertEquals(300, config.thumbnailSize());
+  }
+
+  @Test
+  void yunetKindIsGuessedFromTheFileName() {
+    FaceEngineConfig config =
+        FaceEngineConfig.fromSources(
+            new Properties(), Map.of("GLIMPSE_FACES_DETECTOR", "/models/yunet_s_dynamic.onnx"));
+    assertEquals(DetectorKind.YUNET, config.detectorKind());
+    assertEquals(Path.of("/models/yunet_s_dynamic.onnx"), config.detectorModel());
+  }
+
+  @Test
+  void yunetNeedsAFile() {
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            FaceEngineConfig.fromSources(
+                new Properties(), Map.of("GLIMPSE_FACES_DETECTOR_KIND", "yunet")));
+  }
+}

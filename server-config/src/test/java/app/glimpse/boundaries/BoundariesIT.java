@@ -1,0 +1,250 @@
+package app.glimpse.boundaries;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.glimpse.access.boundary.Accounts;
+import app.glimpse.access.boundary.Caller;
+import app.glimpse.events.boundary.EventView;
+import app.glimpse.events.boundary.Events;
+import app.glimpse.events.entity.Event;
+import app.glimpse.imports.boundary.ImportView;
+import app.glimpse.imports.boundary.Imports;
+import app.glimpse.imports.entity.ImportStatus;
+import app.glimpse.imports.entity.Source;
+import app.glimpse.imports.entity.SourceKind;
+import app.glimpse.photos.boundary.PhotoPage;
+import app.glimpse.photos.boundary.Photos;
+import app.glimpse.photos.entity.Face;
+import app.glimpse.photos.entity.Photo;
+import app.glimpse.platform.ClientError;
+import app.glimpse.studios.entity.Photographer;
+import app.glimpse.studios.entity.Role;
+import app.glimpse.studios.entity.Studio;
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.UserTransaction;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.concurrent.Callable;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The boundaries inside Payara Micro, in the real WAR, on a real PostgreSQL (through the server's
+ * pool and the Flyway schema) and a real Artemis: studios see only their own events, guests get in
+ * only with the right code, imports stay inside the allowed folders, and photos and faces
+ * round-trip through JPA.
+ */
+@ExtendWith(ArquillianExtension.class)
+class BoundariesIT {
+
+  @Deployment
+  static WebArchive deployment() {
+    File war = Path.of(System.getProperty("glimpse.dist"), "glimpse.war").toFile();
+    return ShrinkWrap.createFromZipFile(WebArchive.class, war).addClass(BoundariesIT.class);
+  }
+
+  @EJB Events events;
+  @EJB Imports imports;
+  @EJB Photos photos;
+  @EJB Accounts accounts;
+  @PersistenceContext EntityManager em;
+  @Inject UserTransaction transaction;
+
+  @Test
+  void studiosSeeOnlyTheirOwnEvents() throws Exception {
+    Caller anna = photographer("anna@a.test");
+    Caller bert = photographer("bert@b.test");
+    EventView wedding = events.create(anna, "Wedding", LocalDate.of(2026, 6, 20));
+
+    assertEquals("Wedding", events.get(anna, wedding.id()).name());
+    assertTrue(events.list(anna).stream().anyMatch(event -> event.id() == wedding.id()));
+    assertFalse(events.list(bert).stream().anyMatch(event -> event.id() == wedding.id()));
+    ClientError hidden = assertThrows(ClientError.class, () -> events.get(bert, wedding.id()));
+    assertEquals(404, hidden.status());
+    assertEquals(404, assertThrows(ClientError.class, () -> events.get(bert, 987654321L)).status());
+  }
+
+  @Test
+  void guestsNeedTheRightCodeAndSeeOnlyTheirEvent() throws Exception {
+    Caller anna = photographer("carla@c.test");
+    EventView party = events.create(anna, "Party", null);
+    EventView other = events.create(anna, "Other", null);
+    assertEquals(
+        401,
+        assertThrows(ClientError.class, () -> events.openGuestSession(party.slug(), "1234"))
+            .status());
+
+    events.setGuestAccess(anna, party.id(), "1234", Instant.now().plusSeconds(3600), false);
+    assertEquals(
+        401,
+        assertThrows(ClientError.class, () -> events.openGuestSession(party.slug(), "9999"))
+            .status());
+    Events.GuestSession session = events.openGuestSession(party.slug(), " 1234 ");
+    assertEquals(party.id(), session.eventId());
+    assertFalse(session.faceSearch());
+    assertEquals(3, session.token().split("\\.").length);
+
+    Caller guest = new Caller("guest", null, party.id(), Set.of(Caller.GUEST));
+    assertEquals("Party", events.get(guest, party.id()).name());
+    assertEquals(
+        404, assertThrows(ClientError.class, () -> events.get(guest, other.id())).status());
+    assertEquals(
+        404,
+        assertThrows(
+                ClientError.class,
+                () -> events.setGuestAccess(guest, party.id(), "0000", null, true))
+            .status());
+    assertEquals(
+        400,
+        assertThrows(
+                ClientError.class,
+                () ->
+                    events.setGuestAccess(
+                        anna, party.id(), "1234", Instant.now().minusSeconds(5), true))
+            .status());
+  }
+
+  @Test
+  void importsStayInsideTheAllowedFolders() throws Exception {
+    Caller anna = photographer("dora@d.test");
+    EventView event = events.create(anna, "Conference", null);
+    Path inside =
+        Files.createDirectories(Path.of(System.getProperty("glimpse.data.dir"), "imports", "day1"));
+
+    ImportView queued = imports.importFolder(anna, event.id(), inside.toString());
+    assertEquals(ImportStatus.QUEUED, queued.status());
+    assertEquals(queued, imports.get(anna, queued.id()));
+    assertEquals(
+        400,
+        assertThrows(ClientError.class, () -> imports.importFolder(anna, event.id(), "/etc"))
+            .status());
+    assertEquals(
+        400,
+        assertThrows(
+                ClientError.class,
+                () -> imports.importFolder(anna, event.id(), inside + "/../../.."))
+            .status());
+    Caller bert = photographer("emil@e.test");
+    assertEquals(
+        404, assertThrows(ClientError.class, () -> imports.get(bert, queued.id())).status());
+  }
+
+  @Test
+  void photosAndFacesRoundTripInCaptureOrder() throws Exception {
+    Caller anna = photographer("fay@f.test");
+    long eventId = events.create(anna, "School day", null).id();
+    float[] embedding = new float[512];
+    embedding[7] = 0.6f;
+    embedding[300] = -0.8f;
+    long faceId =
+        inTransaction(
+            () -> {
+              Event event = em.find(Event.class, eventId);
+              Source source = new Source(event, SourceKind.FOLDER, "/photos", "photos");
+              em.persist(source);
+              Photo late = Photo.indexed(event, source, null, "b.jpg", "b.jpg", "hash-b");
+              late.describe(
+                  4000,
+                  3000,
+                  Instant.parse("2026-06-20T15:00:00Z"),
+                  "+02:00",
+                  "Canon",
+                  "R6",
+                  null,
+                  false);
+              Photo early = Photo.indexed(event, source, null, "a.jpg", "a.jpg", "hash-a");
+              early.describe(
+                  3000,
+                  4000,
+                  Instant.parse("2026-06-20T11:00:00Z"),
+                  "+02:00",
+                  "Canon",
+                  "R6",
+                  null,
+                  true);
+              Photo broken =
+                  Photo.failed(event, source, null, "c.jpg", "c.jpg", "hash-c", "Not an image");
+              em.persist(late);
+              em.persist(early);
+              em.persist(broken);
+              Face face =
+                  new Face(
+                      early, new float[] {10, 20, 80, 90}, new float[10], 0.93f, embedding, null);
+              early.countFaces(1);
+              em.persist(face);
+              em.flush();
+              return face.getId();
+            });
+
+    PhotoPage page = photos.page(anna, eventId, 0, 10);
+    assertEquals(2, page.total(), "failed files are not in the gallery");
+    assertEquals("a.jpg", page.items().get(0).fileName());
+    assertEquals(1, page.items().get(0).faces());
+    assertEquals("b.jpg", page.items().get(1).fileName());
+    assertEquals(1, photos.page(anna, eventId, 1, 1).items().size());
+
+    em.clear();
+    Face stored = em.find(Face.class, faceId);
+    assertArrayEquals(new float[] {10, 20, 80, 90}, stored.getBox());
+    assertEquals(0.6f, stored.getEmbedding()[7], 1e-3);
+    assertEquals(-0.8f, stored.getEmbedding()[300], 1e-3);
+    assertTrue(stored.isSearchable());
+    assertEquals(
+        400, assertThrows(ClientError.class, () -> photos.page(anna, eventId, 0, 500)).status());
+  }
+
+  @Test
+  void signInChecksThePassword() {
+    String token = accounts.token("ADMIN@glimpse.local", "arquillian-secret");
+    assertEquals(3, token.split("\\.").length);
+    assertEquals(
+        401,
+        assertThrows(ClientError.class, () -> accounts.token("admin@glimpse.local", "wrong"))
+            .status());
+    assertEquals(
+        401,
+        assertThrows(ClientError.class, () -> accounts.token("nobody@glimpse.local", "x"))
+            .status());
+  }
+
+  private Caller photographer(String email) throws Exception {
+    return inTransaction(
+        () -> {
+          Studio studio = new Studio("Studio of " + email);
+          em.persist(studio);
+          Photographer photographer =
+              new Photographer(studio, email, null, "not-a-hash", Role.PHOTOGRAPHER);
+          em.persist(photographer);
+          em.flush();
+          return new Caller(
+              photographer.getId().toString(), studio.getId(), null, Set.of(Caller.PHOTOGRAPHER));
+        });
+  }
+
+  private <T> T inTransaction(Callable<T> work) throws Exception {
+    transaction.begin();
+    try {
+      T result = work.call();
+      transaction.commit();
+      return result;
+    } catch (Exception e) {
+      transaction.rollback();
+      throw e;
+    }
+  }
+}

@@ -1,0 +1,84 @@
+package app.glimpse.boundaries;
+
+import app.glimpse.launcher.EmbeddedBroker;
+import app.glimpse.launcher.EmbeddedDatabase;
+import app.glimpse.launcher.Glimpse;
+import app.glimpse.launcher.ServerResources;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import org.junit.platform.launcher.LauncherSession;
+import org.junit.platform.launcher.LauncherSessionListener;
+
+/**
+ * Starts a real PostgreSQL and a real Artemis for the integration tests of this JVM, renders
+ * Glimpse's server resources for them, and hands Payara Micro's options to Arquillian through
+ * system properties. A JUnit launcher session listener (registered in {@code META-INF/services}),
+ * so that everything is in place before Arquillian reads {@code arquillian.xml} and boots the
+ * server; it is not part of any deployment, so it never runs inside the server. Only the
+ * integration-test run (failsafe sets {@code glimpse.arquillian.client}) starts anything.
+ */
+public class EmbeddedServices implements LauncherSessionListener {
+
+  @Override
+  public void launcherSessionOpened(LauncherSession session) {
+    if (System.getProperty("glimpse.arquillian.client") == null
+        || System.getProperty("glimpse.arquillian.microOptions") != null) {
+      return;
+    }
+    try {
+      start();
+    } catch (Exception e) {
+      throw new IllegalStateException("Cannot start the test database and broker", e);
+    }
+  }
+
+  private static void start() throws Exception {
+    Path dist = Path.of(System.getProperty("glimpse.dist")).toAbsolutePath();
+    Path data = Files.createTempDirectory("glimpse-arquillian");
+    EmbeddedDatabase database =
+        EmbeddedDatabase.start(data.resolve("postgres"), Glimpse.freePort());
+    EmbeddedBroker broker = EmbeddedBroker.start(data.resolve("broker"), Glimpse.freePort());
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  try {
+                    broker.close();
+                    database.close();
+                  } catch (Exception e) {
+                    e.printStackTrace();
+                  }
+                }));
+    Path postBoot =
+        ServerResources.write(
+            data.resolve("post-boot.asadmin"),
+            Map.of(
+                "DB_URL",
+                database.jdbcUrl(),
+                "DB_USER",
+                "postgres",
+                "DB_PASSWORD",
+                "postgres",
+                "BROKER_PARAMS",
+                "host=127.0.0.1;port=" + broker.port(),
+                "BROKER_CREDENTIALS",
+                "",
+                "RAR",
+                dist.resolve("artemis-ra.rar").toString()));
+    System.setProperty(
+        "glimpse.arquillian.microOptions",
+        "--addlibs "
+            + dist.resolve("addlibs")
+            + " --postbootcommandfile "
+            + postBoot
+            + " --disablephonehome");
+    System.setProperty(
+        "glimpse.arquillian.jvmOptions",
+        "-Xmx512m -Dglimpse.data.dir="
+            + data
+            + " -Dglimpse.admin.password=arquillian-secret"
+            + " -Dglimpse.import.roots="
+            + data);
+  }
+}
