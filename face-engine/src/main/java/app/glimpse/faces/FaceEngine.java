@@ -3,6 +3,7 @@ package app.glimpse.faces;
 import app.glimpse.faces.FaceEngineConfig.DetectorKind;
 import app.glimpse.faces.decode.DecodedImage;
 import app.glimpse.faces.decode.ImageDecoder;
+import app.glimpse.faces.decode.ImageHeader;
 import app.glimpse.faces.decode.PreviewEncoder;
 import app.glimpse.faces.detect.BlazeFaceDetector;
 import app.glimpse.faces.detect.FaceCandidate;
@@ -20,9 +21,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.opencv.core.CvType;
 import org.opencv.core.Mat;
+import org.opencv.core.Scalar;
 
 /**
  * The face engine: one decode of a photo gives its metadata, its faces (box, landmarks, score,
@@ -100,7 +104,7 @@ public final class FaceEngine implements AutoCloseable {
   }
 
   private ModelStatus runCheck() {
-    String detector = config.detectorKind().name().toLowerCase(java.util.Locale.ROOT);
+    String detector = config.detectorKind().name().toLowerCase(Locale.ROOT);
     String embedder =
         config.embedderModel() == null ? "packaged" : config.embedderModel().toString();
     long start = System.nanoTime();
@@ -108,8 +112,8 @@ public final class FaceEngine implements AutoCloseable {
       Loaded models = models();
       detector = models.detector().description();
       embedder = models.embedder().description();
-      Mat grey = new Mat(256, 256, org.opencv.core.CvType.CV_8UC3, new org.opencv.core.Scalar(128));
-      Mat face = new Mat(112, 112, org.opencv.core.CvType.CV_8UC3, new org.opencv.core.Scalar(128));
+      Mat grey = new Mat(256, 256, CvType.CV_8UC3, new Scalar(128));
+      Mat face = new Mat(112, 112, CvType.CV_8UC3, new Scalar(128));
       try {
         InferenceClock clock = new InferenceClock();
         models.detector().detect(grey, 64, clock);
@@ -251,7 +255,7 @@ public final class FaceEngine implements AutoCloseable {
    */
   private int detectionLongSide(byte[] bytes, int previewLongSide) {
     try {
-      var header = app.glimpse.faces.decode.ImageHeader.read(bytes, "");
+      ImageHeader header = ImageHeader.read(bytes, "");
       int longSide = Math.max(header.width(), header.height());
       int forFaces = (int) Math.ceil(longSide * 16.0 / config.minFacePx());
       return Math.max(previewLongSide, forFaces);

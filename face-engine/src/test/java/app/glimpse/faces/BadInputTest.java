@@ -25,6 +25,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Scalar;
+import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 
 /** The bad-input corpus, built here: each case gets a typed, readable error or a correct result. */
@@ -123,7 +124,7 @@ class BadInputTest {
   void animatedGifGivesItsFirstFrame() throws Exception {
     Mat photo = TestImages.read("deepface/img2.jpg");
     Mat small = new Mat();
-    Imgproc.resize(photo, small, new org.opencv.core.Size(480, 360));
+    Imgproc.resize(photo, small, new Size(480, 360));
     BufferedImage first = toImage(small);
     BufferedImage second = new BufferedImage(480, 360, BufferedImage.TYPE_INT_RGB);
     second.getGraphics().setColor(Color.RED);

@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.glimpse.faces.FaceEngineConfig.DetectorKind;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -47,15 +49,15 @@ class YuNetDetectorTest {
 
   @Test
   void brokenDetectorFileIsReportedNotThrown() throws Exception {
-    java.nio.file.Path fake = java.nio.file.Files.createTempFile("yunet", ".onnx");
-    java.nio.file.Files.writeString(fake, "not a model");
+    Path fake = Files.createTempFile("yunet", ".onnx");
+    Files.writeString(fake, "not a model");
     try (FaceEngine engine =
         FaceEngine.create(FaceEngineConfig.defaults().withDetector(DetectorKind.YUNET, fake))) {
       ModelStatus status = engine.check();
       assertTrue(!status.usable());
       assertTrue(status.detail().contains("cannot open model"), status.detail());
     } finally {
-      java.nio.file.Files.delete(fake);
+      Files.delete(fake);
     }
   }
 }

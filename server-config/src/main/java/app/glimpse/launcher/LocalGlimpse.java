@@ -32,11 +32,10 @@ public final class LocalGlimpse implements AutoCloseable {
   }
 
   /**
-   * Starts Glimpse from {@code dist} with the given settings (environment names) and its output in
-   * {@code log}.
+   * The command that {@code ./glimpse run} ends in: the launcher JVM on the built artifacts in
+   * {@code dist}.
    */
-  public static LocalGlimpse start(Path dist, int port, Map<String, String> settings, Path log)
-      throws IOException {
+  public static List<String> launcherCommand(Path dist) {
     List<String> command = new ArrayList<>();
     command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     command.addAll(
@@ -51,6 +50,15 @@ public final class LocalGlimpse implements AutoCloseable {
             dist.resolve("launcher") + "/*",
             Glimpse.class.getName(),
             "run"));
+    return command;
+  }
+
+  /**
+   * Starts Glimpse with {@code command} (for example {@link #launcherCommand} or {@code ./glimpse
+   * run}), the given settings (environment names) and its output appended to {@code log}.
+   */
+  public static LocalGlimpse start(
+      List<String> command, int port, Map<String, String> settings, Path log) throws IOException {
     ProcessBuilder builder = new ProcessBuilder(command);
     builder.environment().putAll(settings);
     builder.environment().put("GLIMPSE_HTTP_PORT", Integer.toString(port));

@@ -45,7 +45,7 @@ public final class StartupBenchmark {
     long started = System.nanoTime();
     try (LocalGlimpse glimpse =
         LocalGlimpse.start(
-            dist,
+            LocalGlimpse.launcherCommand(dist),
             Glimpse.freePort(),
             Map.of("GLIMPSE_DATA_DIR", data.toString(), "GLIMPSE_ADMIN_PASSWORD", "bench-password"),
             data.resolve(name.replace(' ', '-') + ".log"))) {

@@ -16,15 +16,16 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * End to end, as a user runs it: {@code ./glimpse run}'s launcher on free ports with the embedded
- * PostgreSQL and Artemis, the API used over HTTP, a stop with SIGTERM, and a restart that finds
- * everything again.
+ * End to end, as a user runs it: {@code ./glimpse run} on free ports with the embedded PostgreSQL
+ * and Artemis, the API used over HTTP, a stop with SIGTERM, and a restart that finds everything
+ * again.
  */
 class GlimpseRunIT {
 
@@ -63,7 +64,9 @@ class GlimpseRunIT {
             PASSWORD,
             "GLIMPSE_IMPORT_ROOTS",
             photos.toString());
-    glimpse = LocalGlimpse.start(dist(), port, settings, data.resolve("glimpse.log"));
+    glimpse =
+        LocalGlimpse.start(
+            List.of(script().toString(), "run"), port, settings, data.resolve("glimpse.log"));
     glimpse.awaitReady(Duration.ofMinutes(3));
 
     JsonObject health = object(send("GET", "/health/ready", null, null), 200);
@@ -172,7 +175,9 @@ class GlimpseRunIT {
     Duration stop = glimpse.stop(Duration.ofSeconds(15));
     System.out.println("Stopped in " + stop.toMillis() + " ms");
 
-    glimpse = LocalGlimpse.start(dist(), port, settings, data.resolve("glimpse.log"));
+    glimpse =
+        LocalGlimpse.start(
+            List.of(script().toString(), "run"), port, settings, data.resolve("glimpse.log"));
     glimpse.awaitReady(Duration.ofMinutes(3));
     JsonArray again = array(send("GET", "/api/v1/events", token, null));
     assertEquals(1, again.size(), "the event and the token keys survive a restart");
@@ -227,7 +232,8 @@ class GlimpseRunIT {
     }
   }
 
-  private static Path dist() {
-    return Path.of(System.getProperty("glimpse.dist", "target/dist")).toAbsolutePath();
+  /** {@code ./glimpse} at the repository root, exactly as a user starts Glimpse. */
+  private static Path script() {
+    return Path.of(System.getProperty("glimpse.root", "..")).resolve("glimpse").toAbsolutePath();
   }
 }

@@ -17,6 +17,7 @@ import java.util.Map;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
+import org.opencv.core.Scalar;
 import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 
@@ -122,7 +123,7 @@ public final class YuNetDetector implements FaceDetector {
           0,
           inputWidth - width,
           Core.BORDER_CONSTANT,
-          new org.opencv.core.Scalar(0, 0, 0));
+          new Scalar(0, 0, 0));
       padded.convertTo(floats, CvType.CV_32F);
       Core.split(floats, planes);
       int area = inputWidth * inputHeight;

@@ -7,6 +7,7 @@ import ai.onnxruntime.OrtSession;
 import app.glimpse.faces.FaceEngineException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.opencv.core.Core;
 
 /**
  * Loads the native parts (OpenCV, ONNX Runtime) once per JVM and opens ONNX Runtime sessions.
@@ -34,7 +35,7 @@ public final class NativeRuntime {
           throw new FaceEngineException("OpenCV native library does not load: " + e, e);
         }
         openCvLoaded = true;
-        LOG.log(Level.FINE, "OpenCV {0} loaded", org.opencv.core.Core.VERSION);
+        LOG.log(Level.FINE, "OpenCV {0} loaded", Core.VERSION);
       }
     }
   }
