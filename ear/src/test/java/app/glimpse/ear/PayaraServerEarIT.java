@@ -69,7 +69,10 @@ class PayaraServerEarIT {
   private static final int[] PORT_OFFSETS = {9, 37, 38, 39, 48, 49, 59, 66, 76, 80, 81, 86};
 
   private static final HttpClient HTTP =
-      HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+      HttpClient.newBuilder()
+          .version(HttpClient.Version.HTTP_1_1)
+          .connectTimeout(Duration.ofSeconds(2))
+          .build();
 
   private static final long STARTED = System.nanoTime();
   private static Path payaraHome;
@@ -320,13 +323,8 @@ class PayaraServerEarIT {
     return forAsadminCli(value.replace("\\", "\\\\").replace(":", "\\:").replace("=", "\\="));
   }
 
-  /**
-   * The asadmin command line (and {@code multimode --file}) reads a backslash as an escape, unlike
-   * Payara Micro's post-boot command file: one more level of escaping keeps asadmin's property
-   * escapes ({@code \:}) intact.
-   */
   private static String forAsadminCli(String commands) {
-    return commands.replace("\\", "\\\\");
+    return ServerResources.forAsadminClient(commands);
   }
 
   private static String remoteAsadmin(String... args) throws IOException, InterruptedException {
@@ -378,8 +376,7 @@ class PayaraServerEarIT {
   private static boolean serverAlive() {
     try {
       long pid =
-          Long.parseLong(
-              Files.readString(domainDir.resolve(DOMAIN).resolve("config/pid")).strip());
+          Long.parseLong(Files.readString(domainDir.resolve(DOMAIN).resolve("config/pid")).strip());
       return ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false);
     } catch (IOException | NumberFormatException e) {
       return false;

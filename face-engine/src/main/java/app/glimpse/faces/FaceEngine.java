@@ -87,8 +87,9 @@ public final class FaceEngine implements AutoCloseable {
   }
 
   /**
-   * Loads both models and runs one tiny inference each, once; later calls return the cached result.
-   * Never throws: a failure is reported in {@link ModelStatus#detail()}.
+   * Loads both models and runs one tiny inference each; a success is remembered, a failure is tried
+   * again on the next call (a native library may load later, a model file may be fixed). Never
+   * throws: a failure is reported in {@link ModelStatus#detail()}.
    */
   public ModelStatus check() {
     ModelStatus known = status;
@@ -96,10 +97,14 @@ public final class FaceEngine implements AutoCloseable {
       return known;
     }
     synchronized (loadLock) {
-      if (status == null) {
-        status = runCheck();
+      if (status != null) {
+        return status;
       }
-      return status;
+      ModelStatus checked = runCheck();
+      if (checked.usable()) {
+        status = checked;
+      }
+      return checked;
     }
   }
 
@@ -216,7 +221,7 @@ public final class FaceEngine implements AutoCloseable {
     Loaded models = models();
     InferenceClock clock = new InferenceClock();
     long t0 = System.nanoTime();
-    int neededLongSide = config.previewSize();
+    int neededLongSide = withPreviews ? config.previewSize() : 0;
     DecodedImage decoded =
         models.decoder().decode(bytes, name, detectionLongSide(bytes, neededLongSide));
     long t1 = System.nanoTime();

@@ -121,6 +121,22 @@ class BadInputTest {
   }
 
   @Test
+  void extremePanoramaStrip() throws Exception {
+    Mat strip = new Mat(20, 6000, CvType.CV_8UC3, new Scalar(200, 180, 160));
+    PhotoAnalysis analysis = ENGINE.analyze(TestImages.encode(strip, ".png"), "strip.png");
+    assertEquals(6000, analysis.width());
+    assertTrue(analysis.faces().isEmpty());
+  }
+
+  @Test
+  void tiffWithBrokenDirectory() {
+    byte[] tiff = new byte[64];
+    new Random(3).nextBytes(tiff);
+    System.arraycopy(new byte[] {'I', 'I', '*', 0, (byte) 0xF0, 0x7F, 0, 0}, 0, tiff, 0, 8);
+    assertThrows(UnreadableImageException.class, () -> ENGINE.analyze(tiff, "broken.tif"));
+  }
+
+  @Test
   void animatedGifGivesItsFirstFrame() throws Exception {
     Mat photo = TestImages.read("deepface/img2.jpg");
     Mat small = new Mat();

@@ -4,6 +4,8 @@ import app.glimpse.faces.model.NativeRuntime;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import org.opencv.core.Mat;
@@ -55,35 +57,28 @@ final class TestImages {
 
   /** A JPEG with an EXIF APP1 segment holding only {@code orientation}, inserted after SOI. */
   static byte[] withExifOrientation(byte[] jpeg, int orientation) {
-    byte[] tiff = {
-      'M',
-      'M',
-      0,
-      42,
-      0,
-      0,
-      0,
-      8, // header, IFD0 at 8
-      0,
-      1, // one entry
-      0x01,
-      0x12,
-      0,
-      3,
-      0,
-      0,
-      0,
-      1,
-      0,
-      (byte) orientation,
-      0,
-      0, // Orientation SHORT
-      0,
-      0,
-      0,
-      0 // no next IFD
-    };
-    return withApp1(jpeg, concat("Exif\0\0".getBytes(), tiff));
+    return withExif(jpeg, orientation, "2024:06:01 14:30:00", "+02:00");
+  }
+
+  /**
+   * A JPEG with a minimal big-endian EXIF block: IFD0 with Orientation and a pointer to an Exif IFD
+   * holding DateTimeOriginal and OffsetTimeOriginal.
+   */
+  static byte[] withExif(byte[] jpeg, int orientation, String dateTimeOriginal, String offset) {
+    ByteBuffer tiff = ByteBuffer.allocate(96);
+    tiff.put(new byte[] {'M', 'M', 0, 42}).putInt(8);
+    tiff.putShort((short) 2);
+    tiff.putShort((short) 0x0112).putShort((short) 3).putInt(1).putShort((short) orientation);
+    tiff.putShort((short) 0);
+    tiff.putShort((short) 0x8769).putShort((short) 4).putInt(1).putInt(38);
+    tiff.putInt(0);
+    tiff.putShort((short) 2);
+    tiff.putShort((short) 0x9003).putShort((short) 2).putInt(20).putInt(68);
+    tiff.putShort((short) 0x9011).putShort((short) 2).putInt(7).putInt(88);
+    tiff.putInt(0);
+    tiff.put((dateTimeOriginal + "\0").getBytes(StandardCharsets.US_ASCII));
+    tiff.put((offset + "\0").getBytes(StandardCharsets.US_ASCII));
+    return withApp1(jpeg, concat("Exif\0\0".getBytes(StandardCharsets.US_ASCII), tiff.array()));
   }
 
   /** A JPEG with an arbitrary APP1 payload inserted after SOI. */

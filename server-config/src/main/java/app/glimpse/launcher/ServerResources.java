@@ -71,6 +71,15 @@ public final class ServerResources {
   }
 
   /**
+   * The commands as {@code asadmin multimode --file} on a full Payara Server needs them. Unlike
+   * Payara Micro's post-boot command file, the asadmin client reads a backslash as an escape, so
+   * the property escapes ({@code \:}) need one more level.
+   */
+  public static String forAsadminClient(String commands) {
+    return commands.replace("\\", "\\\\");
+  }
+
+  /**
    * asadmin splits a property list at ':' and each property at '='; both are escaped with a
    * backslash.
    */

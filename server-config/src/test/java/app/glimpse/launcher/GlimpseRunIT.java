@@ -86,8 +86,12 @@ class GlimpseRunIT {
     assertEquals("unauthorized", object(wrong, 401).getString("error"));
     String token = token();
 
-    HttpResponse<String> anonymous = send("GET", "/api/v1/events", null, null);
-    assertEquals(401, anonymous.statusCode());
+    assertEquals(
+        "unauthorized", object(send("GET", "/api/v1/events", null, null), 401).getString("error"));
+    String tampered = token.substring(0, token.length() - 4) + "AAAA";
+    assertEquals(
+        "unauthorized",
+        object(send("GET", "/api/v1/events", tampered, null), 401).getString("error"));
 
     JsonObject created =
         object(

@@ -37,6 +37,12 @@ class ServerResourcesTest {
   }
 
   @Test
+  void theAsadminClientNeedsOneMoreLevelOfEscapes() {
+    assertEquals(
+        "url=jdbc\\\\:postgresql", ServerResources.forAsadminClient("url=jdbc\\:postgresql"));
+  }
+
+  @Test
   void brokerCredentialsOnlyWhenGiven() {
     assertEquals("", ServerResources.brokerCredentials("", "x"));
     assertEquals(

@@ -1,6 +1,5 @@
-package app.glimpse.access.boundary;
+package app.glimpse.access.control;
 
-import app.glimpse.access.control.JwtKeys;
 import app.glimpse.platform.DataDirectory;
 import java.util.Map;
 import java.util.Set;
@@ -8,8 +7,7 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 
 /**
  * Hands MicroProfile JWT the public key of Glimpse's own token keys ({@code
- * mp.jwt.verify.publickey}), generating the key pair in the data directory on first start. An
- * operator may still configure a key location of their own, which then wins.
+ * mp.jwt.verify.publickey}), generating the key pair in the data directory on first start.
  */
 public class TokenKeyConfigSource implements ConfigSource {
 
