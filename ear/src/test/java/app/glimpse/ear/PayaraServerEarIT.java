@@ -167,19 +167,7 @@ class PayaraServerEarIT {
               + "\n"
               + forAsadminCli(
                   ServerResources.render(
-                      Map.of(
-                          "DB_URL",
-                          database.jdbcUrl(),
-                          "DB_USER",
-                          "postgres",
-                          "DB_PASSWORD",
-                          "postgres",
-                          "BROKER_PARAMS",
-                          "host=127.0.0.1;port=" + brokerPort,
-                          "BROKER_CREDENTIALS",
-                          ServerResources.brokerCredentials("", ""),
-                          "RAR",
-                          rar.toString()))),
+                      ServerResources.Target.embedded(database.jdbcUrl(), brokerPort, rar))),
           StandardCharsets.UTF_8);
       remoteAsadmin("multimode", "--file", commands.toString());
       log("server resources created");

@@ -22,7 +22,12 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(EmbeddedDatabase.class.getName());
   static final String DATABASE = "glimpse";
-  static final String USER = "postgres";
+
+  /**
+   * The superuser the embedded database trusts on loopback; also its password, which it does not
+   * check.
+   */
+  public static final String USER = "postgres";
 
   private final EmbeddedPostgres postgres;
 

@@ -12,7 +12,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ExecutionException;
@@ -102,15 +101,14 @@ public final class Glimpse {
     Path postBoot =
         ServerResources.write(
             dataDir.resolve("run").resolve("post-boot.asadmin"),
-            Map.of(
-                "DB_URL", jdbcUrl,
-                "DB_USER", settings.databaseUser(),
-                "DB_PASSWORD", settings.databasePassword(),
-                "BROKER_PARAMS", brokerAddress.connectionParameters(),
-                "BROKER_CREDENTIALS",
-                    ServerResources.brokerCredentials(
-                        settings.brokerUser(), settings.brokerPassword()),
-                "RAR", dist.resolve("artemis-ra.rar").toString()));
+            new ServerResources.Target(
+                jdbcUrl,
+                settings.databaseUser(),
+                settings.databasePassword(),
+                brokerAddress,
+                settings.brokerUser(),
+                settings.brokerPassword(),
+                dist.resolve("artemis-ra.rar")));
 
     server = startServer(postBoot);
     try {

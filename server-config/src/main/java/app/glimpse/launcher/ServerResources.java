@@ -53,11 +53,59 @@ public final class ServerResources {
     return out.toString();
   }
 
-  /** Writes the rendered commands to {@code file} and returns it. */
-  public static Path write(Path file, Map<String, String> values) throws IOException {
+  /** The commands for {@code target}. */
+  public static String render(Target target) {
+    return render(target.values());
+  }
+
+  /** Writes the commands for {@code target} to {@code file} and returns it. */
+  public static Path write(Path file, Target target) throws IOException {
     Files.createDirectories(file.getParent());
-    Files.writeString(file, render(values), StandardCharsets.UTF_8);
+    Files.writeString(file, render(target), StandardCharsets.UTF_8);
     return file;
+  }
+
+  /**
+   * The database and broker the resources point to, and where the resource adapter archive lies.
+   */
+  public record Target(
+      String jdbcUrl,
+      String databaseUser,
+      String databasePassword,
+      Settings.BrokerAddress broker,
+      String brokerUser,
+      String brokerPassword,
+      Path resourceAdapter) {
+
+    /**
+     * The embedded database (its superuser) and an embedded broker without security on loopback.
+     */
+    public static Target embedded(String jdbcUrl, int brokerPort, Path resourceAdapter) {
+      return new Target(
+          jdbcUrl,
+          EmbeddedDatabase.USER,
+          EmbeddedDatabase.USER,
+          new Settings.BrokerAddress("127.0.0.1", brokerPort),
+          "",
+          "",
+          resourceAdapter);
+    }
+
+    Map<String, String> values() {
+      return Map.of(
+          "DB_URL",
+          jdbcUrl,
+          "DB_USER",
+          databaseUser,
+          "DB_PASSWORD",
+          databasePassword,
+          "BROKER_PARAMS",
+          broker.connectionParameters(),
+          "BROKER_CREDENTIALS",
+          brokerCredentials(brokerUser, brokerPassword),
+          "RAR",
+          resourceAdapter.toString());
+    }
   }
 
   /**

@@ -6,7 +6,6 @@ import app.glimpse.launcher.Glimpse;
 import app.glimpse.launcher.ServerResources;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
@@ -53,19 +52,8 @@ public class EmbeddedServices implements LauncherSessionListener {
     Path postBoot =
         ServerResources.write(
             data.resolve("post-boot.asadmin"),
-            Map.of(
-                "DB_URL",
-                database.jdbcUrl(),
-                "DB_USER",
-                "postgres",
-                "DB_PASSWORD",
-                "postgres",
-                "BROKER_PARAMS",
-                "host=127.0.0.1;port=" + broker.port(),
-                "BROKER_CREDENTIALS",
-                "",
-                "RAR",
-                dist.resolve("artemis-ra.rar").toString()));
+            ServerResources.Target.embedded(
+                database.jdbcUrl(), broker.port(), dist.resolve("artemis-ra.rar")));
     System.setProperty(
         "glimpse.arquillian.microOptions",
         "--addlibs "

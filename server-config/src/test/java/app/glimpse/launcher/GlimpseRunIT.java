@@ -190,6 +190,45 @@ class GlimpseRunIT {
     glimpse.stop(Duration.ofSeconds(15));
   }
 
+  @Test
+  void runsAgainstAnExternalDatabaseAndBroker() throws Exception {
+    Path external = Files.createDirectories(data.resolve("external"));
+    try (EmbeddedDatabase database =
+            EmbeddedDatabase.start(external.resolve("postgres"), Glimpse.freePort());
+        EmbeddedBroker broker =
+            EmbeddedBroker.start(external.resolve("broker"), Glimpse.freePort())) {
+      Path glimpseData = data.resolve("glimpse");
+      Map<String, String> settings =
+          Map.of(
+              "GLIMPSE_DATA_DIR",
+              glimpseData.toString(),
+              "GLIMPSE_ADMIN_EMAIL",
+              EMAIL,
+              "GLIMPSE_ADMIN_PASSWORD",
+              PASSWORD,
+              "GLIMPSE_DB_URL",
+              database.jdbcUrl(),
+              "GLIMPSE_DB_USER",
+              EmbeddedDatabase.USER,
+              "GLIMPSE_DB_PASSWORD",
+              EmbeddedDatabase.USER,
+              "GLIMPSE_BROKER_URL",
+              "tcp://127.0.0.1:" + broker.port());
+      glimpse =
+          LocalGlimpse.start(
+              List.of(script().toString(), "run"),
+              Glimpse.freePort(),
+              settings,
+              data.resolve("glimpse.log"));
+      glimpse.awaitReady(Duration.ofMinutes(3));
+      assertFalse(
+          Files.exists(glimpseData.resolve("postgres")), "no embedded database was started");
+      assertFalse(Files.exists(glimpseData.resolve("broker")), "no embedded broker was started");
+      object(send("POST", "/api/v1/events", token(), "{\"name\":\"Elsewhere\"}"), 201);
+      glimpse.stop(Duration.ofSeconds(15));
+    }
+  }
+
   private String token() throws Exception {
     HttpResponse<String> response =
         send(
