@@ -13,9 +13,16 @@ import java.io.StringReader;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.KeyFactory;
+import java.security.KeyPairGenerator;
+import java.security.PrivateKey;
+import java.security.Signature;
+import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
+import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
@@ -227,6 +234,61 @@ class GlimpseRunIT {
       object(send("POST", "/api/v1/events", token(), "{\"name\":\"Elsewhere\"}"), 201);
       glimpse.stop(Duration.ofSeconds(15));
     }
+  }
+
+  /**
+   * Tokens the API must refuse: tampered, expired, unsigned ({@code alg: none}), signed with a
+   * foreign key, and from another issuer. The genuine key is read from the data directory to forge
+   * the last kinds.
+   */
+  private List<String> forgedTokens(String genuine) throws Exception {
+    String[] parts = genuine.split("\\.");
+    Base64.Decoder decoder = Base64.getUrlDecoder();
+    JsonObject claims =
+        (JsonObject) parse(new String(decoder.decode(parts[1]), StandardCharsets.UTF_8));
+    long now = System.currentTimeMillis() / 1000;
+    PrivateKey genuineKey =
+        KeyFactory.getInstance("RSA")
+            .generatePrivate(
+                new PKCS8EncodedKeySpec(
+                    Base64.getMimeDecoder()
+                        .decode(
+                            Files.readString(data.resolve("keys/jwt-private.pem"))
+                                .replaceAll("-----[A-Z ]+-----", ""))));
+    KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+    generator.initialize(2048);
+    PrivateKey foreignKey = generator.generateKeyPair().getPrivate();
+    String header = "{\"alg\":\"RS256\",\"typ\":\"JWT\"}";
+    return List.of(
+        parts[0] + "." + parts[1] + "." + parts[2].substring(0, parts[2].length() - 4) + "AAAA",
+        sign(header, with(claims, "exp", now - 60), genuineKey),
+        encode("{\"alg\":\"none\",\"typ\":\"JWT\"}") + "." + parts[1] + ".",
+        sign(header, claims, foreignKey),
+        sign(header, with(claims, "iss", "someone-else"), genuineKey));
+  }
+
+  private static JsonObject with(JsonObject claims, String name, Object value) {
+    var builder = Json.createObjectBuilder(claims);
+    if (value instanceof Long number) {
+      builder.add(name, number);
+    } else {
+      builder.add(name, value.toString());
+    }
+    return builder.build();
+  }
+
+  private static String sign(String header, JsonObject claims, PrivateKey key) throws Exception {
+    String input = encode(header) + "." + encode(claims.toString());
+    Signature signature = Signature.getInstance("SHA256withRSA");
+    signature.initSign(key);
+    signature.update(input.getBytes(StandardCharsets.US_ASCII));
+    return input + "." + Base64.getUrlEncoder().withoutPadding().encodeToString(signature.sign());
+  }
+
+  private static String encode(String json) {
+    return Base64.getUrlEncoder()
+        .withoutPadding()
+        .encodeToString(json.getBytes(StandardCharsets.UTF_8));
   }
 
   private String token() throws Exception {
