@@ -8,6 +8,7 @@ import app.glimpse.faces.decode.PreviewEncoder;
 import app.glimpse.faces.detect.BlazeFaceDetector;
 import app.glimpse.faces.detect.FaceCandidate;
 import app.glimpse.faces.detect.FaceDetector;
+import app.glimpse.faces.detect.UltraFaceDetector;
 import app.glimpse.faces.detect.YuNetDetector;
 import app.glimpse.faces.embed.FaceAligner;
 import app.glimpse.faces.embed.FaceEmbedder;
@@ -158,6 +159,17 @@ public final class FaceEngine implements AutoCloseable {
       float score = config.minScore() > 0 ? config.minScore() : 0.6f;
       detector =
           new YuNetDetector(ModelSource.file(config.detectorModel()), config.threads(), score);
+    } else if (config.detectorKind() == DetectorKind.ULTRAFACE) {
+      float score =
+          config.minScore() > 0
+              ? config.minScore()
+              : ModelManifest.packaged().scoreThreshold("ultraface");
+      detector =
+          new UltraFaceDetector(
+              ModelSource.resolve(config.detectorModel(), "ultraface"),
+              ModelSource.packaged("blazeface-front"),
+              config.threads(),
+              score);
     } else {
       float score =
           config.minScore() > 0

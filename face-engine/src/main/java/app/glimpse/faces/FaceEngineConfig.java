@@ -15,9 +15,11 @@ import java.util.function.Function;
  * defaults:
  *
  * <ul>
- *   <li>{@code detector}: path to a detector ONNX file; empty = the packaged BlazeFace
- *   <li>{@code detector.kind}: {@code blazeface} or {@code yunet}; guessed from the file name when
- *       absent
+ *   <li>{@code detector}: path to a detector ONNX file; empty = the packaged model of {@code
+ *       detector.kind}
+ *   <li>{@code detector.kind}: {@code ultraface} (default: UltraFace tiles + BlazeFace landmarks),
+ *       {@code blazeface} (BlazeFace tiles) or {@code yunet}; when absent, {@code yunet} if the
+ *       file name contains "yunet", {@code blazeface} for any other file, else {@code ultraface}
  *   <li>{@code embedder}: path to an ArcFace-format embedder (input [n,3,112,112] RGB, output
  *       [n,512]); empty = packaged
  *   <li>{@code threads}: ONNX Runtime intra-op threads per inference, default 1 (parallelism comes
@@ -49,6 +51,7 @@ public record FaceEngineConfig(
 
   /** Detectors the engine can drive. */
   public enum DetectorKind {
+    ULTRAFACE,
     BLAZEFACE,
     YUNET;
 
@@ -113,8 +116,10 @@ public record FaceEngineConfig(
     } else if (detectorPath != null
         && detectorPath.getFileName().toString().toLowerCase(Locale.ROOT).contains("yunet")) {
       detectorKind = DetectorKind.YUNET;
-    } else {
+    } else if (detectorPath != null) {
       detectorKind = DetectorKind.BLAZEFACE;
+    } else {
+      detectorKind = DetectorKind.ULTRAFACE;
     }
     String embedder = source.apply("embedder");
     return new FaceEngineConfig(

@@ -21,9 +21,9 @@ class FaceEngineConfigTest {
   }
 
   @Test
-  void defaultsUsePackagedBlazeFace() {
+  void defaultsUsePackagedUltraFace() {
     FaceEngineConfig config = FaceEngineConfig.fromSources(new Properties(), Map.of());
-    assertEquals(DetectorKind.BLAZEFACE, config.detectorKind());
+    assertEquals(DetectorKind.ULTRAFACE, config.detectorKind());
     assertNull(config.detectorModel());
     assertNull(config.embedderModel());
     assertEquals(40, config.minFacePx());
@@ -58,5 +58,22 @@ class FaceEngineConfigTest {
         () ->
             FaceEngineConfig.fromSources(
                 new Properties(), Map.of("GLIMPSE_FACES_DETECTOR_KIND", "yunet")));
+  }
+
+  @Test
+  void packagedBlazeFaceIsSelectableByKindAlone() {
+    FaceEngineConfig config =
+        FaceEngineConfig.fromSources(
+            new Properties(), Map.of("GLIMPSE_FACES_DETECTOR_KIND", "blazeface"));
+    assertEquals(DetectorKind.BLAZEFACE, config.detectorKind());
+    assertNull(config.detectorModel());
+  }
+
+  @Test
+  void anotherDetectorFileIsTakenForBlazeFace() {
+    FaceEngineConfig config =
+        FaceEngineConfig.fromSources(
+            new Properties(), Map.of("GLIMPSE_FACES_DETECTOR", "/models/blazeface-back.onnx"));
+    assertEquals(DetectorKind.BLAZEFACE, config.detectorKind());
   }
 }

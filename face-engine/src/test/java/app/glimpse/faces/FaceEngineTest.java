@@ -27,7 +27,9 @@ import org.opencv.core.Size;
 import org.opencv.imgcodecs.Imgcodecs;
 import org.opencv.imgproc.Imgproc;
 
-/** The default engine (packaged BlazeFace + embedder) on the shared photos. */
+/**
+ * The default engine (packaged UltraFace + BlazeFace landmarks + embedder) on the shared photos.
+ */
 class FaceEngineTest {
   private static final FaceEngine ENGINE = FaceEngine.shared();
   private static final Map<String, PhotoAnalysis> CACHE = new HashMap<>();
@@ -45,7 +47,7 @@ class FaceEngineTest {
   void checkLoadsAndRunsBothModels() {
     ModelStatus status = ENGINE.check();
     assertTrue(status.usable(), status.detail());
-    assertTrue(status.detector().startsWith("blazeface"), status.detector());
+    assertTrue(status.detector().startsWith("ultraface"), status.detector());
     assertTrue(status.embedder().contains("arcface-mobilefacenet-512.onnx"), status.embedder());
     assertTrue(ENGINE.check() == status, "cached");
   }

@@ -14,9 +14,10 @@ import java.util.Map;
  * Command line entry for {@code ./glimpse eval faces} and {@code ./glimpse bench faces}.
  *
  * <p>Options: {@code --photos DIR|N}, {@code --identities TSV}, {@code --pairs TSV}, {@code --truth
- * TSV}, {@code --detector FILE} with {@code --detector-kind blazeface|yunet}, {@code --threads N},
- * {@code --out DIR}. Every other setting comes from {@code glimpse.faces.*} system properties or
- * {@code GLIMPSE_FACES_*} variables. Each command ends with one {@code key=value} summary line.
+ * TSV}, {@code --detector FILE} with {@code --detector-kind ultraface|blazeface|yunet}, {@code
+ * --threads N}, {@code --out DIR}. Every other setting comes from {@code glimpse.faces.*} system
+ * properties or {@code GLIMPSE_FACES_*} variables. Each command ends with one {@code key=value}
+ * summary line.
  */
 public final class FacesCli {
   private FacesCli() {}
@@ -28,15 +29,15 @@ public final class FacesCli {
     }
     Map<String, String> options = options(args);
     FaceEngineConfig config = FaceEngineConfig.fromEnvironment();
-    if (options.containsKey("detector")) {
+    if (options.containsKey("detector") || options.containsKey("detector-kind")) {
       String kind = options.getOrDefault("detector-kind", "");
-      Path model = Path.of(options.get("detector"));
+      Path model = options.containsKey("detector") ? Path.of(options.get("detector")) : null;
       DetectorKind detectorKind =
-          kind.isEmpty()
-              ? (model.getFileName().toString().contains("yunet")
+          !kind.isEmpty()
+              ? DetectorKind.valueOf(kind.toUpperCase(Locale.ROOT))
+              : model.getFileName().toString().contains("yunet")
                   ? DetectorKind.YUNET
-                  : DetectorKind.BLAZEFACE)
-              : DetectorKind.valueOf(kind.toUpperCase(Locale.ROOT));
+                  : DetectorKind.BLAZEFACE;
       config = config.withDetector(detectorKind, model);
     }
     try (FaceEngine engine = FaceEngine.create(config)) {
@@ -74,7 +75,7 @@ public final class FacesCli {
         """
         usage: FacesCli eval faces --photos DIR [--identities TSV] [--pairs TSV] [--truth TSV]
                FacesCli bench faces [--photos N] [--threads N] [--out DIR]
-        common: [--detector FILE [--detector-kind blazeface|yunet]]\
+        common: [--detector FILE] [--detector-kind ultraface|blazeface|yunet]\
         """);
     System.exit(2);
   }

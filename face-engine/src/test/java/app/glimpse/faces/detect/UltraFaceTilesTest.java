@@ -1,0 +1,34 @@
+package app.glimpse.faces.detect;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import org.junit.jupiter.api.Test;
+
+class UltraFaceTilesTest {
+
+  @Test
+  void tilesCoverTheAxisOverlappingByAtLeastTheOverlap() {
+    assertArrayEquals(new int[] {0}, UltraFaceDetector.tileOrigins(200, 320));
+    for (int length : new int[] {321, 700, 1032, 1232, 2000}) {
+      int[] xs = UltraFaceDetector.tileOrigins(length, 320);
+      assertEquals(0, xs[0]);
+      assertEquals(length - 320, xs[xs.length - 1]);
+      for (int i = 1; i < xs.length; i++) {
+        assertTrue(xs[i - 1] + 320 - xs[i] >= UltraFaceDetector.OVERLAP, "overlap at " + length);
+      }
+    }
+  }
+
+  @Test
+  void templateLandmarksLieInsideTheBox() {
+    FaceCandidate face =
+        UltraFaceDetector.templateLandmarks(new FaceCandidate(10, 20, 100, 120, 0.99f, null));
+    for (int i = 0; i < 10; i += 2) {
+      assertTrue(face.landmarks()[i] > 10 && face.landmarks()[i] < 110);
+      assertTrue(face.landmarks()[i + 1] > 20 && face.landmarks()[i + 1] < 140);
+    }
+    assertTrue(face.landmarks()[0] < face.landmarks()[2], "image-left eye first");
+  }
+}
