@@ -5,7 +5,6 @@ import app.glimpse.faces.model.ModelSource;
 import app.glimpse.faces.model.NativeRuntime;
 import java.util.ArrayList;
 import java.util.List;
-import org.opencv.core.Core;
 import org.opencv.core.Mat;
 import org.opencv.core.Rect;
 import org.opencv.core.Scalar;
@@ -130,7 +129,7 @@ public final class BlazeFaceDetector implements FaceDetector {
     int margin = MARGIN * network.size / 256;
     float scale = (float) (network.size - 2 * margin) / Math.max(rgb.cols(), rgb.rows());
     Mat level = resized(rgb, scale);
-    Mat framed = frame(level, margin);
+    Mat framed = TileGrid.frame(level, margin);
     BlazeFaceNetwork.Scratch s = network.scratch();
     s.tile.setTo(new Scalar(0, 0, 0));
     Mat target = s.tile.submat(new Rect(0, 0, framed.cols(), framed.rows()));
@@ -145,19 +144,6 @@ public final class BlazeFaceDetector implements FaceDetector {
     }
   }
 
-  /**
-   * Mirrors the image edges into the margin: a face cut in half by the photo edge then looks whole
-   * to the network. Mirror ghosts of faces near the edge have their centre outside the photo and
-   * are dropped.
-   */
-  private static Mat frame(Mat image, int margin) {
-    Mat framed = new Mat();
-    int border =
-        image.cols() > margin && image.rows() > margin ? Core.BORDER_REFLECT : Core.BORDER_CONSTANT;
-    Core.copyMakeBorder(image, framed, margin, margin, margin, margin, border, new Scalar(0, 0, 0));
-    return framed;
-  }
-
   private static void keepInside(FaceCandidate c, Mat image, List<FaceCandidate> found) {
     if (c.centerX() >= 0
         && c.centerY() >= 0
@@ -168,36 +154,17 @@ public final class BlazeFaceDetector implements FaceDetector {
   }
 
   private void scanTiles(Mat level, float scale, List<FaceCandidate> found, InferenceClock clock) {
-    Mat framed = frame(level, MARGIN);
-    int size = back.size;
-    int[] xs = tileOrigins(framed.cols(), size);
-    int[] ys = tileOrigins(framed.rows(), size);
+    Mat framed = TileGrid.frame(level, MARGIN);
+    TileGrid grid = new TileGrid(framed.cols(), framed.rows(), back.size, back.size, OVERLAP);
     BlazeFaceNetwork.Scratch s = back.scratch();
     try {
-      for (int ty = 0; ty < ys.length; ty++) {
-        for (int tx = 0; tx < xs.length; tx++) {
-          int w = Math.min(size, framed.cols() - xs[tx]);
-          int h = Math.min(size, framed.rows() - ys[ty]);
-          if (w < size || h < size) {
-            s.tile.setTo(new Scalar(0, 0, 0));
-          }
-          Mat roi = framed.submat(new Rect(xs[tx], ys[ty], w, h));
-          Mat target = s.tile.submat(new Rect(0, 0, w, h));
-          roi.copyTo(target);
-          roi.release();
-          target.release();
-          float ownLeft = tx == 0 ? Float.NEGATIVE_INFINITY : (xs[tx - 1] + size + xs[tx]) / 2f;
-          float ownRight =
-              tx == xs.length - 1 ? Float.POSITIVE_INFINITY : (xs[tx] + size + xs[tx + 1]) / 2f;
-          float ownTop = ty == 0 ? Float.NEGATIVE_INFINITY : (ys[ty - 1] + size + ys[ty]) / 2f;
-          float ownBottom =
-              ty == ys.length - 1 ? Float.POSITIVE_INFINITY : (ys[ty] + size + ys[ty + 1]) / 2f;
+      for (int ty = 0; ty < grid.rows(); ty++) {
+        for (int tx = 0; tx < grid.columns(); tx++) {
+          grid.copy(framed, tx, ty, s.tile);
           for (FaceCandidate c : back.run(s, clock)) {
-            float cx = xs[tx] + c.centerX();
-            float cy = ys[ty] + c.centerY();
-            boolean owned = cx >= ownLeft && cx < ownRight && cy >= ownTop && cy < ownBottom;
+            boolean owned = grid.owns(tx, ty, grid.x(tx) + c.centerX(), grid.y(ty) + c.centerY());
             if (owned && Math.max(c.width(), c.height()) <= OVERLAP) {
-              FaceCandidate placed = c.mapped(xs[tx] - MARGIN, ys[ty] - MARGIN, 1f);
+              FaceCandidate placed = c.mapped(grid.x(tx) - MARGIN, grid.y(ty) - MARGIN, 1f);
               if (placed.centerX() >= 0
                   && placed.centerY() >= 0
                   && placed.centerX() < level.cols()
@@ -211,23 +178,6 @@ public final class BlazeFaceDetector implements FaceDetector {
     } finally {
       framed.release();
     }
-  }
-
-  /**
-   * Tile starts along one axis: every {@code size - OVERLAP} px, the last one flush with the edge.
-   */
-  static int[] tileOrigins(int length, int size) {
-    if (length <= size) {
-      return new int[] {0};
-    }
-    int step = size - OVERLAP;
-    int count = (int) Math.ceil((double) (length - size) / step) + 1;
-    int[] origins = new int[count];
-    for (int i = 0; i < count - 1; i++) {
-      origins[i] = i * step;
-    }
-    origins[count - 1] = length - size;
-    return origins;
   }
 
   @Override

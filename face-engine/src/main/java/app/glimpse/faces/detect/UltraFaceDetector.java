@@ -14,7 +14,6 @@ import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Rect;
@@ -180,52 +179,28 @@ public final class UltraFaceDetector implements FaceDetector {
     return level;
   }
 
-  private static Mat frame(Mat image, int margin) {
-    Mat framed = new Mat();
-    int border =
-        image.cols() > margin && image.rows() > margin ? Core.BORDER_REFLECT : Core.BORDER_CONSTANT;
-    Core.copyMakeBorder(image, framed, margin, margin, margin, margin, border, new Scalar(0, 0, 0));
-    return framed;
-  }
-
   private void scanTiles(
       Mat level, float scale, Scratch s, List<FaceCandidate> found, InferenceClock clock) {
-    Mat framed = frame(level, MARGIN);
-    int[] xs = tileOrigins(framed.cols(), WIDTH);
-    int[] ys = tileOrigins(framed.rows(), HEIGHT);
+    Mat framed = TileGrid.frame(level, MARGIN);
+    TileGrid grid = new TileGrid(framed.cols(), framed.rows(), WIDTH, HEIGHT, OVERLAP);
     try {
-      for (int ty = 0; ty < ys.length; ty++) {
-        for (int tx = 0; tx < xs.length; tx++) {
-          int w = Math.min(WIDTH, framed.cols() - xs[tx]);
-          int h = Math.min(HEIGHT, framed.rows() - ys[ty]);
-          if (w < WIDTH || h < HEIGHT) {
-            s.tile.setTo(new Scalar(0, 0, 0));
-          }
-          Mat roi = framed.submat(new Rect(xs[tx], ys[ty], w, h));
-          Mat target = s.tile.submat(new Rect(0, 0, w, h));
-          roi.copyTo(target);
-          roi.release();
-          target.release();
-          float ownLeft = tx == 0 ? Float.NEGATIVE_INFINITY : (xs[tx - 1] + WIDTH + xs[tx]) / 2f;
-          float ownRight =
-              tx == xs.length - 1 ? Float.POSITIVE_INFINITY : (xs[tx] + WIDTH + xs[tx + 1]) / 2f;
-          float ownTop = ty == 0 ? Float.NEGATIVE_INFINITY : (ys[ty - 1] + HEIGHT + ys[ty]) / 2f;
-          float ownBottom =
-              ty == ys.length - 1 ? Float.POSITIVE_INFINITY : (ys[ty] + HEIGHT + ys[ty + 1]) / 2f;
+      for (int ty = 0; ty < grid.rows(); ty++) {
+        for (int tx = 0; tx < grid.columns(); tx++) {
+          Rect copied = grid.copy(framed, tx, ty, s.tile);
+          int w = copied.width;
+          int h = copied.height;
           for (FaceCandidate c : run(s, clock)) {
-            float cx = xs[tx] + c.centerX();
-            float cy = ys[ty] + c.centerY();
-            boolean owned = cx >= ownLeft && cx < ownRight && cy >= ownTop && cy < ownBottom;
+            boolean owned = grid.owns(tx, ty, grid.x(tx) + c.centerX(), grid.y(ty) + c.centerY());
             // a face larger than the overlap may be cut by an inner tile edge: keep it only when
             // its box stays clear of those edges (it is whole), else the whole image finds it
             boolean whole =
                 Math.max(c.width(), c.height()) <= OVERLAP
                     || ((tx == 0 || c.x() > EDGE)
                         && (ty == 0 || c.y() > EDGE)
-                        && (tx == xs.length - 1 || c.x() + c.width() < w - EDGE)
-                        && (ty == ys.length - 1 || c.y() + c.height() < h - EDGE));
+                        && (tx == grid.columns() - 1 || c.x() + c.width() < w - EDGE)
+                        && (ty == grid.rows() - 1 || c.y() + c.height() < h - EDGE));
             if (owned && whole) {
-              FaceCandidate placed = c.mapped(xs[tx] - MARGIN, ys[ty] - MARGIN, 1f);
+              FaceCandidate placed = c.mapped(grid.x(tx) - MARGIN, grid.y(ty) - MARGIN, 1f);
               if (inside(placed, level)) {
                 found.add(placed.scaled(1f / scale));
               }
@@ -247,7 +222,7 @@ public final class UltraFaceDetector implements FaceDetector {
   private void wholeImage(Mat rgb, Scratch s, List<FaceCandidate> found, InferenceClock clock) {
     float scale = wholeScale(rgb);
     Mat level = resized(rgb, scale);
-    Mat framed = frame(level, MARGIN);
+    Mat framed = TileGrid.frame(level, MARGIN);
     s.tile.setTo(new Scalar(0, 0, 0));
     Mat target = s.tile.submat(new Rect(0, 0, framed.cols(), framed.rows()));
     framed.copyTo(target);
@@ -269,21 +244,6 @@ public final class UltraFaceDetector implements FaceDetector {
         && c.centerY() >= 0
         && c.centerX() < image.cols()
         && c.centerY() < image.rows();
-  }
-
-  /** Tile starts along one axis: every {@code size - OVERLAP} px, the last flush with the edge. */
-  static int[] tileOrigins(int length, int size) {
-    if (length <= size) {
-      return new int[] {0};
-    }
-    int step = size - OVERLAP;
-    int count = (int) Math.ceil((double) (length - size) / step) + 1;
-    int[] origins = new int[count];
-    for (int i = 0; i < count - 1; i++) {
-      origins[i] = i * step;
-    }
-    origins[count - 1] = length - size;
-    return origins;
   }
 
   /** Boxes (no landmarks yet) in tile pixels, duplicates merged. */

@@ -10,9 +10,9 @@ class UltraFaceTilesTest {
 
   @Test
   void tilesCoverTheAxisOverlappingByAtLeastTheOverlap() {
-    assertArrayEquals(new int[] {0}, UltraFaceDetector.tileOrigins(200, 320));
+    assertArrayEquals(new int[] {0}, TileGrid.origins(200, 320, UltraFaceDetector.OVERLAP));
     for (int length : new int[] {321, 700, 1032, 1232, 2000}) {
-      int[] xs = UltraFaceDetector.tileOrigins(length, 320);
+      int[] xs = TileGrid.origins(length, 320, UltraFaceDetector.OVERLAP);
       assertEquals(0, xs[0]);
       assertEquals(length - 320, xs[xs.length - 1]);
       for (int i = 1; i < xs.length; i++) {
