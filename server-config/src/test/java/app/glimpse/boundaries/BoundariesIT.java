@@ -128,7 +128,9 @@ class BoundariesIT {
 
     ImportView queued = imports.importFolder(anna, event.id(), inside.toString());
     assertEquals(ImportStatus.QUEUED, queued.status());
-    assertEquals(queued, imports.get(anna, queued.id()));
+    ImportView empty = finished(anna, queued.id());
+    assertEquals(ImportStatus.COMPLETED, empty.status(), empty.toString());
+    assertEquals(0, empty.total());
     assertEquals(
         400,
         assertThrows(ClientError.class, () -> imports.importFolder(anna, event.id(), "/etc"))
@@ -206,6 +208,51 @@ class BoundariesIT {
     assertTrue(stored.isSearchable());
     assertEquals(
         400, assertThrows(ClientError.class, () -> photos.page(anna, eventId, 0, 500)).status());
+  }
+
+  @Test
+  void importsAFolderThroughTheJobAndTheQueueOnceOnly() throws Exception {
+    Caller anna = photographer("gus@g.test");
+    long eventId = events.create(anna, "Import", null).id();
+    Path folder =
+        Files.createDirectories(
+            Path.of(System.getProperty("glimpse.data.dir"), "imports", "mixed"));
+    Path shared = Path.of(System.getProperty("glimpse.shared"), "photos");
+    Files.copy(shared.resolve("debian/messi5.jpg"), folder.resolve("messi.jpg"));
+    Files.copy(shared.resolve("deepface/couple.jpg"), folder.resolve("no-extension"));
+    Files.copy(shared.resolve("debian/chelsea.png"), folder.resolve("cat.png"));
+    byte[] jpeg = Files.readAllBytes(shared.resolve("debian/messi5.jpg"));
+    Files.write(folder.resolve("truncated.jpg"), java.util.Arrays.copyOf(jpeg, 600));
+    Files.writeString(folder.resolve("notes.txt"), "not a photo");
+
+    ImportView first = finished(anna, imports.importFolder(anna, eventId, folder.toString()).id());
+    assertEquals(ImportStatus.COMPLETED, first.status(), first.toString());
+    assertEquals(4, first.total(), "images by content: the text file is not listed");
+    assertEquals(3, first.processed(), first.toString());
+    assertEquals(1, first.failed(), first.toString());
+    assertTrue(first.faces() >= 3, first.toString());
+    assertEquals(3, photos.page(anna, eventId, 0, 50).total());
+    String reason =
+        em.createQuery(
+                "SELECT p.failureReason FROM Photo p WHERE p.fileName = 'truncated.jpg'",
+                String.class)
+            .getSingleResult();
+    assertFalse(reason.isBlank());
+
+    ImportView again = finished(anna, imports.importFolder(anna, eventId, folder.toString()).id());
+    assertEquals(ImportStatus.COMPLETED, again.status(), again.toString());
+    assertEquals(3, again.processed(), "unchanged files count for the new import");
+    assertEquals(3, photos.page(anna, eventId, 0, 50).total(), "and are stored once");
+  }
+
+  private ImportView finished(Caller caller, long importId) throws InterruptedException {
+    long deadline = System.nanoTime() + 120_000_000_000L;
+    ImportView view = imports.get(caller, importId);
+    while (!view.status().isFinished() && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+      view = imports.get(caller, importId);
+    }
+    return view;
   }
 
   @Test

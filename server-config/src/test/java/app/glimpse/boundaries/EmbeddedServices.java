@@ -34,6 +34,7 @@ public class EmbeddedServices implements LauncherSessionListener {
 
   private static void start() throws Exception {
     Path dist = Path.of(System.getProperty("glimpse.dist")).toAbsolutePath();
+    Path shared = Path.of(System.getProperty("glimpse.shared")).toAbsolutePath().normalize();
     Path data = Files.createTempDirectory("glimpse-arquillian");
     EmbeddedDatabase database =
         EmbeddedDatabase.start(data.resolve("postgres"), Glimpse.freePort());
@@ -66,7 +67,11 @@ public class EmbeddedServices implements LauncherSessionListener {
         "-Xmx512m -Dglimpse.data.dir="
             + data
             + " -Dglimpse.admin.password=arquillian-secret"
+            + " -Dglimpse.shared="
+            + shared
             + " -Dglimpse.import.roots="
-            + data);
+            + data
+            + ":"
+            + shared.resolve("photos"));
   }
 }

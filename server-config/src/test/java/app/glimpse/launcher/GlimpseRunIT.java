@@ -167,9 +167,14 @@ class GlimpseRunIT {
                 token,
                 "{\"source\":\"folder\",\"path\":\"" + photos.resolve("wedding") + "\"}"),
             202);
-    JsonObject run =
-        object(send("GET", "/api/v1/imports/" + queued.getJsonNumber("id"), token, null), 200);
-    assertEquals("QUEUED", run.getString("status"));
+    String importPath = "/api/v1/imports/" + queued.getJsonNumber("id");
+    JsonObject run = object(send("GET", importPath, token, null), 200);
+    for (int i = 0; i < 300 && !run.getString("status").equals("COMPLETED"); i++) {
+      Thread.sleep(200);
+      run = object(send("GET", importPath, token, null), 200);
+    }
+    assertEquals("COMPLETED", run.getString("status"), run.toString());
+    assertEquals(0, run.getInt("total"));
 
     JsonObject page =
         object(

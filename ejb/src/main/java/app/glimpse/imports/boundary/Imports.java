@@ -8,21 +8,35 @@ import app.glimpse.imports.entity.PhotoImport;
 import app.glimpse.imports.entity.Source;
 import app.glimpse.imports.entity.SourceKind;
 import app.glimpse.platform.ClientError;
+import jakarta.annotation.Resource;
+import jakarta.batch.runtime.BatchRuntime;
 import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import java.util.Optional;
+import java.util.Properties;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Imports of photos into an event: accepted here, run by the import job. */
+/**
+ * Imports of photos into an event: accepted and started here, run by the import job and the import
+ * queue.
+ */
 @Stateless
 public class Imports {
 
+  /** The job in batch-jobs' META-INF/batch-jobs. */
+  public static final String IMPORT_JOB = "photo-import";
+
   @PersistenceContext EntityManager em;
+
+  @Resource SessionContext context;
 
   @EJB Events events;
 
@@ -30,8 +44,23 @@ public class Imports {
   @ConfigProperty(name = "glimpse.import.roots")
   Optional<String> importRoots;
 
-  /** Queues the import of a server folder, which must lie inside the allowed import roots. */
+  /**
+   * Imports a server folder, which must lie inside the allowed import roots: records the import,
+   * then starts the import job once that record is committed, so the job always finds it.
+   */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public ImportView importFolder(@NotNull Caller caller, long eventId, String folder) {
+    ImportView created =
+        context.getBusinessObject(Imports.class).recordFolderImport(caller, eventId, folder);
+    Properties parameters = new Properties();
+    parameters.setProperty("importId", Long.toString(created.id()));
+    BatchRuntime.getJobOperator().start(IMPORT_JOB, parameters);
+    return created;
+  }
+
+  /** The import of a server folder, recorded and committed, not started yet. */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public ImportView recordFolderImport(@NotNull Caller caller, long eventId, String folder) {
     Event event = events.staffEvent(caller, eventId);
     Path real;
     try {

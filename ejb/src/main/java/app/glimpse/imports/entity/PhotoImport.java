@@ -43,6 +43,7 @@ public class PhotoImport {
   private int faces;
   private String failureReason;
   private Long jobExecutionId;
+  private boolean listed;
   private Instant createdAt;
   private Instant startedAt;
   private Instant finishedAt;
@@ -54,6 +55,55 @@ public class PhotoImport {
     this.source = Objects.requireNonNull(source, "source");
     this.status = ImportStatus.QUEUED;
     this.createdAt = Timestamps.now();
+  }
+
+  /** The import job runs as {@code execution}. */
+  public void started(long execution) {
+    this.jobExecutionId = execution;
+    if (!status.equals(ImportStatus.RUNNING) && !status.equals(ImportStatus.COMPLETED)) {
+      this.status = ImportStatus.RUNNING;
+      this.failureReason = null;
+      this.finishedAt = null;
+    }
+    if (startedAt == null) {
+      this.startedAt = Timestamps.now();
+    }
+  }
+
+  /** {@code files} more files of the source were found and queued. */
+  public void listedMore(int files) {
+    this.total += files;
+  }
+
+  /** Every file of the source is listed and queued. */
+  public void listingFinished() {
+    this.listed = true;
+    completeIfDone();
+  }
+
+  /**
+   * The counts so far, as the photos of this import tell them: {@code processed} indexed, {@code
+   * failed} recorded with a reason, {@code faces} found in the indexed ones.
+   */
+  public void count(int processed, int failed, int faces) {
+    this.processed = processed;
+    this.failed = failed;
+    this.faces = faces;
+    completeIfDone();
+  }
+
+  /** The import cannot go on, for a reason the photographer can read. */
+  public void fail(String reason) {
+    this.status = ImportStatus.FAILED;
+    this.failureReason = reason;
+    this.finishedAt = Timestamps.now();
+  }
+
+  private void completeIfDone() {
+    if (listed && processed + failed >= total && !status.isFinished()) {
+      this.status = ImportStatus.COMPLETED;
+      this.finishedAt = Timestamps.now();
+    }
   }
 
   public Long getId() {

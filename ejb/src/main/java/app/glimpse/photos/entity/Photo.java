@@ -32,8 +32,19 @@ import java.util.Objects;
     query =
         "SELECT COUNT(p) FROM Photo p WHERE p.event.id = :eventId"
             + " AND p.status = app.glimpse.photos.entity.PhotoStatus.INDEXED")
+@NamedQuery(
+    name = Photo.FIND_SAME,
+    query =
+        "SELECT p FROM Photo p WHERE p.event.id = :eventId AND p.source.id = :sourceId"
+            + " AND p.sourceFileId = :fileId AND p.contentHash = :hash")
+@NamedQuery(
+    name = Photo.COUNT_BY_IMPORT,
+    query =
+        "SELECT p.status, COUNT(p), SUM(p.faceCount) FROM Photo p WHERE p.importId = :importId GROUP BY p.status")
 public class Photo {
 
+  public static final String FIND_SAME = "Photo.findSame";
+  public static final String COUNT_BY_IMPORT = "Photo.countByImport";
   public static final String FIND_BY_EVENT = "Photo.findByEvent";
   public static final String COUNT_BY_EVENT = "Photo.countByEvent";
 
@@ -137,12 +148,23 @@ public class Photo {
     this.hasGps = gps;
   }
 
+  /**
+   * The photo was met again, unchanged, by a later import of its source: it counts for that import.
+   */
+  public void attachTo(Long importId) {
+    this.importId = importId;
+  }
+
   public void countFaces(int faceCount) {
     this.faceCount = faceCount;
   }
 
   public Long getId() {
     return id;
+  }
+
+  public Long getImportId() {
+    return importId;
   }
 
   public Event getEvent() {

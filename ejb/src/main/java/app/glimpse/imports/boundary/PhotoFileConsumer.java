@@ -1,0 +1,40 @@
+package app.glimpse.imports.boundary;
+
+import app.glimpse.imports.control.JmsImportQueue;
+import jakarta.ejb.ActivationConfigProperty;
+import jakarta.ejb.EJB;
+import jakarta.ejb.MessageDriven;
+import jakarta.jms.JMSException;
+import jakarta.jms.MapMessage;
+import jakarta.jms.Message;
+import jakarta.jms.MessageListener;
+
+/**
+ * Takes files from the import queue on every node and hands each to {@link PhotoIndexing}. Two at a
+ * time per node, one per core of the reference machine; the face engine is the bottleneck, not the
+ * queue.
+ */
+@MessageDriven(
+    activationConfig = {
+      @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "artemis-ra"),
+      @ActivationConfigProperty(
+          propertyName = "destinationType",
+          propertyValue = "jakarta.jms.Queue"),
+      @ActivationConfigProperty(propertyName = "destination", propertyValue = JmsImportQueue.QUEUE),
+      @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
+      @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "2")
+    })
+public class PhotoFileConsumer implements MessageListener {
+
+  @EJB PhotoIndexing indexing;
+
+  @Override
+  public void onMessage(Message message) {
+    try {
+      MapMessage file = (MapMessage) message;
+      indexing.index(file.getLong("importId"), file.getString("fileId"));
+    } catch (JMSException e) {
+      throw new IllegalStateException("Unreadable import message", e);
+    }
+  }
+}

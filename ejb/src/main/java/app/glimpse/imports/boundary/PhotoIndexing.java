@@ -1,0 +1,184 @@
+package app.glimpse.imports.boundary;
+
+import app.glimpse.faces.DetectedFace;
+import app.glimpse.faces.FaceEngine;
+import app.glimpse.faces.Landmark;
+import app.glimpse.faces.PhotoAnalysis;
+import app.glimpse.faces.PhotoMetadata;
+import app.glimpse.faces.UnreadableImageException;
+import app.glimpse.imports.control.ImportProgress;
+import app.glimpse.imports.control.ImportRoots;
+import app.glimpse.imports.control.SourceFolders;
+import app.glimpse.imports.entity.PhotoImport;
+import app.glimpse.imports.entity.Source;
+import app.glimpse.photos.control.Previews;
+import app.glimpse.photos.entity.Face;
+import app.glimpse.photos.entity.Photo;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Indexes one file of an import: reads it, finds its faces, stores the photo, its faces and its
+ * previews, and brings the import's counts up to date. The same file with the same content is
+ * stored at most once, however often it is delivered. A file that cannot be read as an image is
+ * recorded with its reason; the import goes on.
+ */
+@Stateless
+public class PhotoIndexing {
+
+  private static final Logger LOG = Logger.getLogger(PhotoIndexing.class.getName());
+
+  @PersistenceContext EntityManager em;
+
+  @Inject ImportProgress progress;
+
+  @Inject
+  @ConfigProperty(name = "glimpse.import.roots")
+  Optional<String> importRoots;
+
+  public void index(long importId, String fileId) {
+    PhotoImport run = em.find(PhotoImport.class, importId);
+    if (run == null) {
+      return;
+    }
+    Source source = run.getSource();
+    String name = Path.of(fileId).getFileName().toString();
+    byte[] bytes;
+    try {
+      Path folder = ImportRoots.parse(importRoots).resolve(source.getLocation());
+      bytes = Files.readAllBytes(SourceFolders.resolve(folder, fileId));
+    } catch (NoSuchFileException gone) {
+      record(
+          run,
+          fileId,
+          Photo.failed(
+              run.getEvent(), source, importId, fileId, name, "-", "The file was removed."));
+      return;
+    } catch (IOException | IllegalArgumentException e) {
+      record(
+          run,
+          fileId,
+          Photo.failed(
+              run.getEvent(),
+              source,
+              importId,
+              fileId,
+              name,
+              "-",
+              "Cannot read the file: " + e.getMessage()));
+      return;
+    }
+    String hash = sha256(bytes);
+    Optional<Photo> same = find(run, fileId, hash);
+    if (same.isPresent()) {
+      same.get().attachTo(importId);
+      recount(importId);
+      return;
+    }
+    Photo photo;
+    PhotoAnalysis analysis = null;
+    try {
+      analysis = FaceEngine.shared().analyze(bytes, name);
+      photo = Photo.indexed(run.getEvent(), source, importId, fileId, name, hash);
+      PhotoMetadata meta = analysis.metadata();
+      Instant takenAt = meta.capturedAtWithOffset().map(time -> time.toInstant()).orElse(null);
+      if (takenAt == null && meta.capturedAt() != null) {
+        takenAt = meta.capturedAt().toInstant(java.time.ZoneOffset.UTC);
+      }
+      photo.describe(
+          analysis.width(),
+          analysis.height(),
+          takenAt,
+          meta.capturedOffset() == null ? null : meta.capturedOffset().getId(),
+          meta.make(),
+          meta.model(),
+          meta.lens(),
+          meta.hasGps());
+    } catch (UnreadableImageException e) {
+      photo = Photo.failed(run.getEvent(), source, importId, fileId, name, hash, e.getMessage());
+    }
+    em.persist(photo);
+    if (analysis != null) {
+      for (DetectedFace detected : analysis.faces()) {
+        em.persist(face(photo, detected));
+      }
+      photo.countFaces(analysis.acceptedFaces().size());
+      em.flush();
+      Previews.store(
+          run.getEvent().getId(), photo.getId(), analysis.thumbnailJpeg(), analysis.previewJpeg());
+    } else {
+      LOG.log(
+          Level.INFO,
+          "Import {0}: {1} failed: {2}",
+          new Object[] {importId, fileId, photo.getFailureReason()});
+    }
+    recount(importId);
+  }
+
+  /** Records a file that could not even be read, once. */
+  private void record(PhotoImport run, String fileId, Photo failed) {
+    Optional<Photo> same = find(run, fileId, failed.getContentHash());
+    if (same.isPresent()) {
+      same.get().attachTo(run.getId());
+    } else {
+      em.persist(failed);
+    }
+    recount(run.getId());
+  }
+
+  private Optional<Photo> find(PhotoImport run, String fileId, String hash) {
+    return em.createNamedQuery(Photo.FIND_SAME, Photo.class)
+        .setParameter("eventId", run.getEvent().getId())
+        .setParameter("sourceId", run.getSource().getId())
+        .setParameter("fileId", fileId)
+        .setParameter("hash", hash)
+        .getResultStream()
+        .findFirst();
+  }
+
+  private void recount(long importId) {
+    PhotoImport locked = progress.lock(importId);
+    progress.recount(locked);
+  }
+
+  private static Face face(Photo photo, DetectedFace detected) {
+    float[] landmarks = new float[10];
+    List<Landmark> points = detected.landmarks();
+    for (int i = 0; i < Math.min(5, points.size()); i++) {
+      landmarks[2 * i] = points.get(i).x();
+      landmarks[2 * i + 1] = points.get(i).y();
+    }
+    return new Face(
+        photo,
+        new float[] {
+          detected.box().x(), detected.box().y(), detected.box().width(), detected.box().height()
+        },
+        landmarks,
+        detected.score(),
+        detected.embedding(),
+        detected.accepted() ? null : detected.rejectReason());
+  }
+
+  private static String sha256(byte[] bytes) {
+    try {
+      return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}

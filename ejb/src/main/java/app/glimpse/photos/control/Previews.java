@@ -1,0 +1,47 @@
+package app.glimpse.photos.control;
+
+import app.glimpse.platform.DataDirectory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+
+/**
+ * The thumbnails and display previews of photos, as JPEG files under {@code previews/<event>/} of
+ * the data directory (a shared volume in a cluster). The originals stay in the photographer's
+ * storage.
+ */
+public final class Previews {
+
+  private Previews() {}
+
+  public static Path thumbnail(long eventId, long photoId) {
+    return folder(eventId).resolve(photoId + "-thumb.jpg");
+  }
+
+  public static Path preview(long eventId, long photoId) {
+    return folder(eventId).resolve(photoId + "-preview.jpg");
+  }
+
+  /** Stores both images, each written whole or not at all. */
+  public static void store(long eventId, long photoId, byte[] thumbnail, byte[] preview) {
+    try {
+      Files.createDirectories(folder(eventId));
+      write(thumbnail(eventId, photoId), thumbnail);
+      write(preview(eventId, photoId), preview);
+    } catch (IOException e) {
+      throw new UncheckedIOException("Cannot store the previews of photo " + photoId, e);
+    }
+  }
+
+  private static void write(Path target, byte[] jpeg) throws IOException {
+    Path temp = Files.createTempFile(target.getParent(), ".preview", ".tmp");
+    Files.write(temp, jpeg);
+    Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  private static Path folder(long eventId) {
+    return DataDirectory.path().resolve("previews").resolve(Long.toString(eventId));
+  }
+}
