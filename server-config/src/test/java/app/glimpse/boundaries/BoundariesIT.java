@@ -34,6 +34,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -232,12 +233,12 @@ class BoundariesIT {
     assertEquals(1, first.failed(), first.toString());
     assertTrue(first.faces() >= 3, first.toString());
     assertEquals(3, photos.page(anna, eventId, 0, 50).total());
-    String reason =
-        em.createQuery(
-                "SELECT p.failureReason FROM Photo p WHERE p.fileName = 'truncated.jpg'",
-                String.class)
-            .getSingleResult();
-    assertFalse(reason.isBlank());
+    List<Imports.FailedFile> failures = imports.failures(anna, first.id());
+    assertEquals(1, failures.size());
+    assertEquals("truncated.jpg", failures.get(0).path());
+    assertFalse(failures.get(0).reason().isBlank());
+    assertTrue(first.rate() > 0, first.toString());
+    assertEquals(0L, first.secondsLeft());
 
     ImportView again = finished(anna, imports.importFolder(anna, eventId, folder.toString()).id());
     assertEquals(ImportStatus.COMPLETED, again.status(), again.toString());

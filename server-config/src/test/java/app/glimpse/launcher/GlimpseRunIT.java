@@ -175,6 +175,7 @@ class GlimpseRunIT {
     }
     assertEquals("COMPLETED", run.getString("status"), run.toString());
     assertEquals(0, run.getInt("total"));
+    assertEquals(0, array(send("GET", importPath + "/failures", token, null)).size());
 
     JsonObject page =
         object(

@@ -7,6 +7,7 @@ import app.glimpse.imports.control.ImportRoots;
 import app.glimpse.imports.entity.PhotoImport;
 import app.glimpse.imports.entity.Source;
 import app.glimpse.imports.entity.SourceKind;
+import app.glimpse.photos.entity.Photo;
 import app.glimpse.platform.ClientError;
 import jakarta.annotation.Resource;
 import jakarta.batch.runtime.BatchRuntime;
@@ -20,6 +21,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import java.util.Properties;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -90,10 +92,30 @@ public class Imports {
 
   /** The import, if the caller works for the studio of its event; 404 otherwise. */
   public ImportView get(@NotNull Caller caller, long importId) {
+    return ImportView.of(staffImport(caller, importId));
+  }
+
+  /** The files of the import that could not be indexed, each with its reason. */
+  public List<FailedFile> failures(@NotNull Caller caller, long importId) {
+    PhotoImport run = staffImport(caller, importId);
+    return em.createNamedQuery(Photo.FAILED_BY_IMPORT, Photo.class)
+        .setParameter("importId", run.getId())
+        .getResultStream()
+        .map(
+            photo ->
+                new FailedFile(
+                    photo.getSourceFileId(), photo.getFileName(), photo.getFailureReason()))
+        .toList();
+  }
+
+  private PhotoImport staffImport(Caller caller, long importId) {
     PhotoImport run = em.find(PhotoImport.class, importId);
     if (run == null || !caller.isStaffOf(run.getEvent().getStudio().getId())) {
       throw ClientError.notFound("import");
     }
-    return ImportView.of(run);
+    return run;
   }
+
+  /** A file that could not be indexed: where it is in its source, its name, and why. */
+  public record FailedFile(String path, String fileName, String reason) {}
 }

@@ -41,8 +41,14 @@ import java.util.Objects;
     name = Photo.COUNT_BY_IMPORT,
     query =
         "SELECT p.status, COUNT(p), SUM(p.faceCount) FROM Photo p WHERE p.importId = :importId GROUP BY p.status")
+@NamedQuery(
+    name = Photo.FAILED_BY_IMPORT,
+    query =
+        "SELECT p FROM Photo p WHERE p.importId = :importId"
+            + " AND p.status = app.glimpse.photos.entity.PhotoStatus.FAILED ORDER BY p.sourceFileId")
 public class Photo {
 
+  public static final String FAILED_BY_IMPORT = "Photo.failedByImport";
   public static final String FIND_SAME = "Photo.findSame";
   public static final String COUNT_BY_IMPORT = "Photo.countByImport";
   public static final String FIND_BY_EVENT = "Photo.findByEvent";
@@ -169,6 +175,10 @@ public class Photo {
 
   public Event getEvent() {
     return event;
+  }
+
+  public String getSourceFileId() {
+    return sourceFileId;
   }
 
   public String getFileName() {

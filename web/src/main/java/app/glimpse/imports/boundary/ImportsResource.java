@@ -9,6 +9,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
+import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
@@ -27,5 +28,13 @@ public class ImportsResource {
   @Operation(summary = "An import's status and counts")
   public ImportView get(@PathParam("id") long id) {
     return imports.get(callers.current(), id);
+  }
+
+  @GET
+  @Path("{id}/failures")
+  @RolesAllowed({"photographer", "owner"})
+  @Operation(summary = "The files of an import that could not be indexed, with their reasons")
+  public List<Imports.FailedFile> failures(@PathParam("id") long id) {
+    return imports.failures(callers.current(), id);
   }
 }
