@@ -1,0 +1,193 @@
+package app.glimpse.launcher;
+
+import java.io.IOException;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * {@code ./glimpse bench import [--photos N]}: a server-folder import of N generated 12 MP photos
+ * on one node, end to end through the batch job, the Artemis queue, the face engine and PostgreSQL.
+ * The photos come from the face engine's own benchmark, which also gives the engine's rate on the
+ * same photos and machine to compare with (target: the import reaches at least 80% of it). Ends
+ * with one {@code import-bench} summary line.
+ */
+public final class ImportBenchmark {
+
+  private static final Pattern NUMBER = Pattern.compile("\"%s\":\\s*\"?([0-9.TZ:-]+)\"?");
+
+  public static void main(String[] args) throws Exception {
+    int count = 100;
+    for (int i = 0; i < args.length - 1; i++) {
+      if (args[i].equals("--photos")) {
+        count = Integer.parseInt(args[i + 1]);
+      }
+    }
+    Path dist =
+        Path.of(System.getProperty("glimpse.dist", "server-config/target/dist")).toAbsolutePath();
+    Path work = Files.createTempDirectory("glimpse-bench-import");
+    try {
+      Path photos = Files.createDirectories(work.resolve("photos"));
+      double engineRate = engineBenchmark(dist, photos, count);
+      Path data = Files.createDirectories(work.resolve("data"));
+      try (LocalGlimpse glimpse =
+          LocalGlimpse.start(
+              LocalGlimpse.launcherCommand(dist),
+              Glimpse.freePort(),
+              Map.of(
+                  "GLIMPSE_DATA_DIR", data.toString(),
+                  "GLIMPSE_ADMIN_PASSWORD", "bench-password",
+                  "GLIMPSE_IMPORT_ROOTS", photos.toString()),
+              work.resolve("glimpse.log"))) {
+        glimpse.awaitReady(Duration.ofMinutes(3));
+        Api api = new Api(glimpse);
+        String token =
+            api.field(
+                api.send(
+                    "POST",
+                    "/api/v1/auth/token",
+                    null,
+                    "{\"email\":\"admin@glimpse.local\",\"password\":\"bench-password\"}"),
+                "token");
+        String event =
+            api.field(
+                api.send("POST", "/api/v1/events", token, "{\"name\":\"Import bench\"}"), "id");
+        String run =
+            api.field(
+                api.send(
+                    "POST",
+                    "/api/v1/events/" + event + "/imports",
+                    token,
+                    "{\"source\":\"folder\",\"path\":\"" + photos + "\"}"),
+                "id");
+        String status;
+        String body;
+        do {
+          Thread.sleep(500);
+          body = api.send("GET", "/api/v1/imports/" + run, token, null);
+          status = api.field(body, "status");
+        } while (status.equals("QUEUED") || status.equals("RUNNING"));
+        int total = Integer.parseInt(api.field(body, "total"));
+        int processed = Integer.parseInt(api.field(body, "processed"));
+        int failed = Integer.parseInt(api.field(body, "failed"));
+        int faces = Integer.parseInt(api.field(body, "faces"));
+        double seconds =
+            Duration.between(
+                        Instant.parse(api.field(body, "startedAt")),
+                        Instant.parse(api.field(body, "finishedAt")))
+                    .toMillis()
+                / 1000.0;
+        double rate = (processed + failed) / seconds;
+        glimpse.stop(Duration.ofSeconds(30));
+        System.out.printf(
+            Locale.ROOT,
+            "import-bench status=%s photos=%d processed=%d failed=%d faces=%d seconds=%.1f photos_per_s=%.2f"
+                + " engine_photos_per_s=%.2f ratio=%.2f target_ratio=0.80%n",
+            status,
+            total,
+            processed,
+            failed,
+            faces,
+            seconds,
+            rate,
+            engineRate,
+            rate / engineRate);
+      }
+    } finally {
+      try (Stream<Path> files = Files.walk(work)) {
+        files.sorted(Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      }
+    }
+  }
+
+  /**
+   * Runs the face engine's benchmark, which writes the photos into {@code photos}; its photos/s.
+   */
+  private static double engineBenchmark(Path dist, Path photos, int count) throws Exception {
+    List<String> command = new ArrayList<>();
+    command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    command.addAll(
+        List.of(
+            "-Xmx2g",
+            "-cp",
+            dist.resolve("addlibs") + "/*",
+            "app.glimpse.faces.cli.FacesCli",
+            "bench",
+            "faces",
+            "--photos",
+            Integer.toString(count),
+            "--out",
+            photos.toString()));
+    Process bench = new ProcessBuilder(command).redirectErrorStream(true).start();
+    String output = new String(bench.getInputStream().readAllBytes());
+    if (bench.waitFor() != 0) {
+      throw new IllegalStateException("The face engine benchmark failed:\n" + output);
+    }
+    String summary =
+        output
+            .lines()
+            .filter(line -> line.startsWith("faces-bench"))
+            .reduce((a, b) -> b)
+            .orElseThrow();
+    System.out.println(summary);
+    Matcher rate = Pattern.compile("photos_per_s=([0-9.]+)").matcher(summary);
+    if (!rate.find()) {
+      throw new IllegalStateException("No photos_per_s in: " + summary);
+    }
+    return Double.parseDouble(rate.group(1));
+  }
+
+  /** The few calls the benchmark makes, with just enough JSON reading for flat answers. */
+  private record Api(LocalGlimpse glimpse, HttpClient http) {
+
+    Api(LocalGlimpse glimpse) {
+      this(glimpse, HttpClient.newHttpClient());
+    }
+
+    String send(String method, String path, String token, String json)
+        throws IOException, InterruptedException {
+      HttpRequest.Builder request =
+          HttpRequest.newBuilder(glimpse.uri(path))
+              .method(
+                  method,
+                  json == null
+                      ? HttpRequest.BodyPublishers.noBody()
+                      : HttpRequest.BodyPublishers.ofString(json))
+              .header("Content-Type", "application/json");
+      if (token != null) {
+        request.header("Authorization", "Bearer " + token);
+      }
+      HttpResponse<String> response =
+          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      if (response.statusCode() >= 300) {
+        throw new IllegalStateException(
+            method + " " + path + ": " + response.statusCode() + " " + response.body());
+      }
+      return response.body();
+    }
+
+    String field(String json, String name) {
+      Matcher matcher = Pattern.compile(String.format(NUMBER.pattern(), name)).matcher(json);
+      if (!matcher.find()) {
+        Matcher text = Pattern.compile("\"" + name + "\":\\s*\"([^\"]*)\"").matcher(json);
+        if (text.find()) {
+          return text.group(1);
+        }
+        throw new IllegalStateException("No " + name + " in " + json);
+      }
+      return matcher.group(1);
+    }
+  }
+}
