@@ -51,6 +51,11 @@ public class PhotoIndexing {
   @ConfigProperty(name = "glimpse.import.roots")
   Optional<String> importRoots;
 
+  /** Files are read whole into memory: larger ones are refused rather than risk the heap. */
+  @Inject
+  @ConfigProperty(name = "glimpse.import.max-file-bytes", defaultValue = "200000000")
+  long maxFileBytes;
+
   public void index(long importId, String fileId) {
     PhotoImport run = em.find(PhotoImport.class, importId);
     if (run == null) {
@@ -61,7 +66,27 @@ public class PhotoIndexing {
     byte[] bytes;
     try {
       Path folder = ImportRoots.parse(importRoots).resolve(source.getLocation());
-      bytes = Files.readAllBytes(SourceFolders.resolve(folder, fileId));
+      Path file = SourceFolders.resolve(folder, fileId);
+      long size = Files.size(file);
+      if (size > maxFileBytes) {
+        record(
+            run,
+            fileId,
+            Photo.failed(
+                run.getEvent(),
+                source,
+                importId,
+                fileId,
+                name,
+                "-",
+                "The file is "
+                    + size / 1_000_000
+                    + " MB; photos up to "
+                    + maxFileBytes / 1_000_000
+                    + " MB are imported."));
+        return;
+      }
+      bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException gone) {
       record(
           run,
