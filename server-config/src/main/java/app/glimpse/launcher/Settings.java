@@ -67,7 +67,7 @@ public final class Settings {
   }
 
   public String javaOptions() {
-    return get("GLIMPSE_JAVA_OPTS").orElse("-Xms96m -Xmx512m -XX:+UseG1GC -Xss512k");
+    return get("GLIMPSE_JAVA_OPTS").orElse("-Xms96m -Xmx512m -XX:+UseSerialGC -Xss512k");
   }
 
   /** The settings handed on to the server process, by their environment names. */
