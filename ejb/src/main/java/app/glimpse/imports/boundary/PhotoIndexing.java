@@ -69,43 +69,22 @@ public class PhotoIndexing {
       Path file = SourceFolders.resolve(folder, fileId);
       long size = Files.size(file);
       if (size > maxFileBytes) {
-        record(
+        unreadable(
             run,
             fileId,
-            Photo.failed(
-                run.getEvent(),
-                source,
-                importId,
-                fileId,
-                name,
-                "-",
-                "The file is "
-                    + size / 1_000_000
-                    + " MB; photos up to "
-                    + maxFileBytes / 1_000_000
-                    + " MB are imported."));
+            "The file is "
+                + size / 1_000_000
+                + " MB; photos up to "
+                + maxFileBytes / 1_000_000
+                + " MB are imported.");
         return;
       }
       bytes = Files.readAllBytes(file);
     } catch (NoSuchFileException gone) {
-      record(
-          run,
-          fileId,
-          Photo.failed(
-              run.getEvent(), source, importId, fileId, name, "-", "The file was removed."));
+      unreadable(run, fileId, "The file was removed.");
       return;
     } catch (IOException | IllegalArgumentException e) {
-      record(
-          run,
-          fileId,
-          Photo.failed(
-              run.getEvent(),
-              source,
-              importId,
-              fileId,
-              name,
-              "-",
-              "Cannot read the file: " + e.getMessage()));
+      unreadable(run, fileId, "Cannot read the file: " + e.getMessage());
       return;
     }
     String hash = sha256(bytes);
@@ -155,13 +134,15 @@ public class PhotoIndexing {
     recount(importId);
   }
 
-  /** Records a file that could not even be read, once. */
-  private void record(PhotoImport run, String fileId, Photo failed) {
-    Optional<Photo> same = find(run, fileId, failed.getContentHash());
+  /** Records, once, a file that could not even be read, with the reason. */
+  private void unreadable(PhotoImport run, String fileId, String reason) {
+    Optional<Photo> same = find(run, fileId, "-");
     if (same.isPresent()) {
       same.get().attachTo(run.getId());
     } else {
-      em.persist(failed);
+      String name = Path.of(fileId).getFileName().toString();
+      em.persist(
+          Photo.failed(run.getEvent(), run.getSource(), run.getId(), fileId, name, "-", reason));
     }
     recount(run.getId());
   }
