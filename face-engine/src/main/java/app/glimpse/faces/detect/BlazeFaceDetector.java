@@ -8,7 +8,6 @@ import java.util.List;
 import org.opencv.core.Mat;
 import org.opencv.core.Rect;
 import org.opencv.core.Scalar;
-import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 
 /**
@@ -83,7 +82,7 @@ public final class BlazeFaceDetector implements FaceDetector {
       int size = back.size;
       float scale = Math.min(1f, MIN_FACE_IN_TILE / Math.max(1f, minFacePx));
       while (longSide * scale > size - 2 * MARGIN) {
-        Mat level = resized(rgb, scale);
+        Mat level = TileGrid.scaled(rgb, scale);
         try {
           scanTiles(level, scale, found, clock);
         } finally {
@@ -106,29 +105,12 @@ public final class BlazeFaceDetector implements FaceDetector {
     }
   }
 
-  private static Mat resized(Mat rgb, float scale) {
-    if (scale == 1f) {
-      return rgb;
-    }
-    Mat level = new Mat();
-    Imgproc.resize(
-        rgb,
-        level,
-        new Size(
-            Math.max(1, Math.round(rgb.cols() * scale)),
-            Math.max(1, Math.round(rgb.rows() * scale))),
-        0,
-        0,
-        scale < 1 ? Imgproc.INTER_AREA : Imgproc.INTER_LINEAR);
-    return level;
-  }
-
   /** The whole image fitted inside the network's input, framed by the margin. */
   private static void wholeImage(
       BlazeFaceNetwork network, Mat rgb, List<FaceCandidate> found, InferenceClock clock) {
     int margin = MARGIN * network.size / 256;
     float scale = (float) (network.size - 2 * margin) / Math.max(rgb.cols(), rgb.rows());
-    Mat level = resized(rgb, scale);
+    Mat level = TileGrid.scaled(rgb, scale);
     Mat framed = TileGrid.frame(level, margin);
     BlazeFaceNetwork.Scratch s = network.scratch();
     s.tile.setTo(new Scalar(0, 0, 0));
@@ -140,16 +122,10 @@ public final class BlazeFaceDetector implements FaceDetector {
       level.release();
     }
     for (FaceCandidate c : network.run(s, clock)) {
-      keepInside(c.mapped(-margin, -margin, 1f / scale), rgb, found);
-    }
-  }
-
-  private static void keepInside(FaceCandidate c, Mat image, List<FaceCandidate> found) {
-    if (c.centerX() >= 0
-        && c.centerY() >= 0
-        && c.centerX() < image.cols()
-        && c.centerY() < image.rows()) {
-      found.add(c);
+      FaceCandidate placed = c.mapped(-margin, -margin, 1f / scale);
+      if (TileGrid.centreInside(placed, rgb)) {
+        found.add(placed);
+      }
     }
   }
 
@@ -165,10 +141,7 @@ public final class BlazeFaceDetector implements FaceDetector {
             boolean owned = grid.owns(tx, ty, grid.x(tx) + c.centerX(), grid.y(ty) + c.centerY());
             if (owned && Math.max(c.width(), c.height()) <= OVERLAP) {
               FaceCandidate placed = c.mapped(grid.x(tx) - MARGIN, grid.y(ty) - MARGIN, 1f);
-              if (placed.centerX() >= 0
-                  && placed.centerY() >= 0
-                  && placed.centerX() < level.cols()
-                  && placed.centerY() < level.rows()) {
+              if (TileGrid.centreInside(placed, level)) {
                 found.add(placed.scaled(1f / scale));
               }
             }

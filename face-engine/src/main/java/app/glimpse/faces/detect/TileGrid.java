@@ -4,6 +4,8 @@ import org.opencv.core.Core;
 import org.opencv.core.Mat;
 import org.opencv.core.Rect;
 import org.opencv.core.Scalar;
+import org.opencv.core.Size;
+import org.opencv.imgproc.Imgproc;
 
 /**
  * Overlapping tiles over an image for detectors with a small fixed input, and which tile owns a
@@ -51,6 +53,35 @@ final class TileGrid {
         image.cols() > margin && image.rows() > margin ? Core.BORDER_REFLECT : Core.BORDER_CONSTANT;
     Core.copyMakeBorder(image, framed, margin, margin, margin, margin, border, new Scalar(0, 0, 0));
     return framed;
+  }
+
+  /**
+   * The image scaled by {@code scale} (itself when 1). Area averaging only below half size: it is
+   * several times slower at non-integer ratios, and above 1/2 linear interpolation barely aliases.
+   */
+  static Mat scaled(Mat rgb, float scale) {
+    if (scale == 1f) {
+      return rgb;
+    }
+    Mat level = new Mat();
+    Imgproc.resize(
+        rgb,
+        level,
+        new Size(
+            Math.max(1, Math.round(rgb.cols() * scale)),
+            Math.max(1, Math.round(rgb.rows() * scale))),
+        0,
+        0,
+        scale < 0.5f ? Imgproc.INTER_AREA : Imgproc.INTER_LINEAR);
+    return level;
+  }
+
+  /** Whether a detection's centre lies in {@code image}; mirror ghosts from the frame do not. */
+  static boolean centreInside(FaceCandidate c, Mat image) {
+    return c.centerX() >= 0
+        && c.centerY() >= 0
+        && c.centerX() < image.cols()
+        && c.centerY() < image.rows();
   }
 
   int columns() {

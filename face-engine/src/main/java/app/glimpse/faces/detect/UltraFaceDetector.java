@@ -18,7 +18,6 @@ import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Rect;
 import org.opencv.core.Scalar;
-import org.opencv.core.Size;
 import org.opencv.imgproc.Imgproc;
 
 /**
@@ -132,7 +131,7 @@ public final class UltraFaceDetector implements FaceDetector {
       float scale = Math.min(1f, MIN_FACE_IN_TILE / Math.max(1f, minFacePx));
       float whole = wholeScale(rgb);
       while (scale > whole) {
-        Mat level = resized(rgb, scale);
+        Mat level = TileGrid.scaled(rgb, scale);
         try {
           scanTiles(level, scale, s, found, clock);
         } finally {
@@ -161,24 +160,6 @@ public final class UltraFaceDetector implements FaceDetector {
     }
   }
 
-  static Mat resized(Mat rgb, float scale) {
-    if (scale == 1f) {
-      return rgb;
-    }
-    Mat level = new Mat();
-    Imgproc.resize(
-        rgb,
-        level,
-        new Size(
-            Math.max(1, Math.round(rgb.cols() * scale)),
-            Math.max(1, Math.round(rgb.rows() * scale))),
-        0,
-        0,
-        // INTER_AREA is several times slower at non-integer ratios; above 1/2 linear barely aliases
-        scale < 0.5f ? Imgproc.INTER_AREA : Imgproc.INTER_LINEAR);
-    return level;
-  }
-
   private void scanTiles(
       Mat level, float scale, Scratch s, List<FaceCandidate> found, InferenceClock clock) {
     Mat framed = TileGrid.frame(level, MARGIN);
@@ -201,7 +182,7 @@ public final class UltraFaceDetector implements FaceDetector {
                         && (ty == grid.rows() - 1 || c.y() + c.height() < h - EDGE));
             if (owned && whole) {
               FaceCandidate placed = c.mapped(grid.x(tx) - MARGIN, grid.y(ty) - MARGIN, 1f);
-              if (inside(placed, level)) {
+              if (TileGrid.centreInside(placed, level)) {
                 found.add(placed.scaled(1f / scale));
               }
             }
@@ -221,7 +202,7 @@ public final class UltraFaceDetector implements FaceDetector {
 
   private void wholeImage(Mat rgb, Scratch s, List<FaceCandidate> found, InferenceClock clock) {
     float scale = wholeScale(rgb);
-    Mat level = resized(rgb, scale);
+    Mat level = TileGrid.scaled(rgb, scale);
     Mat framed = TileGrid.frame(level, MARGIN);
     s.tile.setTo(new Scalar(0, 0, 0));
     Mat target = s.tile.submat(new Rect(0, 0, framed.cols(), framed.rows()));
@@ -233,17 +214,10 @@ public final class UltraFaceDetector implements FaceDetector {
     }
     for (FaceCandidate c : run(s, clock)) {
       FaceCandidate placed = c.mapped(-MARGIN, -MARGIN, 1f / scale);
-      if (inside(placed, rgb)) {
+      if (TileGrid.centreInside(placed, rgb)) {
         found.add(placed);
       }
     }
-  }
-
-  private static boolean inside(FaceCandidate c, Mat image) {
-    return c.centerX() >= 0
-        && c.centerY() >= 0
-        && c.centerX() < image.cols()
-        && c.centerY() < image.rows();
   }
 
   /** Boxes (no landmarks yet) in tile pixels, duplicates merged. */
