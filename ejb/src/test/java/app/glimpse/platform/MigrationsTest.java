@@ -50,7 +50,8 @@ class MigrationsTest {
       }
     }
     assertEquals(
-        List.of("event", "face", "photo", "photo_import", "photographer", "source", "studio"),
+        List.of(
+            "event", "face", "person", "photo", "photo_import", "photographer", "source", "studio"),
         tables);
   }
 
@@ -83,5 +84,58 @@ class MigrationsTest {
               statement.execute(
                   "INSERT INTO photographer VALUES (2002, 2001, 'ann@X.org', 'Ann', 'h', 'OWNER', now())"));
     }
+  }
+
+  @Test
+  void facesAreNumberedPerEventAndRemovalsRaiseTheGeneration() throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute("INSERT INTO studio VALUES (3001, 's', now())");
+      for (int event : new int[] {3001, 3002}) {
+        statement.execute(
+            "INSERT INTO event (id, studio_id, name, slug, created_at) VALUES (%d, 3001, 'e', 'e-%d', now())"
+                .formatted(event, event));
+        statement.execute(
+            "INSERT INTO source VALUES (%d, %d, 'FOLDER', '/p', '/p', now())"
+                .formatted(event, event));
+        statement.execute(
+            ("INSERT INTO photo (id, event_id, source_id, source_file_id, file_name, content_hash,"
+                    + " status, created_at) VALUES (%d, %d, %d, 'a.jpg', 'a.jpg', 'h', 'INDEXED', now())")
+                .formatted(event, event, event));
+      }
+      String face =
+          "INSERT INTO face (id, photo_id, event_id, box_x, box_y, box_width, box_height, landmarks,"
+              + " score, searchable) VALUES (%d, %d, %d, 0, 0, 10, 10, '', 0.9, true)";
+      statement.execute(face.formatted(3001, 3001, 3001));
+      statement.execute(face.formatted(3002, 3001, 3001));
+      statement.execute(face.formatted(3003, 3002, 3002));
+      assertEquals(
+          "1,2", column(statement, "SELECT seq FROM face WHERE event_id = 3001 ORDER BY id"));
+      assertEquals("1", column(statement, "SELECT seq FROM face WHERE event_id = 3002"));
+      assertEquals(
+          "2,0",
+          column(
+              statement, "SELECT face_seq || ',' || face_generation FROM event WHERE id = 3001"));
+
+      statement.execute("UPDATE face SET person_pinned = true WHERE id = 3001");
+      assertEquals("0", column(statement, "SELECT face_generation FROM event WHERE id = 3001"));
+      statement.execute("UPDATE face SET searchable = false WHERE id = 3001");
+      assertEquals("1", column(statement, "SELECT face_generation FROM event WHERE id = 3001"));
+      statement.execute("DELETE FROM face WHERE id = 3002");
+      assertEquals("2", column(statement, "SELECT face_generation FROM event WHERE id = 3001"));
+      assertEquals("0", column(statement, "SELECT face_generation FROM event WHERE id = 3002"));
+      statement.execute(face.formatted(3004, 3001, 3001));
+      assertEquals("3", column(statement, "SELECT seq FROM face WHERE id = 3004"), "never reused");
+    }
+  }
+
+  private static String column(Statement statement, String query) throws SQLException {
+    List<String> values = new ArrayList<>();
+    try (ResultSet rows = statement.executeQuery(query)) {
+      while (rows.next()) {
+        values.add(rows.getString(1));
+      }
+    }
+    return String.join(",", values);
   }
 }

@@ -16,6 +16,19 @@ import org.apache.activemq.artemis.core.settings.impl.AddressSettings;
  */
 public final class EmbeddedBroker implements AutoCloseable {
 
+  /**
+   * Artemis' audit loggers write a line per message acknowledged: quiet them (held here, since
+   * java.util.logging keeps loggers only weakly).
+   */
+  private static final java.util.List<java.util.logging.Logger> QUIET =
+      java.util.stream.Stream.of(
+              "org.apache.activemq.audit.base",
+              "org.apache.activemq.audit.message",
+              "org.apache.activemq.audit.resource")
+          .map(java.util.logging.Logger::getLogger)
+          .peek(logger -> logger.setLevel(java.util.logging.Level.WARNING))
+          .toList();
+
   private final EmbeddedActiveMQ broker;
   private final int port;
 

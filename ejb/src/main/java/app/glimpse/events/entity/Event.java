@@ -2,6 +2,7 @@ package app.glimpse.events.entity;
 
 import app.glimpse.platform.Timestamps;
 import app.glimpse.studios.entity.Studio;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -43,7 +44,19 @@ public class Event {
   private String accessCodeHash;
   private Instant accessExpiresAt;
   private boolean faceSearch = true;
+  private boolean peopleVisible;
   private Instant createdAt;
+
+  /** Kept by the database (V3__search_and_people.sql): faces numbered so far, in commit order. */
+  @Column(insertable = false, updatable = false)
+  private long faceSeq;
+
+  /** Kept by the database: raised whenever faces are removed or stop being searchable. */
+  @Column(insertable = false, updatable = false)
+  private long faceGeneration;
+
+  /** The highest face number clustering has placed in people. */
+  private long peopleSeq;
 
   protected Event() {}
 
@@ -107,6 +120,31 @@ public class Event {
 
   public boolean isFaceSearch() {
     return faceSearch;
+  }
+
+  public boolean isPeopleVisible() {
+    return peopleVisible;
+  }
+
+  /** Whether guests may browse the event's people ("tap your face"). */
+  public void showPeopleToGuests(boolean visible) {
+    this.peopleVisible = visible;
+  }
+
+  public long getFaceSeq() {
+    return faceSeq;
+  }
+
+  public long getFaceGeneration() {
+    return faceGeneration;
+  }
+
+  public long getPeopleSeq() {
+    return peopleSeq;
+  }
+
+  public void peopleClusteredUpTo(long seq) {
+    this.peopleSeq = seq;
   }
 
   public Instant getCreatedAt() {

@@ -116,6 +116,7 @@ public class PhotoIndexing {
     } catch (UnreadableImageException e) {
       photo = Photo.failed(run.getEvent(), source, importId, fileId, name, hash, e.getMessage());
     }
+    lockBeforeWriting(importId);
     em.persist(photo);
     if (analysis != null) {
       for (DetectedFace detected : analysis.faces()) {
@@ -136,6 +137,7 @@ public class PhotoIndexing {
 
   /** Records, once, a file that could not even be read, with the reason. */
   private void unreadable(PhotoImport run, String fileId, String reason) {
+    lockBeforeWriting(run.getId());
     Optional<Photo> same = find(run, fileId, "-");
     if (same.isPresent()) {
       same.get().attachTo(run.getId());
@@ -155,6 +157,17 @@ public class PhotoIndexing {
         .setParameter("hash", hash)
         .getResultStream()
         .findFirst();
+  }
+
+  /**
+   * Takes the import's row lock before the first insert. An inserted photo holds a key-share lock
+   * on its import row (the foreign key), and each face takes the event's row to be numbered (see
+   * V3__search_and_people.sql): a consumer that inserted first and locked the import afterwards
+   * could wait on one that holds the event's row while waiting for the import's. In this order
+   * writers of one import simply take turns.
+   */
+  private void lockBeforeWriting(long importId) {
+    progress.lock(importId);
   }
 
   private void recount(long importId) {

@@ -1,5 +1,7 @@
 package app.glimpse.photos.entity;
 
+import app.glimpse.people.entity.Person;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.GeneratedValue;
@@ -35,6 +37,15 @@ public class Face {
   private boolean searchable;
   private String qualityNote;
   private byte[] embedding;
+
+  /** Numbered by the database in commit order per event (see V3__search_and_people.sql). */
+  @Column(insertable = false, updatable = false)
+  private Long seq;
+
+  @ManyToOne(fetch = FetchType.LAZY)
+  private Person person;
+
+  private boolean personPinned;
 
   protected Face() {}
 
@@ -91,6 +102,39 @@ public class Face {
 
   public boolean isSearchable() {
     return searchable;
+  }
+
+  public Long getSeq() {
+    return seq;
+  }
+
+  public Long getEventId() {
+    return eventId;
+  }
+
+  public String getQualityNote() {
+    return qualityNote;
+  }
+
+  public Person getPerson() {
+    return person;
+  }
+
+  public boolean isPersonPinned() {
+    return personPinned;
+  }
+
+  /** Clustering places the face; a face the photographer placed stays where it is. */
+  public void proposePerson(Person person) {
+    if (!personPinned) {
+      this.person = person;
+    }
+  }
+
+  /** The photographer says who this face is: clustering never moves it again. */
+  public void pinTo(Person person) {
+    this.person = Objects.requireNonNull(person, "person");
+    this.personPinned = true;
   }
 
   public float[] getEmbedding() {

@@ -184,6 +184,73 @@ final class FacesEval {
       }
     }
     summary.append(" rank1=").append(correct).append('/').append(labelled.size());
+    photoSearch(labelled, analyses, summary);
+  }
+
+  /**
+   * Calibrates selfie search as a guest meets it: each labelled photo in turn is the selfie (its
+   * largest face), every other labelled photo is the gallery, a photo scores its best accepted
+   * face, and it is returned when that score reaches the threshold. Precision and recall are summed
+   * over all selfies; the threshold reported is the one with the best F1 (ties: the higher).
+   */
+  private void photoSearch(
+      List<String[]> labelled, Map<String, PhotoAnalysis> analyses, StringBuilder summary) {
+    List<double[]> scored = new ArrayList<>(); // {photo score, 1 if the same person}
+    int relevantTotal = 0;
+    for (String[] probe : labelled) {
+      float[] query = embedding(analyses.get(probe[1]));
+      for (String[] other : labelled) {
+        if (other == probe) {
+          continue;
+        }
+        boolean same = probe[0].equals(other[0]);
+        if (same) {
+          relevantTotal++;
+        }
+        PhotoAnalysis photo = analyses.get(other[1]);
+        if (query == null || photo == null) {
+          continue;
+        }
+        double best = -2;
+        for (DetectedFace face : photo.faces()) {
+          if (face.accepted()) {
+            best = Math.max(best, FaceEngine.cosine(query, face.embedding()));
+          }
+        }
+        scored.add(new double[] {best, same ? 1 : 0});
+      }
+    }
+    double bestF1 = -1;
+    double[] at = {0, 0, 0};
+    double windowLow = Double.NaN;
+    double windowHigh = Double.NaN;
+    for (int step = 15; step <= 80; step++) {
+      double threshold = step / 100.0;
+      int retrieved = 0;
+      int hits = 0;
+      for (double[] s : scored) {
+        if (s[0] >= threshold) {
+          retrieved++;
+          hits += (int) s[1];
+        }
+      }
+      double precision = retrieved == 0 ? 1 : (double) hits / retrieved;
+      double recall = relevantTotal == 0 ? 1 : (double) hits / relevantTotal;
+      double f1 = precision + recall == 0 ? 0 : 2 * precision * recall / (precision + recall);
+      if (precision >= 0.95 && recall >= 0.95) {
+        windowLow = Double.isNaN(windowLow) ? threshold : windowLow;
+        windowHigh = threshold;
+      }
+      if (f1 >= bestF1) {
+        bestF1 = f1;
+        at = new double[] {threshold, precision, recall};
+      }
+    }
+    summary.append(
+        format(
+            " search_threshold=%.2f search_precision=%.4f search_recall=%.4f"
+                + " search_window=%.2f-%.2f",
+            at[0], at[1], at[2], windowLow, windowHigh));
   }
 
   private void truth(Path dir, Map<String, PhotoAnalysis> analyses, StringBuilder summary)
