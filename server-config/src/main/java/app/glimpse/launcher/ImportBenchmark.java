@@ -1,9 +1,5 @@
 package app.glimpse.launcher;
 
-import java.io.IOException;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -25,8 +21,6 @@ import java.util.stream.Stream;
  * with one {@code import-bench} summary line.
  */
 public final class ImportBenchmark {
-
-  private static final Pattern NUMBER = Pattern.compile("\"%s\":\\s*\"?([0-9.TZ:-]+)\"?");
 
   public static void main(String[] args) throws Exception {
     int count = 100;
@@ -52,7 +46,7 @@ public final class ImportBenchmark {
                   "GLIMPSE_IMPORT_ROOTS", photos.toString()),
               work.resolve("glimpse.log"))) {
         glimpse.awaitReady(Duration.ofMinutes(3));
-        Api api = new Api(glimpse);
+        BenchApi api = new BenchApi(glimpse);
         String token =
             api.field(
                 api.send(
@@ -147,47 +141,5 @@ public final class ImportBenchmark {
       throw new IllegalStateException("No photos_per_s in: " + summary);
     }
     return Double.parseDouble(rate.group(1));
-  }
-
-  /** The few calls the benchmark makes, with just enough JSON reading for flat answers. */
-  private record Api(LocalGlimpse glimpse, HttpClient http) {
-
-    Api(LocalGlimpse glimpse) {
-      this(glimpse, HttpClient.newHttpClient());
-    }
-
-    String send(String method, String path, String token, String json)
-        throws IOException, InterruptedException {
-      HttpRequest.Builder request =
-          HttpRequest.newBuilder(glimpse.uri(path))
-              .method(
-                  method,
-                  json == null
-                      ? HttpRequest.BodyPublishers.noBody()
-                      : HttpRequest.BodyPublishers.ofString(json))
-              .header("Content-Type", "application/json");
-      if (token != null) {
-        request.header("Authorization", "Bearer " + token);
-      }
-      HttpResponse<String> response =
-          http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-      if (response.statusCode() >= 300) {
-        throw new IllegalStateException(
-            method + " " + path + ": " + response.statusCode() + " " + response.body());
-      }
-      return response.body();
-    }
-
-    String field(String json, String name) {
-      Matcher matcher = Pattern.compile(String.format(NUMBER.pattern(), name)).matcher(json);
-      if (!matcher.find()) {
-        Matcher text = Pattern.compile("\"" + name + "\":\\s*\"([^\"]*)\"").matcher(json);
-        if (text.find()) {
-          return text.group(1);
-        }
-        throw new IllegalStateException("No " + name + " in " + json);
-      }
-      return matcher.group(1);
-    }
   }
 }
