@@ -15,6 +15,9 @@ import app.glimpse.imports.boundary.Imports;
 import app.glimpse.imports.entity.ImportStatus;
 import app.glimpse.imports.entity.Source;
 import app.glimpse.imports.entity.SourceKind;
+import app.glimpse.people.boundary.People;
+import app.glimpse.people.boundary.PersonView;
+import app.glimpse.photos.boundary.PhotoPage;
 import app.glimpse.photos.entity.Face;
 import app.glimpse.photos.entity.Photo;
 import app.glimpse.platform.ClientError;
@@ -74,6 +77,7 @@ class SearchIT {
   @EJB Imports imports;
   @EJB Search search;
   @EJB FaceRanking ranking;
+  @EJB People people;
   @PersistenceContext EntityManager em;
   @Inject UserTransaction transaction;
 
@@ -155,6 +159,56 @@ class SearchIT {
     } finally {
       events.setGuestAccess(owner, deepface, "2468", null, true);
     }
+  }
+
+  @Test
+  void groupsPeopleAndKeepsThePhotographersCorrections() throws Exception {
+    importDeepface();
+    Map<String, String> identityOf = identities();
+    List<PersonView> found = people.list(owner, deepface);
+    int labelled = 0;
+    int pure = 0;
+    for (PersonView person : found) {
+      assertTrue(person.faces() >= 2 && person.cover() != null, person.toString());
+      Map<String, Integer> counts = new HashMap<>();
+      for (PhotoPage.Item photo : people.photos(owner, deepface, person.id(), 0, 200).items()) {
+        String who = identityOf.get(photo.fileName());
+        if (who != null) {
+          counts.merge(who, 1, Integer::sum);
+        }
+      }
+      labelled += counts.values().stream().mapToInt(Integer::intValue).sum();
+      pure += counts.values().stream().mapToInt(Integer::intValue).max().orElse(0);
+    }
+    assertTrue(found.size() >= 13, found.toString());
+    assertTrue(pure >= 0.95 * labelled, pure + " of " + labelled);
+
+    Caller guest = new Caller("guest", null, deepface, Set.of(Caller.GUEST));
+    assertError(403, "people_hidden", () -> people.list(guest, deepface));
+    events.showPeopleToGuests(owner, deepface, true);
+    PersonView anna = found.get(0);
+    PersonView other = found.get(1);
+    PersonView third = found.get(2);
+    people.update(owner, deepface, third.id(), null, true);
+    List<Long> seenByGuest = people.list(guest, deepface).stream().map(PersonView::id).toList();
+    assertTrue(seenByGuest.contains(anna.id()) && !seenByGuest.contains(third.id()));
+    assertError(404, "not_found", () -> people.photos(guest, deepface, third.id(), 0, 10));
+    assertError(404, "not_found", () -> people.update(guest, deepface, anna.id(), "x", null));
+
+    people.update(owner, deepface, anna.id(), "Anna", null);
+    PersonView merged = people.merge(owner, deepface, anna.id(), List.of(other.id()));
+    assertEquals(anna.faces() + other.faces(), merged.faces());
+    long movedFace = merged.cover().faceId();
+    PersonView split = people.move(owner, deepface, null, List.of(movedFace));
+    assertEquals(1, split.faces());
+
+    List<PersonView> again = people.regroup(owner, deepface);
+    PersonView annaAgain =
+        again.stream().filter(p -> p.id() == anna.id()).findFirst().orElseThrow();
+    assertEquals("Anna", annaAgain.name());
+    assertEquals(anna.faces() + other.faces() - 1, annaAgain.faces(), "the merge survives");
+    assertTrue(again.stream().anyMatch(p -> p.id() == split.id() && p.faces() == 1));
+    assertTrue(again.stream().anyMatch(p -> p.id() == third.id() && p.hidden()));
   }
 
   @Test

@@ -14,7 +14,8 @@ public record EventView(
     Instant accessExpiresAt,
     boolean faceSearch,
     long photos,
-    Instant createdAt) {
+    Instant createdAt,
+    boolean peopleVisible) {
 
   static EventView of(Event event, long photos) {
     return new EventView(
@@ -26,6 +27,7 @@ public record EventView(
         event.getAccessExpiresAt(),
         event.isFaceSearch(),
         photos,
-        event.getCreatedAt());
+        event.getCreatedAt(),
+        event.isPeopleVisible());
   }
 }

@@ -95,6 +95,13 @@ public class Events {
     return EventView.of(event, photoCount(event));
   }
 
+  /** Lets guests browse the event's people ("tap your face"), or stops it. */
+  public EventView showPeopleToGuests(@NotNull Caller caller, long id, boolean visible) {
+    Event event = staffEvent(caller, id);
+    event.showPeopleToGuests(visible);
+    return EventView.of(event, photoCount(event));
+  }
+
   /**
    * A guest token for the event behind {@code slug} if {@code code} opens it. A wrong slug, a wrong
    * code, a closed or expired gallery: all get the same answer, so nobody learns which events

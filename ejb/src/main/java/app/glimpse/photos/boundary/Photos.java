@@ -9,7 +9,9 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import jakarta.validation.constraints.NotNull;
+import java.util.Map;
 
 /** The indexed photos of an event, for its photographers and its guests. */
 @Stateless
@@ -23,18 +25,36 @@ public class Photos {
 
   /** Page {@code page} (from 0) of {@code size} photos in capture order. */
   public PhotoPage page(@NotNull Caller caller, long eventId, int page, int size) {
+    Event event = events.visibleEvent(caller, eventId);
+    return page(
+        em,
+        page,
+        size,
+        "FROM Photo p WHERE p.event.id = :eventId"
+            + " AND p.status = app.glimpse.photos.entity.PhotoStatus.INDEXED",
+        Map.of("eventId", event.getId()));
+  }
+
+  /**
+   * A page of the indexed photos {@code from} selects (a JPQL FROM and WHERE clause over {@code
+   * Photo p}), in capture order, with the total.
+   */
+  public static PhotoPage page(
+      EntityManager em, int page, int size, String from, Map<String, Object> parameters) {
     if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
       throw ClientError.badRequest(
           "invalid_page", "page starts at 0 and size lies between 1 and " + MAX_PAGE_SIZE + ".");
     }
-    Event event = events.visibleEvent(caller, eventId);
-    long total =
-        em.createNamedQuery(Photo.COUNT_BY_EVENT, Long.class)
-            .setParameter("eventId", event.getId())
-            .getSingleResult();
+    TypedQuery<Long> count = em.createQuery("SELECT COUNT(p) " + from, Long.class);
+    TypedQuery<Photo> photos =
+        em.createQuery("SELECT p " + from + " ORDER BY p.takenAt, p.id", Photo.class);
+    parameters.forEach(
+        (name, value) -> {
+          count.setParameter(name, value);
+          photos.setParameter(name, value);
+        });
     var items =
-        em.createNamedQuery(Photo.FIND_BY_EVENT, Photo.class)
-            .setParameter("eventId", event.getId())
+        photos
             .setFirstResult(Math.toIntExact(Math.min((long) page * size, Integer.MAX_VALUE)))
             .setMaxResults(size)
             .getResultStream()
@@ -48,6 +68,6 @@ public class Photos {
                         photo.getTakenAt(),
                         photo.getFaceCount()))
             .toList();
-    return new PhotoPage(total, items);
+    return new PhotoPage(count.getSingleResult(), items);
   }
 }

@@ -69,14 +69,21 @@ public class EventsResource {
   @Path("{id}/access")
   @RolesAllowed({"photographer", "owner"})
   @Operation(
-      summary = "Set the guest access code, its expiry and whether guests may search by selfie")
+      summary =
+          "Set the guest access code, its expiry, whether guests may search by selfie"
+              + " and whether they may browse the people")
   public EventView setAccess(@PathParam("id") long id, @NotNull Access access) {
-    return events.setGuestAccess(
-        callers.current(),
-        id,
-        access.code(),
-        access.expiresAt(),
-        access.faceSearch() == null || access.faceSearch());
+    EventView view =
+        events.setGuestAccess(
+            callers.current(),
+            id,
+            access.code(),
+            access.expiresAt(),
+            access.faceSearch() == null || access.faceSearch());
+    if (access.peopleVisible() != null) {
+      view = events.showPeopleToGuests(callers.current(), id, access.peopleVisible());
+    }
+    return view;
   }
 
   @POST
@@ -111,7 +118,7 @@ public class EventsResource {
   public record Created(long id, String slug) {}
 
   /** {@code PUT /events/{id}/access} body. */
-  public record Access(String code, Instant expiresAt, Boolean faceSearch) {}
+  public record Access(String code, Instant expiresAt, Boolean faceSearch, Boolean peopleVisible) {}
 
   /** {@code POST /events/{id}/imports} body. */
   public record NewImport(String source, String path) {}
