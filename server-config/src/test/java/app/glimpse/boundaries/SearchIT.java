@@ -78,6 +78,7 @@ class SearchIT {
   @EJB Search search;
   @EJB FaceRanking ranking;
   @EJB People people;
+  @EJB app.glimpse.photos.boundary.Photos photosBoundary;
   @PersistenceContext EntityManager em;
   @Inject UserTransaction transaction;
 
@@ -232,6 +233,22 @@ class SearchIT {
                 .executeUpdate());
     assertEquals(List.of(first), photoIds(ranking.rank(eventId, person, 0.43f, 10)));
     assertEquals(2, ranking.faces(eventId));
+
+    people.deleteFaceData(anna, eventId);
+    assertEquals(0, ranking.faces(eventId), "deleted face data is gone from the view");
+    assertEquals(0L, count("SELECT COUNT(f) FROM Face f WHERE f.eventId = " + eventId));
+    assertEquals(3, photos(anna, eventId), "the gallery stays");
+    assertFalse(events.get(anna, eventId).faceSearch(), "and face search is off");
+    assertError(
+        403,
+        "face_search_off",
+        () -> search.search(anna, eventId, bytes("deepface/img1.jpg"), null));
+    Caller stranger = photographer("other-" + UUID.randomUUID() + "@x.test");
+    assertError(404, "not_found", () -> people.deleteFaceData(stranger, eventId));
+  }
+
+  private long photos(Caller caller, long eventId) {
+    return photosBoundary.page(caller, eventId, 0, 10).total();
   }
 
   @Test

@@ -122,6 +122,11 @@ public class Event {
     return faceSearch;
   }
 
+  /** Switches selfie search on or off for the event's guests. */
+  public void switchFaceSearch(boolean on) {
+    this.faceSearch = on;
+  }
+
   public boolean isPeopleVisible() {
     return peopleVisible;
   }

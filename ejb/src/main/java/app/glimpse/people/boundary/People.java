@@ -13,6 +13,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.constraints.NotNull;
 import java.util.ArrayList;
@@ -171,6 +172,28 @@ public class People {
     events.staffEvent(caller, eventId);
     clustering.regroup(eventId);
     return list(caller, eventId);
+  }
+
+  /**
+   * Deletes every face, embedding and person of the event and switches face search off; the photos
+   * and their previews stay, so the gallery goes on without faces. Counts of past imports stay as
+   * they were.
+   */
+  public void deleteFaceData(@NotNull Caller caller, long eventId) {
+    events.staffEvent(caller, eventId);
+    Event event = em.find(Event.class, eventId, LockModeType.PESSIMISTIC_WRITE);
+    em.createQuery("DELETE FROM Face f WHERE f.eventId = :e")
+        .setParameter("e", eventId)
+        .executeUpdate();
+    em.createQuery("DELETE FROM Person p WHERE p.eventId = :e")
+        .setParameter("e", eventId)
+        .executeUpdate();
+    em.createQuery("UPDATE Photo p SET p.faceCount = 0 WHERE p.event.id = :e")
+        .setParameter("e", eventId)
+        .executeUpdate();
+    event.switchFaceSearch(false);
+    event.showPeopleToGuests(false);
+    event.peopleClusteredUpTo(event.getFaceSeq());
   }
 
   private PersonView refreshed(Person person) {
