@@ -22,6 +22,7 @@ ALTER TABLE photo_import ADD COLUMN requested_by bigint REFERENCES photographer 
 ALTER TABLE photo_import ADD COLUMN include_subfolders boolean NOT NULL DEFAULT false;
 
 -- The content version the source announced for a photo's file (Drive's md5Checksum or modifiedTime), so that a
--- new import of the same folder lists only new or changed files. Null for server folders and unread files.
+-- new import of a Drive folder of the event lists only new or changed files. Null for server folders and for files
+-- that could not be read (they are tried again).
 ALTER TABLE photo ADD COLUMN source_version varchar(100);
-CREATE INDEX photo_source_file_idx ON photo (source_id, source_file_id);
+CREATE INDEX photo_event_file_idx ON photo (event_id, source_file_id);

@@ -3,6 +3,7 @@ package app.glimpse.imports.control;
 import app.glimpse.imports.entity.DriveAccount;
 import app.glimpse.imports.entity.PhotoImport;
 import app.glimpse.imports.entity.Source;
+import app.glimpse.imports.entity.SourceKind;
 import app.glimpse.imports.job.SourceFile;
 import app.glimpse.imports.job.SourceListingException;
 import app.glimpse.imports.job.SourcePage;
@@ -25,8 +26,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The files of an import's source, whatever its kind: listed page by page for the import job, and
  * read one by one for indexing. A server folder is listed in one page, by content; a Drive folder
- * page by page through Drive, leaving out files whose announced version is indexed already. Drive
- * content is only ever held in memory.
+ * page by page through Drive, leaving out files whose announced version is indexed already for the
+ * event through any Drive folder (Drive file ids are global, so a sub-folder imported after its
+ * parent adds nothing twice). Drive content is only ever held in memory.
  */
 @Dependent
 public class ImportSources {
@@ -110,7 +112,8 @@ public class ImportSources {
     }
     Set<String> known = new HashSet<>();
     em.createNamedQuery(Photo.KNOWN_VERSIONS, Object[].class)
-        .setParameter("sourceId", run.getSource().getId())
+        .setParameter("eventId", run.getEvent().getId())
+        .setParameter("kind", SourceKind.DRIVE)
         .setParameter("fileIds", page.files().stream().map(SourceFile::id).toList())
         .getResultStream()
         .forEach(row -> known.add(row[0] + "\n" + row[1]));

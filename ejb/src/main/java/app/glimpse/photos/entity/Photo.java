@@ -49,8 +49,9 @@ import java.util.Objects;
 @NamedQuery(
     name = Photo.KNOWN_VERSIONS,
     query =
-        "SELECT p.sourceFileId, p.sourceVersion FROM Photo p WHERE p.source.id = :sourceId"
-            + " AND p.sourceFileId IN :fileIds AND p.sourceVersion IS NOT NULL")
+        "SELECT p.sourceFileId, p.sourceVersion FROM Photo p WHERE p.event.id = :eventId"
+            + " AND p.source.kind = :kind AND p.sourceFileId IN :fileIds"
+            + " AND p.sourceVersion IS NOT NULL")
 public class Photo {
 
   public static final String KNOWN_VERSIONS = "Photo.knownVersions";
