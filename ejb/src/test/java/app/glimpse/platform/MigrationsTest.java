@@ -51,7 +51,16 @@ class MigrationsTest {
     }
     assertEquals(
         List.of(
-            "event", "face", "person", "photo", "photo_import", "photographer", "source", "studio"),
+            "drive_account",
+            "drive_authorization",
+            "event",
+            "face",
+            "person",
+            "photo",
+            "photo_import",
+            "photographer",
+            "source",
+            "studio"),
         tables);
   }
 
@@ -68,6 +77,28 @@ class MigrationsTest {
               + " VALUES (%d, 1001, 1001, 'a.jpg', 'a.jpg', 'h1', 'INDEXED', now())";
       statement.execute(photo.formatted(1001));
       assertThrows(SQLException.class, () -> statement.execute(photo.formatted(1002)));
+    }
+  }
+
+  @Test
+  void aDriveConnectionGoesWithItsPhotographer() throws SQLException {
+    try (Connection connection = dataSource.getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute("INSERT INTO studio VALUES (3001, 's', now())");
+      statement.execute(
+          "INSERT INTO photographer VALUES (3001, 3001, 'dee@x.org', 'Dee', 'h', 'OWNER', now())");
+      statement.execute(
+          "INSERT INTO drive_account VALUES (3001, 'dee@gmail.test', 'sealed', now())");
+      assertThrows(
+          SQLException.class,
+          () ->
+              statement.execute(
+                  "INSERT INTO drive_account VALUES (3001, 'other@gmail.test', 'sealed', now())"));
+      statement.execute("DELETE FROM photographer WHERE id = 3001");
+      try (ResultSet rows = statement.executeQuery("SELECT count(*) FROM drive_account")) {
+        rows.next();
+        assertEquals(0, rows.getInt(1));
+      }
     }
   }
 

@@ -11,8 +11,12 @@ import app.glimpse.access.boundary.Caller;
 import app.glimpse.events.boundary.EventView;
 import app.glimpse.events.boundary.Events;
 import app.glimpse.events.entity.Event;
+import app.glimpse.imports.boundary.DriveAccounts;
 import app.glimpse.imports.boundary.ImportView;
 import app.glimpse.imports.boundary.Imports;
+import app.glimpse.imports.control.DriveClient;
+import app.glimpse.imports.control.FakeDrive;
+import app.glimpse.imports.entity.DriveAccount;
 import app.glimpse.imports.entity.ImportStatus;
 import app.glimpse.imports.entity.Source;
 import app.glimpse.imports.entity.SourceKind;
@@ -30,10 +34,12 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
 import java.io.File;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -56,13 +62,16 @@ class BoundariesIT {
   @Deployment
   static WebArchive deployment() {
     File war = Path.of(System.getProperty("glimpse.dist"), "glimpse.war").toFile();
-    return ShrinkWrap.createFromZipFile(WebArchive.class, war).addClass(BoundariesIT.class);
+    return ShrinkWrap.createFromZipFile(WebArchive.class, war)
+        .addClass(BoundariesIT.class)
+        .addClass(FakeDrive.class);
   }
 
   @EJB Events events;
   @EJB Imports imports;
   @EJB Photos photos;
   @EJB Accounts accounts;
+  @EJB DriveAccounts drive;
   @PersistenceContext EntityManager em;
   @Inject UserTransaction transaction;
 
@@ -244,6 +253,164 @@ class BoundariesIT {
     assertEquals(ImportStatus.COMPLETED, again.status(), again.toString());
     assertEquals(3, again.processed(), "unchanged files count for the new import");
     assertEquals(3, photos.page(anna, eventId, 0, 50).total(), "and are stored once");
+  }
+
+  @Test
+  void importsADriveFolderAfterTheOAuthFlowOnlyNewFilesAgain() throws Exception {
+    URI api = URI.create(System.getProperty("glimpse.drive.api-url"));
+    Path shared = Path.of(System.getProperty("glimpse.shared"), "photos");
+    try (FakeDrive fake =
+        FakeDrive.start(api.getPort(), "glimpse-it", "it-secret", "ivy@gmail.test")) {
+      Caller ivy = photographer("ivy@i.test");
+      long eventId = events.create(ivy, "Drive wedding", null).id();
+      assertTrue(drive.status(ivy).configured());
+      assertFalse(drive.status(ivy).connected());
+      assertEquals(
+          409,
+          assertThrows(ClientError.class, () -> imports.importDrive(ivy, eventId, "root", true))
+              .status());
+
+      String url = drive.authorize(ivy, "http://glimpse.test/api/v1/drive/callback");
+      String state = queryParameter(url, "state");
+      assertEquals(
+          "http://glimpse.test/api/v1/drive/callback", queryParameter(url, "redirect_uri"));
+      fake.authorizationCode("code-ivy", "refresh-ivy");
+      assertEquals(
+          400,
+          assertThrows(ClientError.class, () -> drive.callback("code-ivy", "forged", null))
+              .status());
+      assertEquals("ivy@gmail.test", drive.callback("code-ivy", state, null));
+      assertEquals(
+          400,
+          assertThrows(ClientError.class, () -> drive.callback("code-ivy", state, null)).status(),
+          "a state is used once");
+      assertTrue(drive.status(ivy).connected());
+      assertEquals("ivy@gmail.test", drive.status(ivy).email());
+      String stored = em.find(DriveAccount.class, ivy.photographerId()).getRefreshToken();
+      assertFalse(stored.contains("refresh-ivy"), "the refresh token is stored encrypted");
+
+      byte[] jpeg = Files.readAllBytes(shared.resolve("debian/messi5.jpg"));
+      fake.folder("wedding", "Wedding", "root")
+          .folder("party", "Party", "wedding")
+          .file("messi", "messi5.jpg", "image/jpeg", "wedding", shared.resolve("debian/messi5.jpg"))
+          .file("cat", "chelsea.png", "image/png", "wedding", shared.resolve("debian/chelsea.png"))
+          .file("broken", "broken.jpg", "image/jpeg", "wedding", Arrays.copyOf(jpeg, 600))
+          .file("notes", "notes.txt", "text/plain", "wedding", "no photo".getBytes())
+          .file(
+              "couple", "couple.jpg", "image/jpeg", "party", shared.resolve("deepface/couple.jpg"))
+          .file("flaky", "img2.jpg", "image/jpeg", "party", shared.resolve("deepface/img2.jpg"))
+          .file("slow", "img3.jpg", "image/jpeg", "party", shared.resolve("deepface/img3.jpg"))
+          .file("down", "img4.jpg", "image/jpeg", "party", shared.resolve("deepface/img4.jpg"))
+          .fail("flaky", "backendError", 500, 503)
+          .fail("slow", "rateLimitExceeded", 429)
+          .fail("slow", "userRateLimitExceeded", 403)
+          .fail("down", "backendError", 502, 502, 502)
+          .pageSize(2);
+      assertEquals(
+          List.of("Wedding"),
+          drive.folders(ivy, null).stream().map(DriveClient.DriveFolder::name).toList());
+      assertEquals(
+          List.of("party"),
+          drive.folders(ivy, "wedding").stream().map(DriveClient.DriveFolder::id).toList());
+      fake.expireAccessTokens();
+      int refreshes = fake.refreshes();
+
+      ImportView first = finished(ivy, imports.importDrive(ivy, eventId, "wedding", true).id());
+      assertEquals(ImportStatus.COMPLETED, first.status(), first.toString());
+      assertEquals(7, first.total(), "the images of the folder and its sub-folder");
+      assertEquals(5, first.processed(), first.toString());
+      assertEquals(2, first.failed(), first.toString());
+      assertTrue(first.faces() >= 4, first.toString());
+      assertTrue(fake.refreshes() > refreshes, "the expired access token was refreshed");
+      assertTrue(fake.listRequests() >= 5, "listed page by page: " + fake.listRequests());
+      assertEquals(3, fake.mediaRequests("flaky"), "two server errors, then the content");
+      assertEquals(3, fake.mediaRequests("slow"), "two rate limits, then the content");
+      assertEquals(3, fake.mediaRequests("down"), "at most the configured attempts");
+      assertEquals(5, photos.page(ivy, eventId, 0, 50).total());
+      List<Imports.FailedFile> failures = imports.failures(ivy, first.id());
+      assertEquals(
+          List.of("broken", "down"), failures.stream().map(Imports.FailedFile::path).toList());
+      assertEquals("img4.jpg", failures.get(1).fileName());
+      assertTrue(failures.get(1).reason().contains("502"), failures.get(1).reason());
+      assertFalse(failures.get(0).reason().isBlank());
+      assertNoCopyOf(Files.readAllBytes(shared.resolve("deepface/img2.jpg")));
+      assertNoCopyOf(Files.readAllBytes(shared.resolve("deepface/img3.jpg")));
+
+      ImportView again = finished(ivy, imports.importDrive(ivy, eventId, "wedding", true).id());
+      assertEquals(ImportStatus.COMPLETED, again.status(), again.toString());
+      assertEquals(1, again.total(), "only the file Drive could not serve before: " + again);
+      assertEquals(1, again.processed(), again.toString());
+      assertEquals(1, fake.mediaRequests("messi"), "unchanged files are not downloaded again");
+      assertEquals(1, fake.mediaRequests("broken"));
+      assertEquals(6, photos.page(ivy, eventId, 0, 50).total());
+
+      fake.file("new", "img5.jpg", "image/jpeg", "wedding", shared.resolve("deepface/img5.jpg"))
+          .file(
+              "cat", "chelsea.png", "image/png", "wedding", shared.resolve("debian/astronaut.png"));
+      ImportView third = finished(ivy, imports.importDrive(ivy, eventId, "wedding", false).id());
+      assertEquals(ImportStatus.COMPLETED, third.status(), third.toString());
+      assertEquals(2, third.total(), "the new file and the changed one: " + third);
+      assertEquals(2, third.processed(), third.toString());
+      assertEquals(
+          1L,
+          em.createQuery(
+                  "SELECT COUNT(p) FROM Photo p WHERE p.event.id = :e AND p.sourceFileId = 'messi'",
+                  Long.class)
+              .setParameter("e", eventId)
+              .getSingleResult(),
+          "the same file is stored once");
+
+      fake.remove("wedding");
+      ImportView missing = finished(ivy, imports.importDrive(ivy, eventId, "party", false).id());
+      assertEquals(ImportStatus.COMPLETED, missing.status(), missing.toString());
+      assertEquals(0, missing.total(), "the sub-folder's files came in with its parent");
+      assertEquals(
+          400,
+          assertThrows(ClientError.class, () -> imports.importDrive(ivy, eventId, "wedding", false))
+              .status(),
+          "a folder that is gone");
+
+      drive.disconnect(ivy);
+      assertFalse(drive.status(ivy).connected());
+      assertEquals(
+          409,
+          assertThrows(ClientError.class, () -> imports.importDrive(ivy, eventId, "party", false))
+              .status());
+    }
+  }
+
+  /**
+   * No file under the data directory holds the original (one only Drive serves in these tests):
+   * Drive content is never stored.
+   */
+  private static void assertNoCopyOf(byte[] original) throws Exception {
+    Path data = Path.of(System.getProperty("glimpse.data.dir"));
+    try (var files = Files.walk(data)) {
+      List<Path> copies =
+          files
+              .filter(Files::isRegularFile)
+              .filter(file -> file.toFile().length() == original.length)
+              .filter(
+                  file -> {
+                    try {
+                      return Arrays.equals(Files.readAllBytes(file), original);
+                    } catch (java.io.IOException e) {
+                      return false;
+                    }
+                  })
+              .toList();
+      assertEquals(List.of(), copies);
+    }
+  }
+
+  private static String queryParameter(String url, String name) {
+    for (String pair : URI.create(url).getRawQuery().split("&")) {
+      String[] parts = pair.split("=", 2);
+      if (parts[0].equals(name)) {
+        return java.net.URLDecoder.decode(parts[1], java.nio.charset.StandardCharsets.UTF_8);
+      }
+    }
+    throw new AssertionError(name + " not in " + url);
   }
 
   private ImportView finished(Caller caller, long importId) throws InterruptedException {

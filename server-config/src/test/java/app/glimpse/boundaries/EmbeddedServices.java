@@ -62,6 +62,8 @@ public class EmbeddedServices implements LauncherSessionListener {
             + " --postbootcommandfile "
             + postBoot
             + " --disablephonehome");
+    // The Drive import tests start a fake Drive on this port inside the server (BoundariesIT).
+    String fakeDrive = "http://127.0.0.1:" + Glimpse.freePort() + "/";
     System.setProperty(
         "glimpse.arquillian.jvmOptions",
         "-Xmx512m -Dglimpse.data.dir="
@@ -72,6 +74,12 @@ public class EmbeddedServices implements LauncherSessionListener {
             + " -Dglimpse.import.roots="
             + data
             + ":"
-            + shared.resolve("photos"));
+            + shared.resolve("photos")
+            + " -Dglimpse.drive.client-id=glimpse-it -Dglimpse.drive.client-secret=it-secret"
+            + " -Dglimpse.drive.api-url="
+            + fakeDrive
+            + " -Dglimpse.drive.token-url="
+            + fakeDrive
+            + "token -Dglimpse.drive.attempts=3 -Dglimpse.drive.retry-delay=PT0.02S");
   }
 }

@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.glimpse.imports.control.FakeDrive;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -53,11 +54,15 @@ class GlimpseRunIT {
       HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   private LocalGlimpse glimpse;
+  private FakeDrive drive;
 
   @AfterEach
   void cleanUp() throws IOException {
     if (glimpse != null) {
       glimpse.close();
+    }
+    if (drive != null) {
+      drive.close();
     }
     Path log = data.resolve("glimpse.log");
     if (Files.exists(log)) {
@@ -73,6 +78,7 @@ class GlimpseRunIT {
     Files.copy(shared.resolve("deepface/img1.jpg"), photos.resolve("wedding/img1.jpg"));
     Files.copy(shared.resolve("deepface/img30.jpg"), photos.resolve("wedding/img30.jpg"));
     int port = Glimpse.freePort();
+    drive = FakeDrive.start(0, "run-client", "run-secret", "owner@gmail.test");
     Map<String, String> settings =
         Map.of(
             "GLIMPSE_DATA_DIR",
@@ -82,7 +88,15 @@ class GlimpseRunIT {
             "GLIMPSE_ADMIN_PASSWORD",
             PASSWORD,
             "GLIMPSE_IMPORT_ROOTS",
-            photos.toString());
+            photos.toString(),
+            "GLIMPSE_DRIVE_CLIENT_ID",
+            "run-client",
+            "GLIMPSE_DRIVE_CLIENT_SECRET",
+            "run-secret",
+            "GLIMPSE_DRIVE_API_URL",
+            drive.apiUrl(),
+            "GLIMPSE_DRIVE_TOKEN_URL",
+            drive.tokenUrl());
     glimpse =
         LocalGlimpse.start(
             List.of(script().toString(), "run"), port, settings, data.resolve("glimpse.log"));
@@ -227,6 +241,8 @@ class GlimpseRunIT {
         400,
         send("GET", "/api/v1/events/" + eventId + "/photos?size=5000", token, null).statusCode());
 
+    driveOverTheApi(token, eventId);
+
     HttpResponse<String> openapi = send("GET", "/openapi", null, null);
     assertEquals(200, openapi.statusCode());
     assertTrue(openapi.body().contains("/api/v1/events"), openapi.body());
@@ -243,6 +259,81 @@ class GlimpseRunIT {
     assertEquals(slug, again.getJsonObject(0).getString("slug"));
     assertEquals(200, send("GET", "/api/v1/events/" + eventId, guest, null).statusCode());
     glimpse.stop(Duration.ofSeconds(15));
+  }
+
+  /** The Drive calls over HTTP: the OAuth flow, the folder picker, an import, disconnecting. */
+  private void driveOverTheApi(String token, long eventId) throws Exception {
+    JsonObject status = object(send("GET", "/api/v1/drive", token, null), 200);
+    assertTrue(status.getBoolean("configured"), status.toString());
+    assertFalse(status.getBoolean("connected"), status.toString());
+    assertEquals(
+        "drive_not_connected",
+        object(
+                send(
+                    "POST",
+                    "/api/v1/events/" + eventId + "/imports",
+                    token,
+                    "{\"source\":\"drive\",\"folderId\":\"root\"}"),
+                409)
+            .getString("error"));
+    assertEquals(401, send("GET", "/api/v1/drive/authorize", null, null).statusCode());
+
+    String url = object(send("GET", "/api/v1/drive/authorize", token, null), 200).getString("url");
+    Map<String, String> query = query(url);
+    assertEquals("https://www.googleapis.com/auth/drive.readonly", query.get("scope"));
+    assertEquals(glimpse.uri("/api/v1/drive/callback").toString(), query.get("redirect_uri"));
+    drive.authorizationCode("code-run", "refresh-run");
+    String callback = "/api/v1/drive/callback?code=code-run&state=" + query.get("state");
+    HttpResponse<String> back = send("GET", callback, null, null);
+    assertEquals(303, back.statusCode(), back.body());
+    assertTrue(
+        back.headers().firstValue("Location").orElseThrow().endsWith("/?drive=connected"),
+        back.headers().toString());
+    HttpResponse<String> replayed = send("GET", callback, null, null);
+    assertTrue(
+        replayed.headers().firstValue("Location").orElseThrow().endsWith("/?drive=invalid_state"),
+        replayed.headers().toString());
+    status = object(send("GET", "/api/v1/drive", token, null), 200);
+    assertTrue(status.getBoolean("connected"), status.toString());
+    assertEquals("owner@gmail.test", status.getString("email"));
+
+    Path shared = Path.of(System.getProperty("glimpse.shared"), "photos");
+    drive
+        .folder("day", "Day one", "root")
+        .file("messi", "messi5.jpg", "image/jpeg", "day", shared.resolve("debian/messi5.jpg"));
+    JsonArray folders = array(send("GET", "/api/v1/drive/folders", token, null));
+    assertEquals(1, folders.size(), folders.toString());
+    assertEquals("day", folders.getJsonObject(0).getString("id"));
+    assertEquals("Day one", folders.getJsonObject(0).getString("name"));
+    JsonObject queued =
+        object(
+            send(
+                "POST",
+                "/api/v1/events/" + eventId + "/imports",
+                token,
+                "{\"source\":\"drive\",\"folderId\":\"day\",\"includeSubfolders\":true}"),
+            202);
+    String importPath = "/api/v1/imports/" + queued.getJsonNumber("id");
+    JsonObject run = object(send("GET", importPath, token, null), 200);
+    for (int i = 0; i < 300 && !run.getString("status").equals("COMPLETED"); i++) {
+      Thread.sleep(200);
+      run = object(send("GET", importPath, token, null), 200);
+    }
+    assertEquals("COMPLETED", run.getString("status"), run.toString());
+    assertEquals(1, run.getInt("processed"), run.toString());
+    assertTrue(run.getInt("faces") >= 1, run.toString());
+
+    assertEquals(204, send("DELETE", "/api/v1/drive", token, null).statusCode());
+    assertFalse(object(send("GET", "/api/v1/drive", token, null), 200).getBoolean("connected"));
+  }
+
+  private static Map<String, String> query(String url) {
+    Map<String, String> values = new java.util.HashMap<>();
+    for (String pair : java.net.URI.create(url).getRawQuery().split("&")) {
+      String[] parts = pair.split("=", 2);
+      values.put(parts[0], java.net.URLDecoder.decode(parts[1], StandardCharsets.UTF_8));
+    }
+    return values;
   }
 
   @Test

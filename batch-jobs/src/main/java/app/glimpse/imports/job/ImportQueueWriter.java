@@ -21,6 +21,6 @@ public class ImportQueueWriter extends AbstractItemWriter {
 
   @Override
   public void writeItems(List<Object> items) {
-    steps.enqueue(Long.parseLong(importId), items.stream().map(String.class::cast).toList());
+    steps.enqueue(Long.parseLong(importId), items.stream().map(SourceFile.class::cast).toList());
   }
 }

@@ -14,16 +14,20 @@ public interface ImportSteps {
   void started(long importId, long executionId);
 
   /**
-   * The files of the import's source, as ids relative to the source, in a stable order so that a
-   * restarted job resumes at the same position. Only files whose content is an image.
+   * The page of the source's image files at {@code cursor} (null: the first page). The same cursor
+   * gives the same page, so that a restarted job resumes where its last chunk ended. Files whose
+   * unchanged content is already indexed for the source may be left out; a page may be empty and
+   * still have a next one.
+   *
+   * @throws SourceListingException if the source cannot be listed
    */
-  List<String> files(long importId);
+  SourcePage page(long importId, String cursor);
 
   /**
    * Queues {@code files} for indexing and adds them to the import's total, in the caller's
    * transaction.
    */
-  void enqueue(long importId, List<String> files);
+  void enqueue(long importId, List<SourceFile> files);
 
   /** Every file is listed and queued; the import completes once they are all indexed or failed. */
   void listed(long importId);

@@ -8,11 +8,11 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
-import java.util.List;
 
 /**
- * Reads the files of the import's source one by one. The checkpoint is the position in the source's
- * stable file order, so a stopped or crashed import resumes after the last chunk it committed.
+ * Reads the files of the import's source page by page (a server folder is one page, a Drive folder
+ * many). The checkpoint is the cursor of the current page and the position in it, so a stopped or
+ * crashed import asks the source for that page again and resumes after the last chunk it committed.
  */
 @Dependent
 @Named
@@ -26,24 +26,49 @@ public class SourceFileReader extends AbstractItemReader {
 
   @EJB ImportSteps steps;
 
-  private List<String> files;
+  private long id;
+  private String cursor;
+  private SourcePage page;
   private int position;
 
   @Override
   public void open(Serializable checkpoint) {
-    long id = Long.parseLong(importId);
+    id = Long.parseLong(importId);
     steps.started(id, job.getExecutionId());
-    files = steps.files(id);
-    position = checkpoint == null ? 0 : (Integer) checkpoint;
+    if (checkpoint instanceof Position resumed) {
+      cursor = resumed.cursor();
+      position = resumed.position();
+    }
+    page = fetch(cursor);
   }
 
   @Override
   public Object readItem() {
-    return position < files.size() ? files.get(position++) : null;
+    while (position >= page.files().size()) {
+      if (page.next() == null) {
+        return null;
+      }
+      cursor = page.next();
+      page = fetch(cursor);
+      position = 0;
+    }
+    return page.files().get(position++);
   }
 
   @Override
   public Serializable checkpointInfo() {
-    return position;
+    return new Position(cursor, position);
   }
+
+  private SourcePage fetch(String at) {
+    try {
+      return steps.page(id, at);
+    } catch (SourceListingException e) {
+      job.setExitStatus(e.getMessage());
+      throw e;
+    }
+  }
+
+  /** Where the reader is: the page's cursor (null for the first page) and the index in it. */
+  public record Position(String cursor, int position) implements Serializable {}
 }

@@ -2,11 +2,11 @@ package app.glimpse.imports.boundary;
 
 import app.glimpse.imports.control.ImportProgress;
 import app.glimpse.imports.control.ImportQueue;
-import app.glimpse.imports.control.ImportRoots;
-import app.glimpse.imports.control.SourceFolders;
+import app.glimpse.imports.control.ImportSources;
 import app.glimpse.imports.entity.PhotoImport;
-import app.glimpse.imports.entity.SourceKind;
 import app.glimpse.imports.job.ImportSteps;
+import app.glimpse.imports.job.SourceFile;
+import app.glimpse.imports.job.SourcePage;
 import jakarta.ejb.Local;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -14,12 +14,9 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The application's side of the photo import job (see {@link ImportSteps}). */
 @Stateless
@@ -34,9 +31,7 @@ public class ImportJobSteps implements ImportSteps {
 
   @Inject ImportProgress progress;
 
-  @Inject
-  @ConfigProperty(name = "glimpse.import.roots")
-  Optional<String> importRoots;
+  @Inject ImportSources sources;
 
   @Override
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -48,30 +43,31 @@ public class ImportJobSteps implements ImportSteps {
   }
 
   @Override
-  public List<String> files(long importId) {
+  public SourcePage page(long importId, String cursor) {
     PhotoImport run = em.find(PhotoImport.class, importId);
     if (run == null) {
-      return List.of();
+      return new SourcePage(List.of(), null);
     }
-    if (run.getSource().getKind() != SourceKind.FOLDER) {
-      throw new IllegalStateException("Only server folders can be listed yet");
-    }
-    Path folder = ImportRoots.parse(importRoots).resolve(run.getSource().getLocation());
-    List<String> files = SourceFolders.imageFiles(folder);
+    SourcePage page = sources.page(run, cursor);
     LOG.log(
         Level.INFO,
-        "Import {0}: {1} image files in {2}",
-        new Object[] {importId, files.size(), folder});
-    return files;
+        "Import {0}: {1} image files to index in {2}{3}",
+        new Object[] {
+          importId,
+          page.files().size(),
+          run.getSource().getLabel(),
+          page.next() == null ? "" : ", more to list"
+        });
+    return page;
   }
 
   @Override
-  public void enqueue(long importId, List<String> files) {
+  public void enqueue(long importId, List<SourceFile> files) {
     PhotoImport run = progress.lock(importId);
     if (run == null) {
       return;
     }
-    for (String file : files) {
+    for (SourceFile file : files) {
       queue.send(importId, file);
     }
     run.listedMore(files.size());

@@ -3,7 +3,11 @@ package app.glimpse.imports.boundary;
 import app.glimpse.access.boundary.Caller;
 import app.glimpse.events.boundary.Events;
 import app.glimpse.events.entity.Event;
+import app.glimpse.imports.control.DriveAccess;
+import app.glimpse.imports.control.DriveClient;
+import app.glimpse.imports.control.DriveFailure;
 import app.glimpse.imports.control.ImportRoots;
+import app.glimpse.imports.entity.DriveAccount;
 import app.glimpse.imports.entity.PhotoImport;
 import app.glimpse.imports.entity.Source;
 import app.glimpse.imports.entity.SourceKind;
@@ -42,6 +46,8 @@ public class Imports {
 
   @EJB Events events;
 
+  @Inject DriveAccess drive;
+
   @Inject
   @ConfigProperty(name = "glimpse.import.roots")
   Optional<String> importRoots;
@@ -52,12 +58,74 @@ public class Imports {
    */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public ImportView importFolder(@NotNull Caller caller, long eventId, String folder) {
-    ImportView created =
-        context.getBusinessObject(Imports.class).recordFolderImport(caller, eventId, folder);
+    return start(
+        context.getBusinessObject(Imports.class).recordFolderImport(caller, eventId, folder));
+  }
+
+  /**
+   * Imports a folder of the caller's connected Google Drive ({@code folderId}, "root" for My
+   * Drive), with its sub-folders if {@code includeSubfolders}: checks the folder with Drive,
+   * records the import, then starts the import job. Files already indexed with the content Drive
+   * announces now are not listed again.
+   */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public ImportView importDrive(
+      @NotNull Caller caller, long eventId, String folderId, boolean includeSubfolders) {
+    return start(
+        context
+            .getBusinessObject(Imports.class)
+            .recordDriveImport(caller, eventId, folderId, includeSubfolders));
+  }
+
+  private ImportView start(ImportView created) {
     Properties parameters = new Properties();
     parameters.setProperty("importId", Long.toString(created.id()));
     BatchRuntime.getJobOperator().start(IMPORT_JOB, parameters);
     return created;
+  }
+
+  /** The import of a Drive folder, recorded and committed, not started yet. */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public ImportView recordDriveImport(
+      @NotNull Caller caller, long eventId, String folderId, boolean includeSubfolders) {
+    Event event = events.staffEvent(caller, eventId);
+    if (!DriveClient.isDriveId(folderId)) {
+      throw ClientError.badRequest("invalid_folder", "Give the Drive folder's id as folderId.");
+    }
+    DriveAccount account = em.find(DriveAccount.class, caller.photographerId());
+    if (account == null) {
+      drive.configured();
+      throw ClientError.conflict(
+          "drive_not_connected", "Connect your Google Drive first (GET /api/v1/drive/authorize).");
+    }
+    DriveClient.DriveFolder folder;
+    try {
+      folder = drive.client(account).folder(folderId);
+    } catch (DriveFailure e) {
+      if (e.kind() == DriveFailure.Kind.NOT_FOUND) {
+        throw ClientError.badRequest("invalid_folder", e.getMessage());
+      }
+      throw ClientError.conflict("drive_unavailable", e.getMessage());
+    }
+    Source source =
+        em.createNamedQuery(Source.FIND, Source.class)
+            .setParameter("eventId", event.getId())
+            .setParameter("kind", SourceKind.DRIVE)
+            .setParameter("location", folder.id())
+            .getResultStream()
+            .findFirst()
+            .orElseGet(
+                () -> {
+                  Source created =
+                      new Source(event, SourceKind.DRIVE, folder.id(), "Drive: " + folder.name());
+                  em.persist(created);
+                  return created;
+                });
+    PhotoImport run =
+        PhotoImport.ofDrive(event, source, caller.photographerId(), includeSubfolders);
+    em.persist(run);
+    em.flush();
+    return ImportView.of(run);
   }
 
   /** The import of a server folder, recorded and committed, not started yet. */

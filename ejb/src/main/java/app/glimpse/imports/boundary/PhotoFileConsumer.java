@@ -32,7 +32,7 @@ public class PhotoFileConsumer implements MessageListener {
   public void onMessage(Message message) {
     try {
       MapMessage file = (MapMessage) message;
-      indexing.index(file.getLong("importId"), file.getString("fileId"));
+      indexing.index(file.getLong("importId"), JmsImportQueue.file(file));
     } catch (JMSException e) {
       throw new IllegalStateException("Unreadable import message", e);
     }

@@ -7,10 +7,11 @@ import app.glimpse.faces.PhotoAnalysis;
 import app.glimpse.faces.PhotoMetadata;
 import app.glimpse.faces.UnreadableImageException;
 import app.glimpse.imports.control.ImportProgress;
-import app.glimpse.imports.control.ImportRoots;
-import app.glimpse.imports.control.SourceFolders;
+import app.glimpse.imports.control.ImportSources;
+import app.glimpse.imports.control.UnreadableFileException;
 import app.glimpse.imports.entity.PhotoImport;
 import app.glimpse.imports.entity.Source;
+import app.glimpse.imports.job.SourceFile;
 import app.glimpse.photos.control.Previews;
 import app.glimpse.photos.entity.Face;
 import app.glimpse.photos.entity.Photo;
@@ -18,10 +19,6 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import java.io.IOException;
-import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
-import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
@@ -30,13 +27,14 @@ import java.util.List;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Indexes one file of an import: reads it, finds its faces, stores the photo, its faces and its
  * previews, and brings the import's counts up to date. The same file with the same content is
- * stored at most once, however often it is delivered. A file that cannot be read as an image is
- * recorded with its reason; the import goes on.
+ * stored at most once, however often it is delivered. A file that cannot be read, or not as an
+ * image, is recorded with its reason; the import goes on. The bytes come from the source's kind of
+ * storage ({@link ImportSources}) and are dropped once the previews are made: a Drive original is
+ * never written to disk.
  */
 @Stateless
 public class PhotoIndexing {
@@ -47,50 +45,30 @@ public class PhotoIndexing {
 
   @Inject ImportProgress progress;
 
-  @Inject
-  @ConfigProperty(name = "glimpse.import.roots")
-  Optional<String> importRoots;
+  @Inject ImportSources sources;
 
-  /** Files are read whole into memory: larger ones are refused rather than risk the heap. */
-  @Inject
-  @ConfigProperty(name = "glimpse.import.max-file-bytes", defaultValue = "200000000")
-  long maxFileBytes;
-
-  public void index(long importId, String fileId) {
+  public void index(long importId, SourceFile file) {
     PhotoImport run = em.find(PhotoImport.class, importId);
     if (run == null) {
       return;
     }
     Source source = run.getSource();
-    String name = Path.of(fileId).getFileName().toString();
+    String fileId = file.id();
+    String name = file.name();
     byte[] bytes;
     try {
-      Path folder = ImportRoots.parse(importRoots).resolve(source.getLocation());
-      Path file = SourceFolders.resolve(folder, fileId);
-      long size = Files.size(file);
-      if (size > maxFileBytes) {
-        unreadable(
-            run,
-            fileId,
-            "The file is "
-                + size / 1_000_000
-                + " MB; photos up to "
-                + maxFileBytes / 1_000_000
-                + " MB are imported.");
-        return;
-      }
-      bytes = Files.readAllBytes(file);
-    } catch (NoSuchFileException gone) {
-      unreadable(run, fileId, "The file was removed.");
-      return;
-    } catch (IOException | IllegalArgumentException e) {
-      unreadable(run, fileId, "Cannot read the file: " + e.getMessage());
+      bytes = sources.read(run, file);
+    } catch (UnreadableFileException e) {
+      unreadable(run, file, e.getMessage());
       return;
     }
     String hash = sha256(bytes);
     Optional<Photo> same = find(run, fileId, hash);
     if (same.isPresent()) {
       same.get().attachTo(importId);
+      if (file.version() != null) {
+        same.get().sourceVersion(file.version());
+      }
       recount(importId);
       return;
     }
@@ -116,6 +94,7 @@ public class PhotoIndexing {
     } catch (UnreadableImageException e) {
       photo = Photo.failed(run.getEvent(), source, importId, fileId, name, hash, e.getMessage());
     }
+    photo.sourceVersion(file.version());
     lockBeforeWriting(importId);
     em.persist(photo);
     if (analysis != null) {
@@ -136,15 +115,15 @@ public class PhotoIndexing {
   }
 
   /** Records, once, a file that could not even be read, with the reason. */
-  private void unreadable(PhotoImport run, String fileId, String reason) {
+  private void unreadable(PhotoImport run, SourceFile file, String reason) {
     lockBeforeWriting(run.getId());
-    Optional<Photo> same = find(run, fileId, "-");
+    Optional<Photo> same = find(run, file.id(), "-");
     if (same.isPresent()) {
       same.get().attachTo(run.getId());
     } else {
-      String name = Path.of(fileId).getFileName().toString();
       em.persist(
-          Photo.failed(run.getEvent(), run.getSource(), run.getId(), fileId, name, "-", reason));
+          Photo.failed(
+              run.getEvent(), run.getSource(), run.getId(), file.id(), file.name(), "-", reason));
     }
     recount(run.getId());
   }

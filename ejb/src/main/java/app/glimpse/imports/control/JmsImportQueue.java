@@ -1,5 +1,6 @@
 package app.glimpse.imports.control;
 
+import app.glimpse.imports.job.SourceFile;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.jms.JMSConnectionFactory;
@@ -21,13 +22,27 @@ public class JmsImportQueue implements ImportQueue {
   @JMSConnectionFactory("jms/glimpse")
   JMSContext context;
 
+  /** The file {@link #send} put into {@code message}. */
+  public static SourceFile file(MapMessage message) throws jakarta.jms.JMSException {
+    return new SourceFile(
+        message.getString("fileId"),
+        message.getString("name"),
+        message.getString("version"),
+        message.itemExists("size") ? message.getLong("size") : -1);
+  }
+
   @Override
-  public void send(long importId, String fileId) {
+  public void send(long importId, SourceFile file) {
     Queue queue = context.createQueue(QUEUE);
     MapMessage message = context.createMapMessage();
     try {
       message.setLong("importId", importId);
-      message.setString("fileId", fileId);
+      message.setString("fileId", file.id());
+      message.setString("name", file.name());
+      if (file.version() != null) {
+        message.setString("version", file.version());
+      }
+      message.setLong("size", file.size());
     } catch (jakarta.jms.JMSException e) {
       throw new IllegalStateException(e);
     }

@@ -44,6 +44,13 @@ public class PhotoImport {
   private String failureReason;
   private Long jobExecutionId;
   private boolean listed;
+
+  /** The photographer whose connected account a Drive import reads; null for server folders. */
+  private Long requestedBy;
+
+  /** Whether a Drive import descends into the folder's sub-folders. */
+  private boolean includeSubfolders;
+
   private Instant createdAt;
   private Instant startedAt;
   private Instant finishedAt;
@@ -55,6 +62,21 @@ public class PhotoImport {
     this.source = Objects.requireNonNull(source, "source");
     this.status = ImportStatus.QUEUED;
     this.createdAt = Timestamps.now();
+  }
+
+  /**
+   * An import of a Drive folder, read with the account of photographer {@code requestedBy},
+   * recursively if {@code includeSubfolders}.
+   */
+  public static PhotoImport ofDrive(
+      Event event, Source source, long requestedBy, boolean includeSubfolders) {
+    if (source.getKind() != SourceKind.DRIVE) {
+      throw new IllegalArgumentException("Not a Drive source: " + source.getKind());
+    }
+    PhotoImport run = new PhotoImport(event, source);
+    run.requestedBy = requestedBy;
+    run.includeSubfolders = includeSubfolders;
+    return run;
   }
 
   /** The import job runs as {@code execution}. */
@@ -116,6 +138,14 @@ public class PhotoImport {
 
   public Source getSource() {
     return source;
+  }
+
+  public Long getRequestedBy() {
+    return requestedBy;
+  }
+
+  public boolean isIncludeSubfolders() {
+    return includeSubfolders;
   }
 
   public ImportStatus getStatus() {

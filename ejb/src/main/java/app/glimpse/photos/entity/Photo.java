@@ -46,7 +46,15 @@ import java.util.Objects;
     query =
         "SELECT p FROM Photo p WHERE p.importId = :importId"
             + " AND p.status = app.glimpse.photos.entity.PhotoStatus.FAILED ORDER BY p.sourceFileId")
+@NamedQuery(
+    name = Photo.KNOWN_VERSIONS,
+    query =
+        "SELECT p.sourceFileId, p.sourceVersion FROM Photo p WHERE p.event.id = :eventId"
+            + " AND p.source.kind = :kind AND p.sourceFileId IN :fileIds"
+            + " AND p.sourceVersion IS NOT NULL")
 public class Photo {
+
+  public static final String KNOWN_VERSIONS = "Photo.knownVersions";
 
   public static final String FAILED_BY_IMPORT = "Photo.failedByImport";
   public static final String FIND_SAME = "Photo.findSame";
@@ -69,6 +77,9 @@ public class Photo {
   private String sourceFileId;
   private String fileName;
   private String contentHash;
+
+  /** The content version the source announced (Drive's md5Checksum), if any; see V4__drive.sql. */
+  private String sourceVersion;
 
   @Enumerated(EnumType.STRING)
   private PhotoStatus status;
@@ -161,6 +172,14 @@ public class Photo {
     this.importId = importId;
   }
 
+  /**
+   * The source announced this content as {@code version}: a later import skips the file while the
+   * source announces the same version.
+   */
+  public void sourceVersion(String version) {
+    this.sourceVersion = version;
+  }
+
   public void countFaces(int faceCount) {
     this.faceCount = faceCount;
   }
@@ -187,6 +206,10 @@ public class Photo {
 
   public String getContentHash() {
     return contentHash;
+  }
+
+  public String getSourceVersion() {
+    return sourceVersion;
   }
 
   public PhotoStatus getStatus() {

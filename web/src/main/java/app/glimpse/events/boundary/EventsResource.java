@@ -89,14 +89,26 @@ public class EventsResource {
   @POST
   @Path("{id}/imports")
   @RolesAllowed({"photographer", "owner"})
-  @Operation(summary = "Start an import: {\"source\":\"folder\",\"path\":\"/abs/dir\"}")
+  @Operation(
+      summary =
+          "Start an import: {\"source\":\"folder\",\"path\":\"/abs/dir\"} or"
+              + " {\"source\":\"drive\",\"folderId\":\"...\",\"includeSubfolders\":true}")
   public Response startImport(@PathParam("id") long id, @NotNull NewImport request) {
-    if (!"folder".equals(request.source())) {
+    ImportView started;
+    if ("folder".equals(request.source())) {
+      started = imports.importFolder(callers.current(), id, request.path());
+    } else if ("drive".equals(request.source())) {
+      started =
+          imports.importDrive(
+              callers.current(),
+              id,
+              request.folderId(),
+              Boolean.TRUE.equals(request.includeSubfolders()));
+    } else {
       throw ClientError.badRequest(
           "unsupported_source",
-          "source must be \"folder\"; Drive and upload imports have their own calls.");
+          "source must be \"folder\" or \"drive\"; uploads have their own call.");
     }
-    ImportView started = imports.importFolder(callers.current(), id, request.path());
     return Response.accepted(new Created(started.id(), null)).build();
   }
 
@@ -121,5 +133,5 @@ public class EventsResource {
   public record Access(String code, Instant expiresAt, Boolean faceSearch, Boolean peopleVisible) {}
 
   /** {@code POST /events/{id}/imports} body. */
-  public record NewImport(String source, String path) {}
+  public record NewImport(String source, String path, String folderId, Boolean includeSubfolders) {}
 }

@@ -1,0 +1,276 @@
+package app.glimpse.imports.control;
+
+import app.glimpse.imports.job.SourceFile;
+import app.glimpse.imports.job.SourcePage;
+import com.google.api.client.auth.oauth2.BearerToken;
+import com.google.api.client.auth.oauth2.ClientParametersAuthentication;
+import com.google.api.client.auth.oauth2.Credential;
+import com.google.api.client.http.GenericUrl;
+import com.google.api.client.http.HttpTransport;
+import com.google.api.client.http.javanet.NetHttpTransport;
+import com.google.api.client.json.JsonFactory;
+import com.google.api.client.json.gson.GsonFactory;
+import com.google.api.services.drive.Drive;
+import com.google.api.services.drive.model.File;
+import com.google.api.services.drive.model.FileList;
+import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.regex.Pattern;
+
+/**
+ * One connected Google account's Drive, through the real Drive v3 client: the account's e-mail,
+ * folders for the folder picker, a folder's image files page by page (into sub-folders if asked),
+ * and a file's content. Every request is retried as {@link DriveRetry} says; an expired access
+ * token is refreshed with the account's refresh token and the request repeated (the {@link
+ * Credential} does that on a 401). Failures are {@link DriveFailure}s with readable reasons.
+ */
+public final class DriveClient {
+
+  /** Google's transport on the JDK's HttpURLConnection: thread-safe, shared by every client. */
+  static final HttpTransport TRANSPORT = new NetHttpTransport();
+
+  static final JsonFactory JSON = GsonFactory.getDefaultInstance();
+
+  static final String FOLDER_TYPE = "application/vnd.google-apps.folder";
+
+  private static final Pattern DRIVE_ID = Pattern.compile("[A-Za-z0-9_-]{1,200}");
+  private static final String FILE_FIELDS =
+      "nextPageToken, files(id, name, mimeType, md5Checksum, size, modifiedTime)";
+  private static final int PAGE_SIZE = 100;
+
+  private final Drive drive;
+  private final DriveRetry retry;
+
+  public DriveClient(DriveSettings settings, Credential credential) {
+    this.drive =
+        new Drive.Builder(
+                TRANSPORT,
+                JSON,
+                request -> {
+                  credential.initialize(request);
+                  request.setConnectTimeout(20_000);
+                  request.setReadTimeout(60_000);
+                })
+            .setRootUrl(settings.apiUrl())
+            .setApplicationName("Glimpse")
+            .build();
+    this.retry = new DriveRetry(settings.attempts(), settings.firstRetryDelay());
+  }
+
+  /**
+   * The credential of an account with {@code refreshToken}: it fetches an access token on first use
+   * and a new one whenever Drive answers 401.
+   */
+  public static Credential credential(DriveSettings settings, String refreshToken) {
+    return new Credential.Builder(BearerToken.authorizationHeaderAccessMethod())
+        .setTransport(TRANSPORT)
+        .setJsonFactory(JSON)
+        .setTokenServerUrl(new GenericUrl(settings.tokenUrl()))
+        .setClientAuthentication(
+            new ClientParametersAuthentication(settings.clientId(), settings.clientSecret()))
+        .build()
+        .setRefreshToken(refreshToken);
+  }
+
+  /** Whether {@code id} looks like a Drive file or folder id (or is "root"). */
+  public static boolean isDriveId(String id) {
+    return id != null && DRIVE_ID.matcher(id).matches();
+  }
+
+  /** The e-mail address of the connected account. */
+  public String accountEmail() {
+    return retry.call(
+        "Reading the Drive account",
+        () ->
+            drive
+                .about()
+                .get()
+                .setFields("user(emailAddress)")
+                .execute()
+                .getUser()
+                .getEmailAddress());
+  }
+
+  /**
+   * The folder {@code id} ("root" for My Drive).
+   *
+   * @throws DriveFailure of kind NOT_FOUND if it is missing, trashed or not a folder
+   */
+  public DriveFolder folder(String id) {
+    requireDriveId(id);
+    File file =
+        retry.call(
+            "Opening the Drive folder " + id,
+            () ->
+                drive
+                    .files()
+                    .get(id)
+                    .setFields("id, name, mimeType, trashed")
+                    .setSupportsAllDrives(true)
+                    .execute());
+    if (!FOLDER_TYPE.equals(file.getMimeType()) || Boolean.TRUE.equals(file.getTrashed())) {
+      throw new DriveFailure(
+          DriveFailure.Kind.NOT_FOUND, "The Drive item " + id + " is not a folder.", null);
+    }
+    return new DriveFolder(file.getId(), file.getName());
+  }
+
+  /** The sub-folders of {@code parent} ("root" for My Drive), by name. */
+  public List<DriveFolder> folders(String parent) {
+    requireDriveId(parent);
+    List<DriveFolder> folders = new ArrayList<>();
+    String pageToken = null;
+    do {
+      String token = pageToken;
+      FileList page =
+          retry.call(
+              "Listing the folders of " + parent,
+              () ->
+                  drive
+                      .files()
+                      .list()
+                      .setQ(
+                          "'"
+                              + parent
+                              + "' in parents and mimeType = '"
+                              + FOLDER_TYPE
+                              + "' and trashed = false")
+                      .setOrderBy("name")
+                      .setPageSize(PAGE_SIZE)
+                      .setPageToken(token)
+                      .setFields("nextPageToken, files(id, name, mimeType)")
+                      .setSupportsAllDrives(true)
+                      .setIncludeItemsFromAllDrives(true)
+                      .execute());
+      for (File file : files(page)) {
+        if (FOLDER_TYPE.equals(file.getMimeType())) {
+          folders.add(new DriveFolder(file.getId(), file.getName()));
+        }
+      }
+      pageToken = page.getNextPageToken();
+    } while (pageToken != null);
+    return folders;
+  }
+
+  /**
+   * The page of image files at {@code cursor} (null: the first page of {@code folder}). Files whose
+   * type is not image/* are left out; sub-folders are remembered in the cursor and listed after the
+   * folder when {@code recursive}.
+   */
+  public SourcePage images(String folder, boolean recursive, String cursor) {
+    requireDriveId(folder);
+    Cursor at = cursor == null ? new Cursor(folder, null, List.of()) : Cursor.parse(cursor);
+    FileList page =
+        retry.call(
+            "Listing the Drive folder " + at.folder(),
+            () ->
+                drive
+                    .files()
+                    .list()
+                    .setQ("'" + at.folder() + "' in parents and trashed = false")
+                    .setPageSize(PAGE_SIZE)
+                    .setPageToken(at.pageToken())
+                    .setFields(FILE_FIELDS)
+                    .setSupportsAllDrives(true)
+                    .setIncludeItemsFromAllDrives(true)
+                    .execute());
+    List<SourceFile> images = new ArrayList<>();
+    List<String> pending = new ArrayList<>(at.pending());
+    for (File file : files(page)) {
+      String type = file.getMimeType() == null ? "" : file.getMimeType();
+      if (FOLDER_TYPE.equals(type)) {
+        if (recursive && isDriveId(file.getId())) {
+          pending.add(file.getId());
+        }
+      } else if (type.startsWith("image/")) {
+        images.add(
+            new SourceFile(
+                file.getId(),
+                file.getName(),
+                version(file),
+                file.getSize() == null ? -1 : file.getSize()));
+      }
+    }
+    String next;
+    if (page.getNextPageToken() != null) {
+      next = new Cursor(at.folder(), page.getNextPageToken(), pending).format();
+    } else if (!pending.isEmpty()) {
+      next = new Cursor(pending.get(0), null, pending.subList(1, pending.size())).format();
+    } else {
+      next = null;
+    }
+    return new SourcePage(images, next);
+  }
+
+  /**
+   * The content of file {@code id}, read whole into memory and never written anywhere.
+   *
+   * @throws DriveFailure of kind TOO_LARGE if it has more than {@code maxBytes}
+   */
+  public byte[] download(String id, String name, long maxBytes) {
+    requireDriveId(id);
+    byte[] content =
+        retry.call(
+            "Downloading " + name,
+            () -> {
+              try (InputStream in =
+                  drive.files().get(id).setSupportsAllDrives(true).executeMediaAsInputStream()) {
+                return in.readNBytes((int) Math.min(maxBytes + 1, Integer.MAX_VALUE - 16));
+              }
+            });
+    if (content.length > maxBytes) {
+      throw new DriveFailure(
+          DriveFailure.Kind.TOO_LARGE,
+          "The file is larger than " + maxBytes / 1_000_000 + " MB, the most photos may have.",
+          null);
+    }
+    return content;
+  }
+
+  /** Drive's md5Checksum, else its modifiedTime: what changes when the content changes. */
+  static String version(File file) {
+    if (file.getMd5Checksum() != null) {
+      return file.getMd5Checksum();
+    }
+    return file.getModifiedTime() == null ? null : file.getModifiedTime().toStringRfc3339();
+  }
+
+  private static List<File> files(FileList page) {
+    return page.getFiles() == null ? List.of() : page.getFiles();
+  }
+
+  private static void requireDriveId(String id) {
+    if (!isDriveId(id)) {
+      throw new IllegalArgumentException("Not a Drive id: " + id);
+    }
+  }
+
+  /** A Drive folder, for the folder picker. */
+  public record DriveFolder(String id, String name) {}
+
+  /**
+   * Where a listing is: the folder, Drive's page token in it (null: its first page), and the
+   * sub-folders still to list. Formatted as lines, since ids and page tokens hold no line breaks.
+   */
+  record Cursor(String folder, String pageToken, List<String> pending) {
+
+    String format() {
+      return folder
+          + "\n"
+          + (pageToken == null ? "" : pageToken)
+          + "\n"
+          + String.join(",", pending);
+    }
+
+    static Cursor parse(String cursor) {
+      String[] lines = cursor.split("\n", -1);
+      if (lines.length != 3 || !isDriveId(lines[0])) {
+        throw new IllegalArgumentException("Not a Drive listing cursor");
+      }
+      List<String> pending = lines[2].isEmpty() ? List.of() : Arrays.asList(lines[2].split(","));
+      return new Cursor(lines[0], lines[1].isEmpty() ? null : lines[1], pending);
+    }
+  }
+}

@@ -1,0 +1,165 @@
+package app.glimpse.imports.control;
+
+import app.glimpse.imports.entity.DriveAccount;
+import app.glimpse.imports.entity.PhotoImport;
+import app.glimpse.imports.entity.Source;
+import app.glimpse.imports.entity.SourceKind;
+import app.glimpse.imports.job.SourceFile;
+import app.glimpse.imports.job.SourceListingException;
+import app.glimpse.imports.job.SourcePage;
+import app.glimpse.photos.entity.Photo;
+import jakarta.enterprise.context.Dependent;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * The files of an import's source, whatever its kind: listed page by page for the import job, and
+ * read one by one for indexing. A server folder is listed in one page, by content; a Drive folder
+ * page by page through Drive, leaving out files whose announced version is indexed already for the
+ * event through any Drive folder (Drive file ids are global, so a sub-folder imported after its
+ * parent adds nothing twice). Drive content is only ever held in memory.
+ */
+@Dependent
+public class ImportSources {
+
+  @PersistenceContext EntityManager em;
+
+  @Inject DriveAccess drive;
+
+  @Inject
+  @ConfigProperty(name = "glimpse.import.roots")
+  Optional<String> importRoots;
+
+  /** Files are read whole into memory: larger ones are refused rather than risk the heap. */
+  @Inject
+  @ConfigProperty(name = "glimpse.import.max-file-bytes", defaultValue = "200000000")
+  long maxFileBytes;
+
+  /**
+   * The page of the import's image files at {@code cursor}.
+   *
+   * @throws SourceListingException if the source cannot be listed
+   */
+  public SourcePage page(PhotoImport run, String cursor) {
+    Source source = run.getSource();
+    switch (source.getKind()) {
+      case FOLDER:
+        return folderPage(source);
+      case DRIVE:
+        return drivePage(run, cursor);
+      default:
+        throw new SourceListingException(source.getKind() + " sources are not listed by a job.");
+    }
+  }
+
+  /**
+   * The content of {@code file}.
+   *
+   * @throws UnreadableFileException with the reason if it cannot be read
+   */
+  public byte[] read(PhotoImport run, SourceFile file) throws UnreadableFileException {
+    if (file.size() > maxFileBytes) {
+      throw tooLarge(file.size());
+    }
+    switch (run.getSource().getKind()) {
+      case FOLDER:
+        return readFolderFile(run.getSource(), file.id());
+      case DRIVE:
+        try {
+          return client(run).download(file.id(), file.name(), maxFileBytes);
+        } catch (DriveFailure e) {
+          throw new UnreadableFileException(e.getMessage());
+        }
+      default:
+        throw new UnreadableFileException(
+            run.getSource().getKind() + " files are not read by the import queue.");
+    }
+  }
+
+  private SourcePage folderPage(Source source) {
+    try {
+      Path folder = ImportRoots.parse(importRoots).resolve(source.getLocation());
+      return new SourcePage(
+          SourceFolders.imageFiles(folder).stream()
+              .map(id -> new SourceFile(id, Path.of(id).getFileName().toString(), null, -1))
+              .toList(),
+          null);
+    } catch (IllegalArgumentException | UncheckedIOException e) {
+      throw new SourceListingException(e.getMessage());
+    }
+  }
+
+  private SourcePage drivePage(PhotoImport run, String cursor) {
+    SourcePage page;
+    try {
+      page = client(run).images(run.getSource().getLocation(), run.isIncludeSubfolders(), cursor);
+    } catch (DriveFailure e) {
+      throw new SourceListingException(e.getMessage());
+    }
+    if (page.files().isEmpty()) {
+      return page;
+    }
+    Set<String> known = new HashSet<>();
+    em.createNamedQuery(Photo.KNOWN_VERSIONS, Object[].class)
+        .setParameter("eventId", run.getEvent().getId())
+        .setParameter("kind", SourceKind.DRIVE)
+        .setParameter("fileIds", page.files().stream().map(SourceFile::id).toList())
+        .getResultStream()
+        .forEach(row -> known.add(row[0] + "\n" + row[1]));
+    List<SourceFile> changed =
+        page.files().stream()
+            .filter(
+                file ->
+                    file.version() == null || !known.contains(file.id() + "\n" + file.version()))
+            .toList();
+    return new SourcePage(changed, page.next());
+  }
+
+  private DriveClient client(PhotoImport run) {
+    DriveAccount account =
+        run.getRequestedBy() == null ? null : em.find(DriveAccount.class, run.getRequestedBy());
+    if (account == null) {
+      throw new DriveFailure(
+          DriveFailure.Kind.DISCONNECTED,
+          "Drive was disconnected; connect Drive again and repeat the import.",
+          null);
+    }
+    return drive.client(account);
+  }
+
+  private byte[] readFolderFile(Source source, String fileId) throws UnreadableFileException {
+    try {
+      Path folder = ImportRoots.parse(importRoots).resolve(source.getLocation());
+      Path file = SourceFolders.resolve(folder, fileId);
+      long size = Files.size(file);
+      if (size > maxFileBytes) {
+        throw tooLarge(size);
+      }
+      return Files.readAllBytes(file);
+    } catch (NoSuchFileException gone) {
+      throw new UnreadableFileException("The file was removed.");
+    } catch (IOException | IllegalArgumentException e) {
+      throw new UnreadableFileException("Cannot read the file: " + e.getMessage());
+    }
+  }
+
+  private UnreadableFileException tooLarge(long size) {
+    return new UnreadableFileException(
+        "The file is "
+            + size / 1_000_000
+            + " MB; photos up to "
+            + maxFileBytes / 1_000_000
+            + " MB are imported.");
+  }
+}
