@@ -121,10 +121,10 @@ class MigrationsTest {
   void facesAreNumberedPerEventAndRemovalsRaiseTheGeneration() throws SQLException {
     try (Connection connection = dataSource.getConnection();
         Statement statement = connection.createStatement()) {
-      statement.execute("INSERT INTO studio VALUES (3001, 's', now())");
-      for (int event : new int[] {3001, 3002}) {
+      statement.execute("INSERT INTO studio VALUES (4101, 's', now())");
+      for (int event : new int[] {4101, 4102}) {
         statement.execute(
-            "INSERT INTO event (id, studio_id, name, slug, created_at) VALUES (%d, 3001, 'e', 'e-%d', now())"
+            "INSERT INTO event (id, studio_id, name, slug, created_at) VALUES (%d, 4101, 'e', 'e-%d', now())"
                 .formatted(event, event));
         statement.execute(
             "INSERT INTO source VALUES (%d, %d, 'FOLDER', '/p', '/p', now())"
@@ -137,26 +137,26 @@ class MigrationsTest {
       String face =
           "INSERT INTO face (id, photo_id, event_id, box_x, box_y, box_width, box_height, landmarks,"
               + " score, searchable) VALUES (%d, %d, %d, 0, 0, 10, 10, '', 0.9, true)";
-      statement.execute(face.formatted(3001, 3001, 3001));
-      statement.execute(face.formatted(3002, 3001, 3001));
-      statement.execute(face.formatted(3003, 3002, 3002));
+      statement.execute(face.formatted(4101, 4101, 4101));
+      statement.execute(face.formatted(4102, 4101, 4101));
+      statement.execute(face.formatted(4103, 4102, 4102));
       assertEquals(
-          "1,2", column(statement, "SELECT seq FROM face WHERE event_id = 3001 ORDER BY id"));
-      assertEquals("1", column(statement, "SELECT seq FROM face WHERE event_id = 3002"));
+          "1,2", column(statement, "SELECT seq FROM face WHERE event_id = 4101 ORDER BY id"));
+      assertEquals("1", column(statement, "SELECT seq FROM face WHERE event_id = 4102"));
       assertEquals(
           "2,0",
           column(
-              statement, "SELECT face_seq || ',' || face_generation FROM event WHERE id = 3001"));
+              statement, "SELECT face_seq || ',' || face_generation FROM event WHERE id = 4101"));
 
-      statement.execute("UPDATE face SET person_pinned = true WHERE id = 3001");
-      assertEquals("0", column(statement, "SELECT face_generation FROM event WHERE id = 3001"));
-      statement.execute("UPDATE face SET searchable = false WHERE id = 3001");
-      assertEquals("1", column(statement, "SELECT face_generation FROM event WHERE id = 3001"));
-      statement.execute("DELETE FROM face WHERE id = 3002");
-      assertEquals("2", column(statement, "SELECT face_generation FROM event WHERE id = 3001"));
-      assertEquals("0", column(statement, "SELECT face_generation FROM event WHERE id = 3002"));
-      statement.execute(face.formatted(3004, 3001, 3001));
-      assertEquals("3", column(statement, "SELECT seq FROM face WHERE id = 3004"), "never reused");
+      statement.execute("UPDATE face SET person_pinned = true WHERE id = 4101");
+      assertEquals("0", column(statement, "SELECT face_generation FROM event WHERE id = 4101"));
+      statement.execute("UPDATE face SET searchable = false WHERE id = 4101");
+      assertEquals("1", column(statement, "SELECT face_generation FROM event WHERE id = 4101"));
+      statement.execute("DELETE FROM face WHERE id = 4102");
+      assertEquals("2", column(statement, "SELECT face_generation FROM event WHERE id = 4101"));
+      assertEquals("0", column(statement, "SELECT face_generation FROM event WHERE id = 4102"));
+      statement.execute(face.formatted(4104, 4101, 4101));
+      assertEquals("3", column(statement, "SELECT seq FROM face WHERE id = 4104"), "never reused");
     }
   }
 

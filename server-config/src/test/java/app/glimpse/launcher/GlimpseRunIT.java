@@ -237,6 +237,52 @@ class GlimpseRunIT {
         assertEquals(-1, indexOf(content, needle), "the selfie reached " + file);
       }
     }
+
+    JsonObject uploaded =
+        object(
+            multipart(
+                "/api/v1/events/" + eventId + "/uploads",
+                token,
+                "files",
+                Map.of(
+                    "../../etc/passwd.jpg", Files.readAllBytes(shared.resolve("deepface/img3.jpg")),
+                    "couple.jpg", Files.readAllBytes(shared.resolve("deepface/couple.jpg")),
+                    "notes.txt", "not a photo".getBytes(java.nio.charset.StandardCharsets.UTF_8))),
+            202);
+    assertEquals(2, uploaded.getInt("files"), uploaded.toString());
+    assertEquals(
+        "notes.txt", uploaded.getJsonArray("skipped").getJsonObject(0).getString("fileName"));
+    String uploadPath = "/api/v1/imports/" + uploaded.getJsonNumber("id");
+    JsonObject uploadRun = object(send("GET", uploadPath, token, null), 200);
+    for (int i = 0; i < 300 && !uploadRun.getString("status").equals("COMPLETED"); i++) {
+      Thread.sleep(200);
+      uploadRun = object(send("GET", uploadPath, token, null), 200);
+    }
+    assertEquals("COMPLETED", uploadRun.getString("status"), uploadRun.toString());
+    assertEquals(2, uploadRun.getInt("processed"), uploadRun.toString());
+    assertEquals(
+        4,
+        object(send("GET", "/api/v1/events/" + eventId + "/photos?size=20", guest, null), 200)
+            .getInt("total"));
+    try (java.util.stream.Stream<Path> kept = Files.walk(data.resolve("uploads"))) {
+      List<String> names =
+          kept.filter(Files::isRegularFile).map(f -> f.getFileName().toString()).sorted().toList();
+      assertEquals(List.of("couple.jpg", "passwd.jpg"), names, "originals kept, names made safe");
+    }
+    assertEquals(
+        "no_photos",
+        object(
+                multipart(
+                    "/api/v1/events/" + eventId + "/uploads",
+                    token,
+                    "files",
+                    Map.of("a.txt", new byte[] {1, 2, 3})),
+                400)
+            .getString("error"));
+    assertEquals(
+        403,
+        multipart("/api/v1/events/" + eventId + "/uploads", guest, "files", Map.of("a.jpg", selfie))
+            .statusCode());
     assertEquals(
         400,
         send("GET", "/api/v1/events/" + eventId + "/photos?size=5000", token, null).statusCode());
@@ -442,22 +488,30 @@ class GlimpseRunIT {
 
   private HttpResponse<String> search(
       long eventId, String token, String part, String fileName, byte[] photo) throws Exception {
+    return multipart("/api/v1/events/" + eventId + "/search", token, part, Map.of(fileName, photo));
+  }
+
+  /** Posts {@code files} (name to content) as multipart parts named {@code part}. */
+  private HttpResponse<String> multipart(
+      String path, String token, String part, Map<String, byte[]> files) throws Exception {
     String boundary = "glimpse-" + System.nanoTime();
     java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-    body.writeBytes(
-        ("--"
-                + boundary
-                + "\r\nContent-Disposition: form-data; name=\""
-                + part
-                + "\"; filename=\""
-                + fileName
-                + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-            .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    body.writeBytes(photo);
-    body.writeBytes(
-        ("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    for (Map.Entry<String, byte[]> file : new java.util.TreeMap<>(files).entrySet()) {
+      body.writeBytes(
+          ("--"
+                  + boundary
+                  + "\r\nContent-Disposition: form-data; name=\""
+                  + part
+                  + "\"; filename=\""
+                  + file.getKey()
+                  + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
+              .getBytes(java.nio.charset.StandardCharsets.UTF_8));
+      body.writeBytes(file.getValue());
+      body.writeBytes("\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    }
+    body.writeBytes(("--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
     HttpRequest.Builder request =
-        HttpRequest.newBuilder(glimpse.uri("/api/v1/events/" + eventId + "/search"))
+        HttpRequest.newBuilder(glimpse.uri(path))
             .timeout(Duration.ofSeconds(30))
             .header("Content-Type", "multipart/form-data; boundary=" + boundary)
             .header("Accept", "application/json")

@@ -7,6 +7,7 @@ import app.glimpse.imports.control.DriveAccess;
 import app.glimpse.imports.control.DriveClient;
 import app.glimpse.imports.control.DriveFailure;
 import app.glimpse.imports.control.ImportRoots;
+import app.glimpse.imports.control.UploadStore;
 import app.glimpse.imports.entity.DriveAccount;
 import app.glimpse.imports.entity.PhotoImport;
 import app.glimpse.imports.entity.Source;
@@ -75,6 +76,46 @@ public class Imports {
         context
             .getBusinessObject(Imports.class)
             .recordDriveImport(caller, eventId, folderId, includeSubfolders));
+  }
+
+  /**
+   * A new upload folder for the event, if the caller works for its studio: the files of one upload
+   * are written there, then imported with {@link #importUpload}.
+   */
+  public String newUpload(@NotNull Caller caller, long eventId) {
+    events.staffEvent(caller, eventId);
+    return UploadStore.newBatch(eventId);
+  }
+
+  /** Imports the files of an upload folder from {@link #newUpload}. */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public ImportView importUpload(@NotNull Caller caller, long eventId, String location, int files) {
+    return start(
+        context
+            .getBusinessObject(Imports.class)
+            .recordUploadImport(caller, eventId, location, files));
+  }
+
+  /** The import of an upload, recorded and committed, not started yet. */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public ImportView recordUploadImport(
+      @NotNull Caller caller, long eventId, String location, int files) {
+    Event event = events.staffEvent(caller, eventId);
+    if (!location.startsWith(eventId + "/")) {
+      throw ClientError.badRequest("invalid_upload", "That upload belongs to another event.");
+    }
+    UploadStore.folder(location);
+    Source source =
+        new Source(
+            event,
+            SourceKind.UPLOAD,
+            location,
+            "Upload of " + files + (files == 1 ? " file" : " files"));
+    em.persist(source);
+    PhotoImport run = new PhotoImport(event, source);
+    em.persist(run);
+    em.flush();
+    return ImportView.of(run);
   }
 
   private ImportView start(ImportView created) {

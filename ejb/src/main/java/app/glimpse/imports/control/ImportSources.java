@@ -55,6 +55,7 @@ public class ImportSources {
     Source source = run.getSource();
     switch (source.getKind()) {
       case FOLDER:
+      case UPLOAD:
         return folderPage(source);
       case DRIVE:
         return drivePage(run, cursor);
@@ -74,6 +75,7 @@ public class ImportSources {
     }
     switch (run.getSource().getKind()) {
       case FOLDER:
+      case UPLOAD:
         return readFolderFile(run.getSource(), file.id());
       case DRIVE:
         try {
@@ -89,7 +91,7 @@ public class ImportSources {
 
   private SourcePage folderPage(Source source) {
     try {
-      Path folder = ImportRoots.parse(importRoots).resolve(source.getLocation());
+      Path folder = folder(source);
       return new SourcePage(
           SourceFolders.imageFiles(folder).stream()
               .map(id -> new SourceFile(id, Path.of(id).getFileName().toString(), null, -1))
@@ -140,8 +142,7 @@ public class ImportSources {
 
   private byte[] readFolderFile(Source source, String fileId) throws UnreadableFileException {
     try {
-      Path folder = ImportRoots.parse(importRoots).resolve(source.getLocation());
-      Path file = SourceFolders.resolve(folder, fileId);
+      Path file = SourceFolders.resolve(folder(source), fileId);
       long size = Files.size(file);
       if (size > maxFileBytes) {
         throw tooLarge(size);
@@ -152,6 +153,13 @@ public class ImportSources {
     } catch (IOException | IllegalArgumentException e) {
       throw new UnreadableFileException("Cannot read the file: " + e.getMessage());
     }
+  }
+
+  /** The folder of a server-folder or upload source, checked to lie where it must. */
+  private Path folder(Source source) {
+    return source.getKind() == SourceKind.UPLOAD
+        ? UploadStore.folder(source.getLocation())
+        : ImportRoots.parse(importRoots).resolve(source.getLocation());
   }
 
   private UnreadableFileException tooLarge(long size) {

@@ -33,7 +33,7 @@ public final class SourceFolders {
   }
 
   /** Whether the file starts like a JPEG, PNG, GIF, WebP, TIFF or BMP. */
-  static boolean looksLikeImage(Path file) {
+  public static boolean looksLikeImage(Path file) {
     byte[] head = new byte[12];
     int read;
     try (InputStream in = Files.newInputStream(file)) {

@@ -40,8 +40,42 @@ class MemoryMultipartTest {
   }
 
   @Test
+  void streamsLargePartsThroughASmallBuffer() throws Exception {
+    java.util.Random random = new java.util.Random(3);
+    byte[] first = new byte[1_000_003];
+    random.nextBytes(first);
+    // a near-delimiter right across where buffers end
+    byte[] trap = "\r\n--XyZ".getBytes(StandardCharsets.ISO_8859_1);
+    System.arraycopy(trap, 0, first, 65_530, trap.length - 1);
+    byte[] second = new byte[70_000];
+    random.nextBytes(second);
+    ByteArrayOutputStream body = new ByteArrayOutputStream();
+    for (byte[] file : new byte[][] {first, second}) {
+      body.write(
+          ("--XyZ\r\nContent-Disposition: form-data; name=\"files\"; filename=\"a.jpg\"\r\n\r\n")
+              .getBytes(StandardCharsets.ISO_8859_1));
+      body.write(file);
+      body.write("\r\n".getBytes(StandardCharsets.ISO_8859_1));
+    }
+    body.write("--XyZ--\r\n".getBytes(StandardCharsets.ISO_8859_1));
+    MultipartStream stream = MultipartStream.of(TYPE, new ByteArrayInputStream(body.toByteArray()));
+    for (byte[] expected : new byte[][] {first, second}) {
+      MultipartStream.Part part = stream.next();
+      assertEquals("a.jpg", part.fileName());
+      ByteArrayOutputStream content = new ByteArrayOutputStream();
+      assertEquals(expected.length, stream.copyBody(content, Long.MAX_VALUE, ""));
+      assertArrayEquals(expected, content.toByteArray());
+    }
+    assertNull(stream.next());
+  }
+
+  @Test
   void refusesWhatIsTooLargeOrNotMultipart() {
-    byte[] big = new byte[2000];
+    byte[] big =
+        ("--XyZ\r\nContent-Disposition: form-data; name=\"selfie\"\r\n\r\n"
+                + "x".repeat(2000)
+                + "\r\n--XyZ--\r\n")
+            .getBytes(StandardCharsets.ISO_8859_1);
     ClientError tooLarge =
         assertThrows(
             ClientError.class,
