@@ -413,6 +413,55 @@ class BoundariesIT {
     throw new AssertionError(name + " not in " + url);
   }
 
+  @Test
+  void aStoppedImportRestartsWhereItWasAndIndexesEveryFileOnce() throws Exception {
+    Caller anna = photographer("stop-" + java.util.UUID.randomUUID() + "@s.test");
+    long eventId = events.create(anna, "Stop and go", null).id();
+    Path folder =
+        Files.createDirectories(
+            Path.of(System.getProperty("glimpse.data.dir"), "imports", "stop-" + eventId));
+    Path shared = Path.of(System.getProperty("glimpse.shared"), "photos", "deepface");
+    List<Path> photosToCopy;
+    try (var files = Files.list(shared)) {
+      photosToCopy = files.filter(p -> p.toString().endsWith(".jpg")).sorted().limit(30).toList();
+    }
+    for (Path photo : photosToCopy) {
+      Files.copy(photo, folder.resolve(photo.getFileName()));
+    }
+    try {
+      stopAndRestart(anna, eventId, folder);
+    } finally {
+      try (var copies = Files.walk(folder)) { // other tests look for stray photo copies
+        copies.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  private void stopAndRestart(Caller anna, long eventId, Path folder) throws Exception {
+
+    ImportView started = imports.importFolder(anna, eventId, folder.toString());
+    ImportView stopped = imports.stop(anna, started.id());
+    assertEquals(ImportStatus.STOPPED, stopped.status());
+    Thread.sleep(3000); // what was queued drains without being indexed
+    ImportView settled = imports.get(anna, started.id());
+    assertEquals(ImportStatus.STOPPED, settled.status(), settled.toString());
+    assertTrue(settled.processed() + settled.failed() < 30, settled.toString());
+    assertEquals(
+        409, assertThrows(ClientError.class, () -> imports.stop(anna, started.id())).status());
+
+    imports.restart(anna, started.id());
+    ImportView done = finished(anna, started.id());
+    assertEquals(ImportStatus.COMPLETED, done.status(), done.toString());
+    assertEquals(30, done.total(), done.toString());
+    assertEquals(30, done.processed() + done.failed(), done.toString());
+    assertEquals(30, photos.page(anna, eventId, 0, 100).total(), "each file indexed once");
+    assertEquals(
+        409, assertThrows(ClientError.class, () -> imports.restart(anna, started.id())).status());
+    Caller bert = photographer("stop-other-" + java.util.UUID.randomUUID() + "@s.test");
+    assertEquals(
+        404, assertThrows(ClientError.class, () -> imports.stop(bert, started.id())).status());
+  }
+
   private ImportView finished(Caller caller, long importId) throws InterruptedException {
     long deadline = System.nanoTime() + 120_000_000_000L;
     ImportView view = imports.get(caller, importId);

@@ -3,6 +3,7 @@ package app.glimpse.imports.boundary;
 import app.glimpse.imports.control.ImportProgress;
 import app.glimpse.imports.control.ImportQueue;
 import app.glimpse.imports.control.ImportSources;
+import app.glimpse.imports.entity.ImportStatus;
 import app.glimpse.imports.entity.PhotoImport;
 import app.glimpse.imports.job.ImportSteps;
 import app.glimpse.imports.job.SourceFile;
@@ -15,6 +16,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -45,10 +47,22 @@ public class ImportJobSteps implements ImportSteps {
   @Override
   public SourcePage page(long importId, String cursor) {
     PhotoImport run = em.find(PhotoImport.class, importId);
-    if (run == null) {
+    if (run == null || run.getStatus() == ImportStatus.STOPPED) {
       return new SourcePage(List.of(), null);
     }
     SourcePage page = sources.page(run, cursor);
+    if (run.getProcessed() + run.getFailed() > 0) {
+      // a restarted import: what it recorded before is counted already
+      Set<String> recorded =
+          Set.copyOf(
+              em.createQuery(
+                      "SELECT p.sourceFileId FROM Photo p WHERE p.importId = :id", String.class)
+                  .setParameter("id", importId)
+                  .getResultList());
+      page =
+          new SourcePage(
+              page.files().stream().filter(f -> !recorded.contains(f.id())).toList(), page.next());
+    }
     LOG.log(
         Level.INFO,
         "Import {0}: {1} image files to index in {2}{3}",
@@ -64,7 +78,7 @@ public class ImportJobSteps implements ImportSteps {
   @Override
   public void enqueue(long importId, List<SourceFile> files) {
     PhotoImport run = progress.lock(importId);
-    if (run == null) {
+    if (run == null || run.getStatus() == ImportStatus.STOPPED) {
       return;
     }
     for (SourceFile file : files) {
@@ -77,7 +91,7 @@ public class ImportJobSteps implements ImportSteps {
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void listed(long importId) {
     PhotoImport run = progress.lock(importId);
-    if (run != null) {
+    if (run != null && run.getStatus() != ImportStatus.STOPPED) {
       run.listingFinished();
       progress.recount(run);
     }

@@ -15,6 +15,8 @@ import app.glimpse.imports.entity.SourceKind;
 import app.glimpse.photos.entity.Photo;
 import app.glimpse.platform.ClientError;
 import jakarta.annotation.Resource;
+import jakarta.batch.operations.JobExecutionNotRunningException;
+import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.ejb.EJB;
 import jakarta.ejb.SessionContext;
@@ -196,6 +198,68 @@ public class Imports {
     PhotoImport run = new PhotoImport(event, source);
     em.persist(run);
     em.flush();
+    return ImportView.of(run);
+  }
+
+  /**
+   * Stops the import: its listing job stops, and files still queued are left for a restart.
+   *
+   * @throws ClientError 409 if it has finished already
+   */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public ImportView stop(@NotNull Caller caller, long importId) {
+    ImportView stopped = context.getBusinessObject(Imports.class).recordStop(caller, importId);
+    Long execution = context.getBusinessObject(Imports.class).execution(importId);
+    if (execution != null) {
+      try {
+        BatchRuntime.getJobOperator().stop(execution);
+      } catch (JobExecutionNotRunningException | NoSuchJobExecutionException finished) {
+        // the listing had ended; the consumers skip the files of a stopped import
+      }
+    }
+    return stopped;
+  }
+
+  /** Marks the import stopped. */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public ImportView recordStop(@NotNull Caller caller, long importId) {
+    PhotoImport run = staffImport(caller, importId);
+    em.lock(run, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+    if (!run.stop()) {
+      throw ClientError.conflict(
+          "not_running", "The import has finished; there is nothing to stop.");
+    }
+    return ImportView.of(run);
+  }
+
+  /** The job execution of the import, if it has started. */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public Long execution(long importId) {
+    PhotoImport run = em.find(PhotoImport.class, importId);
+    return run == null ? null : run.getJobExecutionId();
+  }
+
+  /**
+   * Restarts a stopped or failed import: the source is listed again, leaving out what the import
+   * recorded before; nothing is indexed twice.
+   *
+   * @throws ClientError 409 if the import is not stopped or failed
+   */
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public ImportView restart(@NotNull Caller caller, long importId) {
+    return start(context.getBusinessObject(Imports.class).recordRestart(caller, importId));
+  }
+
+  /** Sets a stopped or failed import going again, not started yet. */
+  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+  public ImportView recordRestart(@NotNull Caller caller, long importId) {
+    PhotoImport run = staffImport(caller, importId);
+    em.lock(run, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
+    if (!run.restart()) {
+      throw ClientError.conflict(
+          "not_stopped",
+          "Only a stopped or failed import can be restarted; this one is " + run.getStatus() + ".");
+    }
     return ImportView.of(run);
   }
 

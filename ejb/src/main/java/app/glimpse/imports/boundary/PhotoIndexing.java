@@ -9,6 +9,7 @@ import app.glimpse.faces.UnreadableImageException;
 import app.glimpse.imports.control.ImportProgress;
 import app.glimpse.imports.control.ImportSources;
 import app.glimpse.imports.control.UnreadableFileException;
+import app.glimpse.imports.entity.ImportStatus;
 import app.glimpse.imports.entity.PhotoImport;
 import app.glimpse.imports.entity.Source;
 import app.glimpse.imports.job.SourceFile;
@@ -49,8 +50,8 @@ public class PhotoIndexing {
 
   public void index(long importId, SourceFile file) {
     PhotoImport run = em.find(PhotoImport.class, importId);
-    if (run == null) {
-      return;
+    if (run == null || run.getStatus() == ImportStatus.STOPPED) {
+      return; // a stopped import lists this file again when it is restarted
     }
     Source source = run.getSource();
     String fileId = file.id();

@@ -82,10 +82,8 @@ public class PhotoImport {
   /** The import job runs as {@code execution}. */
   public void started(long execution) {
     this.jobExecutionId = execution;
-    if (!status.equals(ImportStatus.RUNNING) && !status.equals(ImportStatus.COMPLETED)) {
+    if (status == ImportStatus.QUEUED) {
       this.status = ImportStatus.RUNNING;
-      this.failureReason = null;
-      this.finishedAt = null;
     }
     if (startedAt == null) {
       this.startedAt = Timestamps.now();
@@ -114,8 +112,47 @@ public class PhotoImport {
     completeIfDone();
   }
 
+  /**
+   * The photographer stops the import: nothing more is listed or indexed until it is restarted.
+   *
+   * @return false if it had finished already
+   */
+  public boolean stop() {
+    if (status.isFinished()) {
+      return false;
+    }
+    this.status = ImportStatus.STOPPED;
+    this.finishedAt = Timestamps.now();
+    return true;
+  }
+
+  /**
+   * A stopped or failed import goes again: the source is listed anew, leaving out the files this
+   * import has recorded already, which keep their counts.
+   *
+   * @return false if the import is not stopped or failed
+   */
+  public boolean restart() {
+    if (status != ImportStatus.STOPPED && status != ImportStatus.FAILED) {
+      return false;
+    }
+    this.status = ImportStatus.QUEUED;
+    this.listed = false;
+    this.total = processed + failed;
+    this.failureReason = null;
+    this.finishedAt = null;
+    return true;
+  }
+
+  public Long getJobExecutionId() {
+    return jobExecutionId;
+  }
+
   /** The import cannot go on, for a reason the photographer can read. */
   public void fail(String reason) {
+    if (status == ImportStatus.STOPPED) {
+      return; // the photographer stopped it; the job ending that way is no failure
+    }
     this.status = ImportStatus.FAILED;
     this.failureReason = reason;
     this.finishedAt = Timestamps.now();

@@ -5,6 +5,7 @@ import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -13,7 +14,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
-/** {@code /api/v1/imports/{id}}: an import's progress. */
+/** {@code /api/v1/imports/{id}}: an import's progress, stopping and restarting it. */
 @Path("imports")
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "bearer")
@@ -28,6 +29,22 @@ public class ImportsResource {
   @Operation(summary = "An import's status and counts")
   public ImportView get(@PathParam("id") long id) {
     return imports.get(callers.current(), id);
+  }
+
+  @POST
+  @Path("{id}/stop")
+  @RolesAllowed({"photographer", "owner"})
+  @Operation(summary = "Stop an import; restart it later to go on")
+  public ImportView stop(@PathParam("id") long id) {
+    return imports.stop(callers.current(), id);
+  }
+
+  @POST
+  @Path("{id}/restart")
+  @RolesAllowed({"photographer", "owner"})
+  @Operation(summary = "Restart a stopped or failed import where it was")
+  public ImportView restart(@PathParam("id") long id) {
+    return imports.restart(callers.current(), id);
   }
 
   @GET
