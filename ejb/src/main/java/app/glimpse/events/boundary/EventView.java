@@ -1,6 +1,7 @@
 package app.glimpse.events.boundary;
 
 import app.glimpse.events.entity.Event;
+import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -14,7 +15,8 @@ public record EventView(
     Instant accessExpiresAt,
     boolean faceSearch,
     long photos,
-    Instant createdAt) {
+    Instant createdAt)
+    implements Serializable {
 
   static EventView of(Event event, long photos) {
     return new EventView(
