@@ -317,19 +317,34 @@ class PortalIT {
                         css));
   }
 
-  /** The current page at desktop and at phone width, then back at desktop width. */
+  /**
+   * The current page at desktop and at phone width, each as a whole page (the window is made as
+   * tall as the page), then back at desktop size.
+   */
   private void screenshots(String name) throws IOException {
+    JavascriptExecutor script = browser;
     for (Map.Entry<String, Dimension> size :
         List.of(Map.entry("desktop", DESKTOP), Map.entry("phone", PHONE))) {
       browser.manage().window().setSize(size.getValue());
-      ((JavascriptExecutor) browser)
-          .executeScript(
-              "return new Promise(function (r) { requestAnimationFrame(function () { setTimeout(r, 300); }); });");
+      settle();
+      long chrome = (Long) script.executeScript("return window.outerHeight - window.innerHeight;");
+      long page = (Long) script.executeScript("return document.documentElement.scrollHeight;");
+      int height = (int) Math.min(4000, Math.max(size.getValue().height, page + chrome));
+      browser.manage().window().setSize(new Dimension(size.getValue().width, height));
+      settle();
       Files.write(
           SCREENSHOTS.resolve(name + "-" + size.getKey() + ".png"),
           browser.getScreenshotAs(OutputType.BYTES));
     }
     browser.manage().window().setSize(DESKTOP);
+    settle();
+  }
+
+  private static void settle() {
+    ((JavascriptExecutor) browser)
+        .executeAsyncScript(
+            "var done = arguments[arguments.length - 1];"
+                + " requestAnimationFrame(function () { setTimeout(done, 250); });");
   }
 
   /** Six group photos from ../shared, read where they are. */
