@@ -12,6 +12,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -46,23 +48,62 @@ public class Accounts {
    * mismatch.
    */
   public String token(@NotBlank String email, @NotBlank String password) {
+    Photographer photographer = verified(email, password);
+    return tokens.issue(
+        photographer.getId().toString(),
+        photographer.getEmail(),
+        groups(photographer),
+        Map.of("studio", photographer.getStudio().getId()),
+        null);
+  }
+
+  /**
+   * The photographer with these credentials as a {@link Caller}, for the portal's session; the same
+   * refusal as {@link #token} for every kind of mismatch.
+   */
+  public SignedIn signIn(@NotBlank String email, @NotBlank String password) {
+    Photographer photographer = verified(email, password);
+    return new SignedIn(
+        new Caller(
+            photographer.getId().toString(),
+            photographer.getStudio().getId(),
+            null,
+            groups(photographer)),
+        photographer.getEmail(),
+        photographer.getDisplayName());
+  }
+
+  /** Replaces the caller's password after checking the current one. */
+  public void changePassword(
+      @NotNull Caller caller,
+      @NotBlank String currentPassword,
+      @NotBlank @Size(min = 10, max = 200) String newPassword) {
+    Photographer photographer = em.find(Photographer.class, caller.photographerId());
+    if (photographer == null
+        || !passwordHash.verify(currentPassword.toCharArray(), photographer.getPasswordHash())) {
+      throw ClientError.unauthorized("The current password is wrong.");
+    }
+    photographer.changePasswordHash(passwordHash.generate(newPassword.toCharArray()));
+  }
+
+  private Photographer verified(String email, String password) {
     Photographer photographer = find(email).orElse(null);
     String stored = photographer == null ? noAccountHash : photographer.getPasswordHash();
     boolean matches = passwordHash.verify(password.toCharArray(), stored);
     if (photographer == null || !matches) {
       throw ClientError.unauthorized("Wrong e-mail or password.");
     }
-    Set<String> groups =
-        photographer.getRole() == Role.OWNER
-            ? Set.of(Caller.OWNER, Caller.PHOTOGRAPHER)
-            : Set.of(Caller.PHOTOGRAPHER);
-    return tokens.issue(
-        photographer.getId().toString(),
-        photographer.getEmail(),
-        groups,
-        Map.of("studio", photographer.getStudio().getId()),
-        null);
+    return photographer;
   }
+
+  private static Set<String> groups(Photographer photographer) {
+    return photographer.getRole() == Role.OWNER
+        ? Set.of(Caller.OWNER, Caller.PHOTOGRAPHER)
+        : Set.of(Caller.PHOTOGRAPHER);
+  }
+
+  /** A photographer who signed in: who they are to the boundaries, and what the portal shows. */
+  public record SignedIn(Caller caller, String email, String displayName) {}
 
   /** Creates the studio and its owner, unless any account exists already; true when it did. */
   public boolean createFirstAccount(String email, String password) {

@@ -1,5 +1,6 @@
 package app.glimpse.access.boundary;
 
+import java.io.Serializable;
 import java.util.Set;
 
 /**
@@ -7,7 +8,8 @@ import java.util.Set;
  * photographer of a studio, or a guest of one event. Boundaries decide with it what the caller may
  * see.
  */
-public record Caller(String subject, Long studioId, Long guestEventId, Set<String> roles) {
+public record Caller(String subject, Long studioId, Long guestEventId, Set<String> roles)
+    implements Serializable {
 
   public static final String OWNER = "owner";
   public static final String PHOTOGRAPHER = "photographer";

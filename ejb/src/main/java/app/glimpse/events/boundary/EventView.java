@@ -1,6 +1,7 @@
 package app.glimpse.events.boundary;
 
 import app.glimpse.events.entity.Event;
+import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -15,7 +16,8 @@ public record EventView(
     boolean faceSearch,
     long photos,
     Instant createdAt,
-    boolean peopleVisible) {
+    boolean peopleVisible)
+    implements Serializable {
 
   static EventView of(Event event, long photos) {
     return new EventView(

@@ -4,6 +4,8 @@ import app.glimpse.access.boundary.Caller;
 import app.glimpse.access.control.TokenIssuer;
 import app.glimpse.events.control.Slugs;
 import app.glimpse.events.entity.Event;
+import app.glimpse.imports.entity.PhotoImport;
+import app.glimpse.photos.control.Previews;
 import app.glimpse.photos.entity.Photo;
 import app.glimpse.platform.ClientError;
 import app.glimpse.studios.entity.Studio;
@@ -23,7 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 
-/** Events of a studio: create, list, read, and open them to guests with a code. */
+/** Events of a studio: create, list, read, change, delete, and open them to guests with a code. */
 @Stateless
 public class Events {
 
@@ -108,6 +110,22 @@ public class Events {
    * exist.
    */
   public GuestSession openGuestSession(@NotBlank String slug, @NotBlank String code) {
+    GuestPass pass = enterGallery(slug, code);
+    String token =
+        tokens.issue(
+            "guest:" + pass.eventId() + ":" + UUID.randomUUID(),
+            "guest",
+            Set.of(Caller.GUEST),
+            Map.of("event", pass.eventId()),
+            pass.expiresAt());
+    return new GuestSession(token, pass.eventId(), pass.eventName(), pass.faceSearch());
+  }
+
+  /**
+   * The gallery's pass for a guest who entered {@code code} for {@code slug}, as the web gallery
+   * keeps it in the guest's session; refused exactly like {@link #openGuestSession}.
+   */
+  public GuestPass enterGallery(@NotBlank String slug, @NotBlank String code) {
     Event event =
         em.createNamedQuery(Event.FIND_BY_SLUG, Event.class)
             .setParameter("slug", slug.strip().toLowerCase())
@@ -121,14 +139,56 @@ public class Events {
     if (!open || !matches) {
       throw ClientError.unauthorized("This gallery link or code is not valid.");
     }
-    String token =
-        tokens.issue(
-            "guest:" + event.getId() + ":" + UUID.randomUUID(),
-            "guest",
-            Set.of(Caller.GUEST),
-            Map.of("event", event.getId()),
-            event.getAccessExpiresAt());
-    return new GuestSession(token, event.getId(), event.getName(), event.isFaceSearch());
+    return new GuestPass(
+        event.getId(),
+        event.getSlug(),
+        event.getName(),
+        event.isFaceSearch(),
+        event.getAccessExpiresAt());
+  }
+
+  /** Renames the event and moves its date. */
+  public EventView update(
+      @NotNull Caller caller, long id, @NotBlank @Size(max = 200) String name, LocalDate date) {
+    Event event = staffEvent(caller, id);
+    event.rename(name);
+    event.moveTo(date);
+    return EventView.of(event, photoCount(event));
+  }
+
+  /**
+   * Deletes the event with its sources, imports, photos and faces (the database cascades) and its
+   * previews. The originals stay where they are.
+   */
+  public void delete(@NotNull Caller caller, long id) {
+    Event event = staffEvent(caller, id);
+    em.remove(event);
+    em.flush();
+    Previews.deleteEvent(id);
+  }
+
+  /** The studio's events as the portal lists them: with a cover photo and the latest import. */
+  public List<EventSummary> summaries(@NotNull Caller caller) {
+    return list(caller).stream()
+        .map(
+            view ->
+                new EventSummary(
+                    view,
+                    em.createNamedQuery(Photo.FIND_BY_EVENT, Photo.class)
+                        .setParameter("eventId", view.id())
+                        .setMaxResults(1)
+                        .getResultStream()
+                        .map(Photo::getId)
+                        .findFirst()
+                        .orElse(null),
+                    em.createNamedQuery(PhotoImport.LATEST_BY_EVENT, PhotoImport.class)
+                        .setParameter("eventId", view.id())
+                        .setMaxResults(1)
+                        .getResultStream()
+                        .map(PhotoImport::getStatus)
+                        .findFirst()
+                        .orElse(null)))
+        .toList();
   }
 
   /** The event if the caller may see it (staff of its studio or its guest); 404 otherwise. */
@@ -154,6 +214,20 @@ public class Events {
     return em.createNamedQuery(Photo.COUNT_BY_EVENT, Long.class)
         .setParameter("eventId", event.getId())
         .getSingleResult();
+  }
+
+  /** What the web gallery keeps for a guest who entered the code of one event. */
+  public record GuestPass(
+      long eventId, String slug, String eventName, boolean faceSearch, Instant expiresAt)
+      implements java.io.Serializable {
+
+    public boolean validAt(Instant now) {
+      return expiresAt == null || now.isBefore(expiresAt);
+    }
+
+    public Caller caller() {
+      return new Caller("guest:" + eventId, null, eventId, Set.of(Caller.GUEST));
+    }
   }
 
   /** What a guest gets on entering the code. */

@@ -76,6 +76,10 @@ public class Event {
     this.name = name.strip();
   }
 
+  public void moveTo(LocalDate eventDate) {
+    this.eventDate = eventDate;
+  }
+
   /**
    * Sets how guests get in: the hash of their code, when access ends, and whether they may search
    * by selfie.

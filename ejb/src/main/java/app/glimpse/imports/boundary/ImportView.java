@@ -2,6 +2,7 @@ package app.glimpse.imports.boundary;
 
 import app.glimpse.imports.entity.ImportStatus;
 import app.glimpse.imports.entity.PhotoImport;
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 
@@ -24,7 +25,8 @@ public record ImportView(
     Instant startedAt,
     Instant finishedAt,
     double rate,
-    Long secondsLeft) {
+    Long secondsLeft)
+    implements Serializable {
 
   static ImportView of(PhotoImport run) {
     int handled = run.getProcessed() + run.getFailed();

@@ -268,6 +268,17 @@ public class Imports {
     return ImportView.of(staffImport(caller, importId));
   }
 
+  /** The event's latest import, if it has any. */
+  public Optional<ImportView> latest(@NotNull Caller caller, long eventId) {
+    Event event = events.staffEvent(caller, eventId);
+    return em.createNamedQuery(PhotoImport.LATEST_BY_EVENT, PhotoImport.class)
+        .setParameter("eventId", event.getId())
+        .setMaxResults(1)
+        .getResultStream()
+        .findFirst()
+        .map(ImportView::of);
+  }
+
   /** The files of the import that could not be indexed, each with its reason. */
   public List<FailedFile> failures(@NotNull Caller caller, long importId) {
     PhotoImport run = staffImport(caller, importId);
@@ -290,5 +301,6 @@ public class Imports {
   }
 
   /** A file that could not be indexed: where it is in its source, its name, and why. */
-  public record FailedFile(String path, String fileName, String reason) {}
+  public record FailedFile(String path, String fileName, String reason)
+      implements java.io.Serializable {}
 }

@@ -10,6 +10,7 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
 import jakarta.persistence.Table;
 import java.time.Instant;
@@ -18,7 +19,13 @@ import java.util.Objects;
 /** One run of importing a source into an event, with the counts the photographer watches. */
 @Entity
 @Table(name = "photo_import")
+@NamedQuery(
+    name = PhotoImport.LATEST_BY_EVENT,
+    query =
+        "SELECT i FROM PhotoImport i WHERE i.event.id = :eventId ORDER BY i.createdAt DESC, i.id DESC")
 public class PhotoImport {
+
+  public static final String LATEST_BY_EVENT = "PhotoImport.latestByEvent";
 
   @Id
   @SequenceGenerator(

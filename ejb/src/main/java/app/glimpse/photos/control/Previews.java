@@ -35,6 +35,29 @@ public final class Previews {
     }
   }
 
+  /**
+   * Removes every preview of a deleted event; what cannot be removed now stays behind harmlessly.
+   */
+  public static void deleteEvent(long eventId) {
+    Path folder = folder(eventId);
+    if (!Files.isDirectory(folder)) {
+      return;
+    }
+    try (var files = Files.list(folder)) {
+      files.forEach(
+          file -> {
+            try {
+              Files.deleteIfExists(file);
+            } catch (IOException leftBehind) {
+              // an unreachable thumbnail of a deleted event is shown to nobody
+            }
+          });
+      Files.deleteIfExists(folder);
+    } catch (IOException leftBehind) {
+      // as above
+    }
+  }
+
   private static void write(Path target, byte[] jpeg) throws IOException {
     Path temp = Files.createTempFile(target.getParent(), ".preview", ".tmp");
     Files.write(temp, jpeg);

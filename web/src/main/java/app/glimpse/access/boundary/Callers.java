@@ -1,32 +1,29 @@
 package app.glimpse.access.boundary;
 
+import app.glimpse.access.control.GlimpsePrincipal;
+import app.glimpse.platform.ClientError;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
-import java.util.Set;
-import org.eclipse.microprofile.jwt.JsonWebToken;
+import jakarta.security.enterprise.SecurityContext;
+import java.security.Principal;
 
-/** Who sent the current request, from its verified token. */
+/**
+ * Who sent the current request, as {@link GlimpseAuthentication} established it from a verified
+ * bearer token or the portal's session.
+ */
 @RequestScoped
 public class Callers {
 
-  @Inject JsonWebToken token;
+  @Inject SecurityContext security;
 
   public Caller current() {
-    Set<String> groups = token.getGroups() == null ? Set.of() : token.getGroups();
-    return new Caller(token.getSubject(), longClaim("studio"), longClaim("event"), groups);
-  }
-
-  private Long longClaim(String name) {
-    Object value = token.getClaim(name);
-    if (value == null) {
-      return null;
+    Principal principal = security.getCallerPrincipal();
+    if (principal instanceof GlimpsePrincipal glimpse) {
+      return glimpse.caller();
     }
-    if (value instanceof Number number) {
-      return number.longValue();
-    }
-    if (value instanceof jakarta.json.JsonNumber number) {
-      return number.longValue();
-    }
-    return Long.valueOf(value.toString());
+    return security.getPrincipalsByType(GlimpsePrincipal.class).stream()
+        .findFirst()
+        .map(GlimpsePrincipal::caller)
+        .orElseThrow(() -> ClientError.unauthorized("Sign in first."));
   }
 }

@@ -4,20 +4,21 @@ import jakarta.annotation.security.DeclareRoles;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ApplicationPath;
 import jakarta.ws.rs.core.Application;
-import org.eclipse.microprofile.auth.LoginConfig;
 import org.eclipse.microprofile.openapi.annotations.OpenAPIDefinition;
 import org.eclipse.microprofile.openapi.annotations.enums.SecuritySchemeType;
 import org.eclipse.microprofile.openapi.annotations.info.Info;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityScheme;
 
 /**
- * The JSON API under {@code /api/v1}, secured with MicroProfile JWT bearer tokens that Glimpse
- * issues itself (photographers from {@code POST /auth/token}, guests from {@code POST
- * /guest/sessions}). Documented at {@code /openapi}.
+ * The JSON API under {@code /api/v1}, secured with JWT bearer tokens that Glimpse issues itself
+ * (photographers from {@code POST /auth/token}, guests from {@code POST /guest/sessions}).
+ * Documented at {@code /openapi}. The tokens are verified by the application's one authentication
+ * mechanism, {@code access.boundary.GlimpseAuthentication}, not by MicroProfile JWT's
+ * {@code @LoginConfig}: that would install a mechanism for the whole application and leave none for
+ * the portal's sign-in.
  */
 @ApplicationScoped
 @ApplicationPath("api/v1")
-@LoginConfig(authMethod = "MP-JWT", realmName = "glimpse")
 @DeclareRoles({"owner", "photographer", "guest"})
 @OpenAPIDefinition(
     info =

@@ -1,0 +1,359 @@
+package app.glimpse.portal;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import app.glimpse.launcher.Glimpse;
+import app.glimpse.launcher.LocalGlimpse;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Cookie;
+import org.openqa.selenium.Dimension;
+import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.OutputType;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.chrome.ChromeDriverService;
+import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogType;
+import org.openqa.selenium.logging.LoggingPreferences;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+
+/**
+ * The photographer portal and the guest gallery in a real browser (Debian's headless Chromium),
+ * against a whole Glimpse started as {@code ./glimpse run} starts it: sign in, create an event,
+ * import a folder of ../shared photos and watch the progress bar reach done, open the gallery with
+ * a code; then, as a guest, enter the code, see the grid and page through the lightbox. Screenshots
+ * of each page at desktop and phone width go to {@code target/screenshots}.
+ */
+class PortalIT {
+
+  private static final String EMAIL = "owner@studio.test";
+  private static final String PASSWORD = "correct horse battery";
+  private static final Path SCREENSHOTS = Path.of("target", "screenshots");
+  private static final Dimension DESKTOP = new Dimension(1366, 900);
+  private static final Dimension PHONE = new Dimension(375, 812);
+
+  private static Path data;
+  private static LocalGlimpse glimpse;
+  private static String base;
+  private static ChromeDriver browser;
+  private static WebDriverWait wait;
+  private final HttpClient http = HttpClient.newHttpClient();
+
+  @BeforeAll
+  static void start() throws Exception {
+    Files.createDirectories(SCREENSHOTS);
+    base = System.getProperty("glimpse.portal.url");
+    if (base == null) {
+      data = Files.createTempDirectory("glimpse-portal");
+      int port = Glimpse.freePort();
+      Path dist = Path.of(System.getProperty("glimpse.dist")).toAbsolutePath();
+      glimpse =
+          LocalGlimpse.start(
+              LocalGlimpse.launcherCommand(dist),
+              port,
+              Map.of(
+                  "GLIMPSE_DATA_DIR",
+                  data.toString(),
+                  "GLIMPSE_ADMIN_EMAIL",
+                  EMAIL,
+                  "GLIMPSE_ADMIN_PASSWORD",
+                  PASSWORD,
+                  "GLIMPSE_IMPORT_ROOTS",
+                  photos().getParent().toString()),
+              data.resolve("glimpse.log"));
+      base = "http://127.0.0.1:" + port;
+    }
+    Path chromium = Path.of("/usr/bin/chromium");
+    Path driver = Path.of("/usr/bin/chromedriver");
+    assertTrue(
+        Files.isExecutable(chromium) && Files.isExecutable(driver),
+        "PortalIT needs Debian's chromium and chromium-driver (apt-get install chromium"
+            + " chromium-driver; .ci/run installs them)");
+    ChromeOptions options = new ChromeOptions();
+    LoggingPreferences logging = new LoggingPreferences();
+    logging.enable(LogType.BROWSER, Level.ALL);
+    options.setCapability("goog:loggingPrefs", logging);
+    options.setBinary(chromium.toFile());
+    options.addArguments(
+        "--headless",
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+        "--hide-scrollbars",
+        "--window-size=1366,900");
+    browser =
+        new ChromeDriver(
+            new ChromeDriverService.Builder()
+                .usingDriverExecutable(driver.toFile())
+                .usingAnyFreePort()
+                .build(),
+            options);
+    wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    if (glimpse != null) {
+      glimpse.awaitReady(Duration.ofMinutes(3));
+    }
+  }
+
+  @AfterAll
+  static void stop() throws IOException {
+    if (browser != null) {
+      browser.quit();
+    }
+    if (glimpse != null) {
+      glimpse.close();
+      Path log = data.resolve("glimpse.log");
+      if (Files.exists(log)) {
+        String text = Files.readString(log);
+        System.out.println(text.substring(Math.max(0, text.length() - 10_000)));
+      }
+    }
+  }
+
+  @Test
+  void photographerPreparesAnEventAndAGuestBrowsesIt() throws Exception {
+    String galleryLink = photographerFlow();
+    guestFlow(galleryLink);
+  }
+
+  private String photographerFlow() throws Exception {
+    browser.manage().window().setSize(DESKTOP);
+    browser.get(base + "/studio/events.xhtml");
+    wait.until(ExpectedConditions.urlContains("/studio/sign-in.xhtml?next="));
+    screenshots("01-sign-in");
+    browser.findElement(By.id("signIn:email")).sendKeys(EMAIL);
+    browser.findElement(By.id("signIn:password")).sendKeys("wrong password");
+    browser.findElement(By.id("signIn:submit")).click();
+    wait.until(ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Wrong"));
+    browser.findElement(By.id("signIn:email")).clear();
+    browser.findElement(By.id("signIn:email")).sendKeys(EMAIL);
+    browser.findElement(By.id("signIn:password")).sendKeys(PASSWORD);
+    browser.findElement(By.id("signIn:submit")).click();
+    wait.until(ExpectedConditions.urlContains("/studio/events.xhtml"));
+    Cookie session = browser.manage().getCookieNamed("JSESSIONID");
+    assertNotNull(session, "a session cookie");
+    assertTrue(session.isHttpOnly(), "the session cookie is HttpOnly");
+    assertEquals("Lax", session.getSameSite(), "the session cookie is SameSite=Lax");
+
+    HttpResponse<String> withCookieOnly =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "/api/v1/events"))
+                .header("Cookie", "JSESSIONID=" + session.getValue())
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(401, withCookieOnly.statusCode(), "the API ignores the portal's session");
+    assertTrue(withCookieOnly.body().contains("\"unauthorized\""), withCookieOnly.body());
+
+    browser.findElement(By.id("events:new")).click();
+    WebElement name =
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("eventForm:name")));
+    name.sendKeys("Anna & Ben");
+    browser.findElement(By.id("eventForm:save")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("events:list"), "Anna & Ben"));
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("eventForm:name")));
+
+    browser.findElement(By.linkText("Anna & Ben")).click();
+    wait.until(ExpectedConditions.textToBe(By.id("eventName"), "Anna & Ben"));
+    browser.findElement(By.id("imports:sources:folder")).sendKeys(photos().toString());
+    browser.findElement(By.id("imports:sources:start")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(90))
+        .withMessage(() -> "browser log: " + browserLog())
+        .until(
+            ExpectedConditions.textMatches(
+                By.id("progressText"), java.util.regex.Pattern.compile("^Done.*")));
+    String done = browser.findElement(By.id("progressText")).getText();
+    assertTrue(done.startsWith("Done: 6 photos"), done);
+    assertEquals(
+        "100%",
+        browser.findElement(By.cssSelector("#imports\\:bar .ui-progressbar-label")).getText());
+    wait.until(
+        driver ->
+            driver.findElements(By.cssSelector("#photosForm\\:photos .thumb img")).size() == 6);
+    waitForImages("#photosForm\\:photos .thumb img");
+
+    browser.findElement(By.id("access:code")).sendKeys("4711");
+    browser.findElement(By.id("access:saveAccess")).click();
+    WebElement link =
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("galleryLink")));
+    String galleryLink = link.getAttribute("href");
+    assertTrue(galleryLink.contains("/g/anna-ben-"), galleryLink);
+    assertEquals("4711", browser.findElement(By.id("savedCode")).getText());
+    waitForImages("#qrCode");
+    screenshots("03-event");
+
+    String thumbnail =
+        browser.findElement(By.cssSelector("#photosForm\\:photos .thumb img")).getAttribute("src");
+    previewsAreCachedAndPrivate(thumbnail, session.getValue());
+
+    browser.get(base + "/studio/events.xhtml");
+    waitForImages(".event-card .cover img");
+    assertTrue(
+        browser.findElement(By.id("events:list")).getText().contains("6 photos"),
+        browser.findElement(By.id("events:list")).getText());
+    screenshots("02-events");
+
+    browser.findElement(By.id("signOut:signOutLink")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signedOutNotice")));
+    browser.get(base + "/studio/events.xhtml");
+    wait.until(ExpectedConditions.urlContains("/studio/sign-in.xhtml"));
+    return galleryLink;
+  }
+
+  private void guestFlow(String galleryLink) throws Exception {
+    browser.manage().deleteAllCookies();
+    browser.manage().window().setSize(DESKTOP);
+    browser.get(galleryLink);
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("enter:code")));
+    screenshots("04-gallery-code");
+    browser.findElement(By.id("enter:code")).sendKeys("0000");
+    browser.findElement(By.id("enter:open")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("codeMessages"), "does not open"));
+    browser.findElement(By.id("enter:code")).sendKeys("4711");
+    browser.findElement(By.id("enter:open")).click();
+    wait.until(ExpectedConditions.textToBe(By.id("galleryTitle"), "Anna & Ben"));
+    assertEquals(6, browser.findElements(By.cssSelector(".grid .tile")).size());
+    waitForImages(".grid .tile img");
+    for (WebElement image : browser.findElements(By.cssSelector(".grid .tile img"))) {
+      assertTrue(image.getAttribute("alt").startsWith("Photo "), image.getAttribute("alt"));
+    }
+    assertTrue(
+        browser
+            .findElement(By.cssSelector(".find-me .privacy"))
+            .getText()
+            .contains("never stored"));
+    screenshots("05-gallery");
+
+    browser.get(galleryLink);
+    wait.until(ExpectedConditions.textToBe(By.id("galleryTitle"), "Anna & Ben"));
+
+    browser.findElements(By.cssSelector(".grid .tile")).get(0).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("lightbox")));
+    waitForImages("#lightboxImage");
+    assertTrue(browser.findElement(By.id("lightboxCaption")).getText().startsWith("Photo 1 of 6"));
+    new Actions(browser).sendKeys(Keys.ARROW_RIGHT).perform();
+    wait.until(
+        ExpectedConditions.textMatches(
+            By.id("lightboxCaption"), java.util.regex.Pattern.compile("^Photo 2 of 6.*")));
+    waitForImages("#lightboxImage");
+    screenshots("06-lightbox");
+    new Actions(browser).sendKeys(Keys.ESCAPE).perform();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("lightbox")));
+  }
+
+  /**
+   * Thumbnails: long-lived private caching with a working ETag for the event's photographer, and
+   * nothing at all without the session.
+   */
+  private void previewsAreCachedAndPrivate(String url, String session) throws Exception {
+    HttpResponse<byte[]> first =
+        http.send(
+            HttpRequest.newBuilder(URI.create(url))
+                .header("Cookie", "JSESSIONID=" + session)
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(200, first.statusCode());
+    assertEquals("image/jpeg", first.headers().firstValue("Content-Type").orElse(""));
+    String cache = first.headers().firstValue("Cache-Control").orElse("");
+    assertTrue(cache.contains("immutable") && cache.contains("max-age=31536000"), cache);
+    String etag = first.headers().firstValue("ETag").orElseThrow();
+    HttpResponse<byte[]> again =
+        http.send(
+            HttpRequest.newBuilder(URI.create(url))
+                .header("Cookie", "JSESSIONID=" + session)
+                .header("If-None-Match", etag)
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(304, again.statusCode());
+    HttpResponse<byte[]> stranger =
+        http.send(
+            HttpRequest.newBuilder(URI.create(url)).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(404, stranger.statusCode());
+  }
+
+  private static String browserLog() {
+    StringBuilder log = new StringBuilder();
+    browser
+        .manage()
+        .logs()
+        .get(LogType.BROWSER)
+        .forEach(entry -> log.append('\n').append(entry.getMessage()));
+    return log.toString();
+  }
+
+  /** Waits until every image matched by {@code css} has loaded (and is not broken). */
+  private void waitForImages(String css) {
+    wait.until(
+        driver ->
+            (Boolean)
+                ((JavascriptExecutor) driver)
+                    .executeScript(
+                        "var images = document.querySelectorAll(arguments[0]);"
+                            + "return images.length > 0 && Array.prototype.every.call(images,"
+                            + " function (i) { return i.complete && i.naturalWidth > 0; });",
+                        css));
+  }
+
+  /**
+   * The current page at desktop and at phone width, each as a whole page (the window is made as
+   * tall as the page), then back at desktop size.
+   */
+  private void screenshots(String name) throws IOException {
+    JavascriptExecutor script = browser;
+    for (Map.Entry<String, Dimension> size :
+        List.of(Map.entry("desktop", DESKTOP), Map.entry("phone", PHONE))) {
+      browser.manage().window().setSize(size.getValue());
+      settle();
+      long chrome = (Long) script.executeScript("return window.outerHeight - window.innerHeight;");
+      long page = (Long) script.executeScript("return document.documentElement.scrollHeight;");
+      int height = (int) Math.min(4000, Math.max(size.getValue().height, page + chrome));
+      browser.manage().window().setSize(new Dimension(size.getValue().width, height));
+      settle();
+      Files.write(
+          SCREENSHOTS.resolve(name + "-" + size.getKey() + ".png"),
+          browser.getScreenshotAs(OutputType.BYTES));
+    }
+    browser.manage().window().setSize(DESKTOP);
+    settle();
+  }
+
+  private static void settle() {
+    ((JavascriptExecutor) browser)
+        .executeAsyncScript(
+            "var done = arguments[arguments.length - 1];"
+                + " requestAnimationFrame(function () { setTimeout(done, 250); });");
+  }
+
+  /** Six group photos from ../shared, read where they are. */
+  private static Path photos() {
+    Path folder =
+        Path.of(System.getProperty("glimpse.shared", "../../shared"), "photos", "groups-unlabeled")
+            .toAbsolutePath()
+            .normalize();
+    assertTrue(Files.isDirectory(folder), "missing test photos in " + folder);
+    return folder;
+  }
+}

@@ -1,0 +1,248 @@
+package app.glimpse.events.boundary;
+
+import app.glimpse.access.boundary.Callers;
+import app.glimpse.gallery.boundary.PhotoPages;
+import app.glimpse.imports.boundary.ImportView;
+import app.glimpse.imports.boundary.Imports;
+import app.glimpse.photos.boundary.PhotoPage;
+import app.glimpse.photos.boundary.Photos;
+import app.glimpse.platform.ClientError;
+import jakarta.ejb.EJB;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.io.Serializable;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import org.primefaces.model.LazyDataModel;
+
+/**
+ * {@code /studio/event.xhtml?id=}: one event. Its sources and imports with live progress, the files
+ * that failed, the photo grid, and the guest access (code, expiry, face search, link and QR code).
+ * Imports run in the batch job and the queue; this page only starts them and polls their counts, so
+ * it never waits for one.
+ */
+@Named
+@ViewScoped
+public class EventPage implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+
+  @EJB Events events;
+  @EJB Imports imports;
+  @EJB Photos photos;
+  @Inject transient Callers callers;
+
+  private long id;
+  private EventView event;
+  private ImportView latestImport;
+  private List<Imports.FailedFile> failures = List.of();
+  private LazyDataModel<PhotoPage.Item> photoModel;
+  private String folder;
+  private String code;
+  private String savedCode;
+  private LocalDateTime expiresAt;
+  private boolean faceSearch;
+
+  public void load() throws IOException {
+    try {
+      event = events.get(callers.current(), id);
+    } catch (ClientError notFound) {
+      FacesContext.getCurrentInstance()
+          .getExternalContext()
+          .responseSendError(404, "There is no such event.");
+      FacesContext.getCurrentInstance().responseComplete();
+      return;
+    }
+    faceSearch = event.faceSearch();
+    expiresAt =
+        event.accessExpiresAt() == null
+            ? null
+            : LocalDateTime.ofInstant(event.accessExpiresAt(), ZoneId.systemDefault());
+    photoModel = new PhotoPages(photos, callers.current(), id);
+    refresh();
+  }
+
+  /** Called by the page's poll while an import runs. */
+  public void refresh() {
+    latestImport = imports.latest(callers.current(), id).orElse(null);
+    failures =
+        latestImport == null || latestImport.failed() == 0
+            ? List.of()
+            : imports.failures(callers.current(), latestImport.id());
+    if (isImportFinished()) {
+      event = events.get(callers.current(), id);
+    }
+  }
+
+  public void startImport() {
+    try {
+      imports.importFolder(callers.current(), id, folder);
+      refresh();
+    } catch (ClientError refused) {
+      fail("folder", refused.getMessage());
+    }
+  }
+
+  public void saveAccess() {
+    try {
+      event =
+          events.setGuestAccess(
+              callers.current(),
+              id,
+              code,
+              expiresAt == null ? null : expiresAt.atZone(ZoneId.systemDefault()).toInstant(),
+              faceSearch);
+      savedCode = code.strip();
+      code = null;
+      FacesContext.getCurrentInstance()
+          .addMessage(
+              null,
+              new FacesMessage(
+                  FacesMessage.SEVERITY_INFO,
+                  "Guest access saved. Note the code now: it is stored only as a hash.",
+                  null));
+    } catch (ClientError refused) {
+      fail("code", refused.getMessage());
+    }
+  }
+
+  private static void fail(String field, String message) {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
+    faces.validationFailed();
+  }
+
+  public boolean isImportRunning() {
+    return latestImport != null && !latestImport.status().isFinished();
+  }
+
+  public boolean isImportFinished() {
+    return latestImport == null || latestImport.status().isFinished();
+  }
+
+  /** Percent of the latest import's listed files that are handled. */
+  public int getProgress() {
+    if (latestImport == null) {
+      return 0;
+    }
+    if (latestImport.status().isFinished()) {
+      return 100;
+    }
+    int total = latestImport.total();
+    return total == 0
+        ? 0
+        : (int) Math.min(99, 100L * (latestImport.processed() + latestImport.failed()) / total);
+  }
+
+  public String getProgressText() {
+    ImportView run = latestImport;
+    if (run == null) {
+      return "No import yet.";
+    }
+    int handled = run.processed() + run.failed();
+    return switch (run.status()) {
+      case QUEUED -> "Waiting to start…";
+      case RUNNING ->
+          handled
+              + " of "
+              + run.total()
+              + " files"
+              + (run.rate() > 0 ? String.format(" · %.1f photos/s", run.rate()) : "")
+              + (run.secondsLeft() != null
+                  ? " · about " + duration(run.secondsLeft()) + " left"
+                  : "");
+      case COMPLETED ->
+          "Done: "
+              + run.processed()
+              + " photos, "
+              + run.faces()
+              + " faces, "
+              + run.failed()
+              + " failed";
+      case FAILED -> "Failed: " + run.failureReason();
+      case STOPPED -> "Stopped after " + handled + " of " + run.total() + " files";
+    };
+  }
+
+  private static String duration(long seconds) {
+    if (seconds < 90) {
+      return seconds + " s";
+    }
+    if (seconds < 5400) {
+      return Math.round(seconds / 60.0) + " min";
+    }
+    return String.format("%.1f h", seconds / 3600.0);
+  }
+
+  public String getGalleryLink() {
+    HttpServletRequest request =
+        (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
+    return GalleryQrCode.galleryLink(request, event.slug());
+  }
+
+  public long getId() {
+    return id;
+  }
+
+  public void setId(long id) {
+    this.id = id;
+  }
+
+  public EventView getEvent() {
+    return event;
+  }
+
+  public ImportView getLatestImport() {
+    return latestImport;
+  }
+
+  public List<Imports.FailedFile> getFailures() {
+    return failures;
+  }
+
+  public LazyDataModel<PhotoPage.Item> getPhotoModel() {
+    return photoModel;
+  }
+
+  public String getFolder() {
+    return folder;
+  }
+
+  public void setFolder(String folder) {
+    this.folder = folder;
+  }
+
+  public String getCode() {
+    return code;
+  }
+
+  public void setCode(String code) {
+    this.code = code;
+  }
+
+  public String getSavedCode() {
+    return savedCode;
+  }
+
+  public LocalDateTime getExpiresAt() {
+    return expiresAt;
+  }
+
+  public void setExpiresAt(LocalDateTime expiresAt) {
+    this.expiresAt = expiresAt;
+  }
+
+  public boolean isFaceSearch() {
+    return faceSearch;
+  }
+
+  public void setFaceSearch(boolean faceSearch) {
+    this.faceSearch = faceSearch;
+  }
+}

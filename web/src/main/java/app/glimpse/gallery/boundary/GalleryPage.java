@@ -1,0 +1,130 @@
+package app.glimpse.gallery.boundary;
+
+import app.glimpse.events.boundary.Events;
+import app.glimpse.photos.boundary.PhotoPage;
+import app.glimpse.photos.boundary.Photos;
+import app.glimpse.platform.ClientError;
+import jakarta.ejb.EJB;
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * {@code /g/{slug}}: a guest enters the event's code once per session, then browses its photos in
+ * capture order, a page at a time as they scroll, and opens them in the lightbox.
+ */
+@Named
+@ViewScoped
+public class GalleryPage implements Serializable {
+
+  private static final long serialVersionUID = 1L;
+  static final int PAGE_SIZE = 48;
+  private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm");
+
+  @EJB Events events;
+  @EJB Photos photos;
+  @Inject GuestPasses passes;
+
+  private String slug;
+  private String code;
+  private Events.GuestPass pass;
+  private final List<PhotoPage.Item> items = new ArrayList<>();
+  private long total;
+  private int pagesLoaded;
+
+  public void load() {
+    pass = slug == null ? null : passes.forSlug(slug).orElse(null);
+    if (pass != null && pagesLoaded == 0) {
+      loadMore();
+    }
+  }
+
+  public void enter() {
+    try {
+      pass = events.enterGallery(slug == null ? "" : slug, code == null ? "" : code);
+      passes.add(pass);
+      items.clear();
+      pagesLoaded = 0;
+      loadMore();
+    } catch (ClientError refused) {
+      FacesContext faces = FacesContext.getCurrentInstance();
+      faces.addMessage(
+          null,
+          new FacesMessage(
+              FacesMessage.SEVERITY_ERROR,
+              "This code does not open the gallery. Check it and try again.",
+              null));
+      faces.validationFailed();
+    } finally {
+      code = null;
+    }
+  }
+
+  /** The next page of photos, appended to the grid. */
+  public void loadMore() {
+    Optional<Events.GuestPass> current =
+        Optional.ofNullable(pass).filter(p -> p.validAt(java.time.Instant.now()));
+    if (current.isEmpty()) {
+      pass = null;
+      return;
+    }
+    PhotoPage page = photos.page(current.get().caller(), pass.eventId(), pagesLoaded, PAGE_SIZE);
+    total = page.total();
+    items.addAll(page.items());
+    pagesLoaded++;
+  }
+
+  public String alt(PhotoPage.Item item, int index) {
+    String when =
+        item.takenAt() == null
+            ? ""
+            : ", taken " + TIME.format(item.takenAt().atZone(ZoneId.systemDefault()));
+    String people =
+        item.faces() == 0 ? "" : item.faces() == 1 ? ", 1 person" : ", " + item.faces() + " people";
+    return "Photo " + (index + 1) + " of " + total + when + people;
+  }
+
+  public boolean isEntered() {
+    return pass != null;
+  }
+
+  public boolean isMore() {
+    return items.size() < total;
+  }
+
+  public Events.GuestPass getPass() {
+    return pass;
+  }
+
+  public List<PhotoPage.Item> getItems() {
+    return items;
+  }
+
+  public long getTotal() {
+    return total;
+  }
+
+  public String getSlug() {
+    return slug;
+  }
+
+  public void setSlug(String slug) {
+    this.slug = slug;
+  }
+
+  public String getCode() {
+    return code;
+  }
+
+  public void setCode(String code) {
+    this.code = code;
+  }
+}

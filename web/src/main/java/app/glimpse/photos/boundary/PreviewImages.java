@@ -1,0 +1,99 @@
+package app.glimpse.photos.boundary;
+
+import app.glimpse.access.boundary.Callers;
+import app.glimpse.events.boundary.Events;
+import app.glimpse.gallery.boundary.GuestPasses;
+import app.glimpse.photos.control.Previews;
+import app.glimpse.platform.ClientError;
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * {@code GET /media/{event}/{photo}/thumb|preview}: the JPEG thumbnails and display previews made
+ * at import, for the event's photographers (portal session) and its guests (gallery pass). A
+ * preview never changes once written, so it is cached for a year ({@code immutable}) and
+ * revalidated by its ETag; {@code private} because each answer depends on who asks.
+ */
+@WebServlet("/media/*")
+public class PreviewImages extends HttpServlet {
+
+  private static final Pattern PATH = Pattern.compile("/(\\d{1,18})/(\\d{1,18})/(thumb|preview)");
+
+  @EJB Events events;
+  @Inject GuestPasses passes;
+  @Inject Callers callers;
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    Matcher matcher = PATH.matcher(String.valueOf(request.getPathInfo()));
+    if (!matcher.matches()) {
+      response.sendError(HttpServletResponse.SC_NOT_FOUND);
+      return;
+    }
+    long eventId = Long.parseLong(matcher.group(1));
+    long photoId = Long.parseLong(matcher.group(2));
+    if (!maySee(request, eventId)) {
+      response.sendError(HttpServletResponse.SC_NOT_FOUND);
+      return;
+    }
+    Path file =
+        "thumb".equals(matcher.group(3))
+            ? Previews.thumbnail(eventId, photoId)
+            : Previews.preview(eventId, photoId);
+    BasicFileAttributes attributes;
+    try {
+      attributes = Files.readAttributes(file, BasicFileAttributes.class);
+    } catch (NoSuchFileException missing) {
+      response.sendError(HttpServletResponse.SC_NOT_FOUND);
+      return;
+    }
+    String etag =
+        "\""
+            + photoId
+            + "-"
+            + matcher.group(3)
+            + "-"
+            + Long.toHexString(attributes.lastModifiedTime().toMillis())
+            + "-"
+            + Long.toHexString(attributes.size())
+            + "\"";
+    response.setHeader("Cache-Control", "private, max-age=31536000, immutable");
+    response.setHeader("ETag", etag);
+    String known = request.getHeader("If-None-Match");
+    if (known != null && (known.contains(etag) || known.strip().equals("*"))) {
+      response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+      return;
+    }
+    response.setContentType("image/jpeg");
+    response.setContentLengthLong(attributes.size());
+    Files.copy(file, response.getOutputStream());
+  }
+
+  /** Staff of the event's studio or a guest holding its pass; the same 404 for everyone else. */
+  private boolean maySee(HttpServletRequest request, long eventId) {
+    if (passes.guestOf(eventId).isPresent()) {
+      return true;
+    }
+    if (request.getUserPrincipal() == null) {
+      return false;
+    }
+    try {
+      events.staffEvent(callers.current(), eventId);
+      return true;
+    } catch (ClientError notTheirs) {
+      return false;
+    }
+  }
+}
