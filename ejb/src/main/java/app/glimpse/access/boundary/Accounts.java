@@ -1,5 +1,6 @@
 package app.glimpse.access.boundary;
 
+import app.glimpse.access.control.Throttle;
 import app.glimpse.access.control.TokenIssuer;
 import app.glimpse.platform.ClientError;
 import app.glimpse.studios.entity.Photographer;
@@ -32,6 +33,8 @@ public class Accounts {
   @Inject Pbkdf2PasswordHash passwordHash;
 
   @Inject TokenIssuer tokens;
+
+  @Inject Throttle throttle;
 
   /**
    * A hash to compare with when the account does not exist, so that both cases take the same time.
@@ -87,12 +90,16 @@ public class Accounts {
   }
 
   private Photographer verified(String email, String password) {
+    String key = "password:" + email.strip().toLowerCase(java.util.Locale.ROOT);
+    throttle.checkGuess(key);
     Photographer photographer = find(email).orElse(null);
     String stored = photographer == null ? noAccountHash : photographer.getPasswordHash();
     boolean matches = passwordHash.verify(password.toCharArray(), stored);
     if (photographer == null || !matches) {
+      throttle.failed(key);
       throw ClientError.unauthorized("Wrong e-mail or password.");
     }
+    throttle.succeeded(key);
     return photographer;
   }
 

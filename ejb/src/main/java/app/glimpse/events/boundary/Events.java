@@ -1,9 +1,11 @@
 package app.glimpse.events.boundary;
 
 import app.glimpse.access.boundary.Caller;
+import app.glimpse.access.control.Throttle;
 import app.glimpse.access.control.TokenIssuer;
 import app.glimpse.events.control.Slugs;
 import app.glimpse.events.entity.Event;
+import app.glimpse.imports.control.UploadStore;
 import app.glimpse.imports.entity.PhotoImport;
 import app.glimpse.photos.control.Previews;
 import app.glimpse.photos.entity.Photo;
@@ -30,6 +32,8 @@ import java.util.UUID;
 public class Events {
 
   @PersistenceContext EntityManager em;
+
+  @Inject Throttle throttle;
 
   @Inject Pbkdf2PasswordHash codeHash;
 
@@ -126,6 +130,8 @@ public class Events {
    * keeps it in the guest's session; refused exactly like {@link #openGuestSession}.
    */
   public GuestPass enterGallery(@NotBlank String slug, @NotBlank String code) {
+    String key = "code:" + slug.strip().toLowerCase();
+    throttle.checkGuess(key);
     Event event =
         em.createNamedQuery(Event.FIND_BY_SLUG, Event.class)
             .setParameter("slug", slug.strip().toLowerCase())
@@ -137,8 +143,10 @@ public class Events {
     String stored = open ? event.getAccessCodeHash() : noEventHash;
     boolean matches = codeHash.verify(code.strip().toCharArray(), stored);
     if (!open || !matches) {
+      throttle.failed(key);
       throw ClientError.unauthorized("This gallery link or code is not valid.");
     }
+    throttle.succeeded(key);
     return new GuestPass(
         event.getId(),
         event.getSlug(),
@@ -165,6 +173,7 @@ public class Events {
     em.remove(event);
     em.flush();
     Previews.deleteEvent(id);
+    UploadStore.deleteEvent(id);
   }
 
   /** The studio's events as the portal lists them: with a cover photo and the latest import. */

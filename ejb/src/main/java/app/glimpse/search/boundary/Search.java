@@ -1,6 +1,7 @@
 package app.glimpse.search.boundary;
 
 import app.glimpse.access.boundary.Caller;
+import app.glimpse.access.control.Throttle;
 import app.glimpse.events.boundary.Events;
 import app.glimpse.events.entity.Event;
 import app.glimpse.faces.DetectedFace;
@@ -39,6 +40,7 @@ public class Search {
   @EJB Events events;
   @EJB FaceRanking ranking;
   @PersistenceContext EntityManager em;
+  @Inject Throttle throttle;
 
   /**
    * Cosine similarity from which two faces count as the same person; calibrated on
@@ -55,6 +57,7 @@ public class Search {
   public SearchResult search(
       @NotNull Caller caller, long eventId, @NotNull byte[] selfie, Integer faceIndex) {
     Event event = events.visibleEvent(caller, eventId);
+    throttle.search(caller.subject());
     if (!event.isFaceSearch()) {
       throw new ClientError(
           403, "face_search_off", "Face search is switched off for this event's gallery.");

@@ -11,6 +11,7 @@ import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -63,6 +64,18 @@ public class EventsResource {
   @Operation(summary = "One event")
   public EventView get(@PathParam("id") long id) {
     return events.get(callers.current(), id);
+  }
+
+  @DELETE
+  @Path("{id}")
+  @RolesAllowed({"photographer", "owner"})
+  @Operation(
+      summary =
+          "Delete the event with its photos, previews, faces, people and uploaded originals;"
+              + " originals in server folders and Drive stay")
+  public Response delete(@PathParam("id") long id) {
+    events.delete(callers.current(), id);
+    return Response.noContent().build();
   }
 
   @PUT

@@ -1,0 +1,189 @@
+package app.glimpse.boundaries;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import app.glimpse.access.boundary.Caller;
+import app.glimpse.events.boundary.Events;
+import app.glimpse.imports.boundary.ImportView;
+import app.glimpse.imports.boundary.Imports;
+import app.glimpse.people.boundary.People;
+import app.glimpse.photos.boundary.Photos;
+import app.glimpse.platform.ClientError;
+import app.glimpse.search.boundary.Search;
+import app.glimpse.studios.entity.Photographer;
+import app.glimpse.studios.entity.Role;
+import app.glimpse.studios.entity.Studio;
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.UserTransaction;
+import java.io.File;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Function;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.ShrinkWrap;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Who may do what, as a matrix: every use case of the boundaries on event A of studio A, times
+ * {guest of A, guest of B, photographer of A, photographer of B, owner of A}. Only the allowed
+ * cells get through; every other one is answered 404, exactly as for an event that does not exist.
+ * (Anonymous callers never reach a boundary: the REST layer refuses them with 401, see
+ * GlimpseRunIT.)
+ */
+@ExtendWith(ArquillianExtension.class)
+class AccessMatrixIT {
+
+  @Deployment
+  static WebArchive deployment() {
+    File war = Path.of(System.getProperty("glimpse.dist"), "glimpse.war").toFile();
+    return ShrinkWrap.createFromZipFile(WebArchive.class, war).addClass(AccessMatrixIT.class);
+  }
+
+  @EJB Events events;
+  @EJB Imports imports;
+  @EJB Photos photos;
+  @EJB Search search;
+  @EJB People people;
+  @PersistenceContext EntityManager em;
+  @Inject UserTransaction transaction;
+
+  @Test
+  void onlyTheAllowedCallersGetThrough() throws Exception {
+    String run = UUID.randomUUID().toString();
+    Caller photographerA = account("a-" + run + "@a.test", null, Role.PHOTOGRAPHER);
+    Caller ownerA = account("owner-" + run + "@a.test", photographerA.studioId(), Role.OWNER);
+    Caller photographerB = account("b-" + run + "@b.test", null, Role.PHOTOGRAPHER);
+    long a = events.create(photographerA, "Event A", null).id();
+    long b = events.create(photographerB, "Event B", null).id();
+    events.setGuestAccess(photographerA, a, "1111", Instant.now().plusSeconds(3600), true);
+    events.showPeopleToGuests(photographerA, a, true);
+    Caller guestA = new Caller("guest:" + a + ":" + run, null, a, Set.of(Caller.GUEST));
+    Caller guestB = new Caller("guest:" + b + ":" + run, null, b, Set.of(Caller.GUEST));
+    Path folder =
+        Files.createDirectories(
+            Path.of(System.getProperty("glimpse.data.dir"), "imports", "matrix-" + run));
+    ImportView imported = imports.importFolder(photographerA, a, folder.toString());
+    byte[] selfie =
+        Files.readAllBytes(
+            Path.of(System.getProperty("glimpse.shared"), "photos", "deepface", "img1.jpg"));
+
+    Map<String, Caller> callers = new LinkedHashMap<>();
+    callers.put("guest of A", guestA);
+    callers.put("guest of B", guestB);
+    callers.put("photographer of A", photographerA);
+    callers.put("photographer of B", photographerB);
+    callers.put("owner of A", ownerA);
+    Set<String> staff = Set.of("photographer of A", "owner of A");
+    Set<String> everyoneOfA = Set.of("guest of A", "photographer of A", "owner of A");
+
+    Map<String, Use> uses = new LinkedHashMap<>();
+    uses.put("read the event", new Use(everyoneOfA, c -> events.get(c, a)));
+    uses.put("list its photos", new Use(everyoneOfA, c -> photos.page(c, a, 0, 10)));
+    uses.put(
+        "search it with a selfie", new Use(everyoneOfA, c -> search.search(c, a, selfie, null)));
+    uses.put("list its people", new Use(everyoneOfA, c -> people.list(c, a)));
+    uses.put("rename it", new Use(staff, c -> events.update(c, a, "Event A", null)));
+    uses.put(
+        "set its guest access",
+        new Use(staff, c -> events.setGuestAccess(c, a, "1111", null, true)));
+    uses.put("show its people", new Use(staff, c -> events.showPeopleToGuests(c, a, true)));
+    uses.put("import a folder", new Use(staff, c -> imports.importFolder(c, a, folder.toString())));
+    uses.put("read an import", new Use(staff, c -> imports.get(c, imported.id())));
+    uses.put("read its failures", new Use(staff, c -> imports.failures(c, imported.id())));
+    uses.put("stop an import", new Use(staff, c -> imports.stop(c, imported.id())));
+    uses.put("restart an import", new Use(staff, c -> imports.restart(c, imported.id())));
+    uses.put("upload to it", new Use(staff, c -> imports.newUpload(c, a)));
+    uses.put("regroup its people", new Use(staff, c -> people.regroup(c, a)));
+    uses.put("delete its face data", new Use(staff, c -> run(() -> people.deleteFaceData(c, a))));
+
+    List<String> wrong = new ArrayList<>();
+    for (Map.Entry<String, Use> use : uses.entrySet()) {
+      for (Map.Entry<String, Caller> caller : callers.entrySet()) {
+        boolean allowed = use.getValue().allowed().contains(caller.getKey());
+        String cell = caller.getKey() + " / " + use.getKey();
+        try {
+          use.getValue().call().apply(caller.getValue());
+          if (!allowed) {
+            wrong.add(cell + ": got through");
+          }
+        } catch (ClientError e) {
+          boolean refused = e.status() == 401 || e.status() == 403 || e.status() == 404;
+          if (allowed && refused) {
+            wrong.add(cell + ": refused with " + e.status() + " " + e.getMessage());
+          } else if (!allowed && e.status() != 404) {
+            wrong.add(cell + ": " + e.status() + " instead of 404 (" + e.getMessage() + ")");
+          }
+        }
+      }
+    }
+    for (Caller outsider : List.of(guestA, guestB, photographerB)) {
+      try {
+        events.delete(outsider, a);
+        wrong.add(outsider.subject() + " deleted the event");
+      } catch (ClientError e) {
+        if (e.status() != 404) {
+          wrong.add(outsider.subject() + " / delete: " + e.status());
+        }
+      }
+    }
+    events.delete(ownerA, a);
+    assertEquals(List.of(), wrong);
+    assertEquals(404, statusOf(() -> events.get(photographerA, a)), "deleted");
+  }
+
+  private record Use(Set<String> allowed, Function<Caller, Object> call) {}
+
+  private static Object run(Runnable work) {
+    work.run();
+    return null;
+  }
+
+  private static int statusOf(Runnable call) {
+    try {
+      call.run();
+      return 200;
+    } catch (ClientError e) {
+      return e.status();
+    }
+  }
+
+  private Caller account(String email, Long studioId, Role role) throws Exception {
+    transaction.begin();
+    try {
+      Studio studio;
+      if (studioId == null) {
+        studio = new Studio("Studio of " + email);
+        em.persist(studio);
+      } else {
+        studio = em.find(Studio.class, studioId);
+      }
+      Photographer photographer = new Photographer(studio, email, null, "not-a-hash", role);
+      em.persist(photographer);
+      em.flush();
+      transaction.commit();
+      return new Caller(
+          photographer.getId().toString(),
+          studio.getId(),
+          null,
+          role == Role.OWNER
+              ? Set.of(Caller.OWNER, Caller.PHOTOGRAPHER)
+              : Set.of(Caller.PHOTOGRAPHER));
+    } catch (Exception e) {
+      transaction.rollback();
+      throw e;
+    }
+  }
+}
