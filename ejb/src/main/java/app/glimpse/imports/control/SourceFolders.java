@@ -9,10 +9,11 @@ import java.util.List;
 import java.util.stream.Stream;
 
 /**
- * The image files of a server folder, recursively, in a stable order, recognised by their content
- * (the first bytes) rather than by their names, so that a JPEG called {@code .dat} is imported and
- * a text file called {@code .jpg} is not queued at all. Symbolic links are not followed out of the
- * folder.
+ * The image files of a server folder, recursively, in a stable order: files whose content (the
+ * first bytes) is an image whatever their name, so that a JPEG called {@code .dat} is imported, and
+ * files named like photos whatever their content, so that a damaged {@code .jpg} is reported with
+ * its reason instead of vanishing. Other files (notes, sidecars, videos) are left alone. Symbolic
+ * links are never followed.
  */
 public final class SourceFolders {
 
@@ -23,13 +24,25 @@ public final class SourceFolders {
     try (Stream<Path> paths = Files.walk(folder)) {
       return paths
           .filter(path -> Files.isRegularFile(path) && !Files.isSymbolicLink(path))
-          .filter(SourceFolders::looksLikeImage)
+          .filter(path -> namedLikePhoto(path) || looksLikeImage(path))
           .map(path -> folder.relativize(path).toString().replace('\\', '/'))
           .sorted()
           .toList();
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot list " + folder + ": " + e.getMessage(), e);
     }
+  }
+
+  private static final java.util.Set<String> PHOTO_EXTENSIONS =
+      java.util.Set.of(
+          "jpg", "jpeg", "jpe", "jfif", "png", "gif", "webp", "tif", "tiff", "bmp", "dib");
+
+  /** Whether the file's name ends like a photo's. */
+  static boolean namedLikePhoto(Path file) {
+    String name = file.getFileName().toString();
+    int dot = name.lastIndexOf('.');
+    return dot > 0
+        && PHOTO_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT));
   }
 
   /** Whether the file starts like a JPEG, PNG, GIF, WebP, TIFF or BMP. */

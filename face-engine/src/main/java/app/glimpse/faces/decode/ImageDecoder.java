@@ -56,6 +56,10 @@ public final class ImageDecoder {
               maxPixels / 1_000_000),
           header.pixels());
     }
+    if (header.format().equals("jpeg") && !ImageHeader.jpegComplete(data)) {
+      throw new UnreadableImageException(
+          name + ": the JPEG is cut short (it ends before the end of its image data)");
+    }
     PhotoMetadata metadata = MetadataReader.read(data, header.format(), name);
     Mat stored =
         header.format().equals("gif")

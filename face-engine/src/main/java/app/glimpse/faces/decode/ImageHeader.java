@@ -89,6 +89,43 @@ public record ImageHeader(String format, int width, int height) {
     }
   }
 
+  /**
+   * Whether a JPEG's image data runs to its end marker: the data after the first start-of-scan
+   * holds an end-of-image marker (entropy-coded data never does, since a 0xFF in it is followed by
+   * 0x00 or a restart marker). Data after the end marker (a motion photo's video) is allowed; a
+   * file cut short is not, although libjpeg would decode its top part and fill the rest with gray.
+   */
+  public static boolean jpegComplete(byte[] d) {
+    int i = 2;
+    while (i + 3 < d.length) {
+      if (u8(d, i) != 0xFF) {
+        i++;
+        continue;
+      }
+      int marker = u8(d, i + 1);
+      if (marker == 0xFF
+          || marker == 0x01
+          || marker == 0xD8
+          || (marker >= 0xD0 && marker <= 0xD7)) {
+        i += marker == 0xFF ? 1 : 2;
+        continue;
+      }
+      if (marker == 0xD9) {
+        return true;
+      }
+      if (marker == 0xDA) {
+        for (int j = i + 2; j + 1 < d.length; j++) {
+          if (u8(d, j) == 0xFF && u8(d, j + 1) == 0xD9) {
+            return true;
+          }
+        }
+        return false;
+      }
+      i += 2 + be16(d, i + 2);
+    }
+    return false;
+  }
+
   private static ImageHeader webp(byte[] d) {
     if (ascii(d, 12, "VP8X")) {
       return new ImageHeader("webp", 1 + le24(d, 24), 1 + le24(d, 27));
