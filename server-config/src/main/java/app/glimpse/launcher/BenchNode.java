@@ -78,8 +78,12 @@ final class BenchNode implements AutoCloseable {
         api.field(api.send("POST", "/api/v1/events", token, "{\"name\":\"" + name + "\"}"), "id"));
   }
 
-  /** Imports a server folder through the API and waits until the import has finished. */
-  void importFolder(long event, Path folder) throws Exception {
+  /**
+   * Imports a server folder through the API and waits until the import has finished.
+   *
+   * @return the finished import as the API shows it
+   */
+  String importFolder(long event, Path folder) throws Exception {
     String run =
         api.field(
             api.send(
@@ -88,11 +92,14 @@ final class BenchNode implements AutoCloseable {
                 token,
                 "{\"source\":\"folder\",\"path\":\"" + folder + "\"}"),
             "id");
+    String body;
     String status;
     do {
       Thread.sleep(500);
-      status = api.field(api.send("GET", "/api/v1/imports/" + run, token, null), "status");
+      body = api.send("GET", "/api/v1/imports/" + run, token, null);
+      status = api.field(body, "status");
     } while (status.equals("QUEUED") || status.equals("RUNNING"));
+    return body;
   }
 
   Connection jdbc() throws Exception {

@@ -35,44 +35,10 @@ public final class ImportBenchmark {
     try {
       Path photos = Files.createDirectories(work.resolve("photos"));
       double engineRate = engineBenchmark(dist, photos, count);
-      Path data = Files.createDirectories(work.resolve("data"));
-      try (LocalGlimpse glimpse =
-          LocalGlimpse.start(
-              LocalGlimpse.launcherCommand(dist),
-              Glimpse.freePort(),
-              Map.of(
-                  "GLIMPSE_DATA_DIR", data.toString(),
-                  "GLIMPSE_ADMIN_PASSWORD", "bench-password",
-                  "GLIMPSE_IMPORT_ROOTS", photos.toString()),
-              work.resolve("glimpse.log"))) {
-        glimpse.awaitReady(Duration.ofMinutes(3));
-        BenchApi api = new BenchApi(glimpse);
-        String token =
-            api.field(
-                api.send(
-                    "POST",
-                    "/api/v1/auth/token",
-                    null,
-                    "{\"email\":\"admin@glimpse.local\",\"password\":\"bench-password\"}"),
-                "token");
-        String event =
-            api.field(
-                api.send("POST", "/api/v1/events", token, "{\"name\":\"Import bench\"}"), "id");
-        String run =
-            api.field(
-                api.send(
-                    "POST",
-                    "/api/v1/events/" + event + "/imports",
-                    token,
-                    "{\"source\":\"folder\",\"path\":\"" + photos + "\"}"),
-                "id");
-        String status;
-        String body;
-        do {
-          Thread.sleep(500);
-          body = api.send("GET", "/api/v1/imports/" + run, token, null);
-          status = api.field(body, "status");
-        } while (status.equals("QUEUED") || status.equals("RUNNING"));
+      try (BenchNode node = BenchNode.start("import", photos, Map.of())) {
+        BenchApi api = node.api;
+        String body = node.importFolder(node.createEvent("Import bench"), photos);
+        String status = api.field(body, "status");
         int total = Integer.parseInt(api.field(body, "total"));
         int processed = Integer.parseInt(api.field(body, "processed"));
         int failed = Integer.parseInt(api.field(body, "failed"));
@@ -84,7 +50,6 @@ public final class ImportBenchmark {
                     .toMillis()
                 / 1000.0;
         double rate = (processed + failed) / seconds;
-        glimpse.stop(Duration.ofSeconds(30));
         System.out.printf(
             Locale.ROOT,
             "import-bench status=%s photos=%d processed=%d failed=%d faces=%d seconds=%.1f photos_per_s=%.2f"

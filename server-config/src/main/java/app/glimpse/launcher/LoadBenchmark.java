@@ -50,6 +50,7 @@ public final class LoadBenchmark {
     int seconds = Integer.parseInt(options.getOrDefault("seconds", "60"));
     double searchesPerSecond = Double.parseDouble(options.getOrDefault("searches-per-s", "5"));
     int requests = Integer.parseInt(options.getOrDefault("requests", "100"));
+    int thinkMillis = Integer.parseInt(options.getOrDefault("think-ms", "2000"));
     Path deepface =
         Path.of(options.getOrDefault("deepface", "../shared/photos/deepface")).toAbsolutePath();
     byte[] selfie = SearchRequestBenchmark.twoMegapixels(deepface.resolve("img2.jpg"));
@@ -118,23 +119,27 @@ public final class LoadBenchmark {
       long end = System.nanoTime() + seconds * 1_000_000_000L;
       ExecutorService browsing = Executors.newFixedThreadPool(guests);
       for (Guest guest : crowd) {
-        browsing.submit(() -> guest.browse(event, photos, end, stats));
+        browsing.submit(() -> guest.browse(event, photos, end, stats, thinkMillis));
       }
-      ScheduledExecutorService searches = Executors.newScheduledThreadPool(4);
+      // searches arrive at their rate however long each takes (a fixed-rate task never overlaps)
+      ScheduledExecutorService searches = Executors.newSingleThreadScheduledExecutor();
+      ExecutorService searching = Executors.newCachedThreadPool();
       AtomicInteger next = new AtomicInteger();
       searches.scheduleAtFixedRate(
           () -> {
             if (System.nanoTime() < end) {
               Guest guest = crowd.get(next.getAndIncrement() % crowd.size());
-              stats.time(
-                  "search",
+              searching.submit(
                   () ->
-                      node.api
-                          .http()
-                          .send(
-                              multipart(node, event, guest.token, selfie),
-                              HttpResponse.BodyHandlers.discarding())
-                          .statusCode());
+                      stats.time(
+                          "search",
+                          () ->
+                              node.api
+                                  .http()
+                                  .send(
+                                      multipart(node, event, guest.token, selfie),
+                                      HttpResponse.BodyHandlers.discarding())
+                                  .statusCode()));
             }
           },
           0,
@@ -144,6 +149,8 @@ public final class LoadBenchmark {
       browsing.awaitTermination(seconds + 120, TimeUnit.SECONDS);
       searches.shutdown();
       searches.awaitTermination(60, TimeUnit.SECONDS);
+      searching.shutdown();
+      searching.awaitTermination(120, TimeUnit.SECONDS);
 
       Collections.sort(idle);
       double[] idleSorted = idle.stream().mapToDouble(Double::doubleValue).toArray();
@@ -155,14 +162,15 @@ public final class LoadBenchmark {
           stats.firstErrors.isEmpty() ? "" : ", first: " + stats.firstErrors);
       System.out.printf(
           Locale.ROOT,
-          "load-bench photos=%d faces=%d guests=%d seconds=%d requests=%d errors=%d"
+          "load-bench photos=%d faces=%d guests=%d think_ms=%d seconds=%d requests=%d errors=%d"
               + " gallery_first_page_ms_p50=%.1f gallery_first_page_ms_p95=%.1f"
               + " loaded_gallery_ms_p95=%.1f thumb_ms_p95=%.1f api_page_ms_p95=%.1f"
-              + " searches=%d search_ms_p50=%.1f search_ms_p95=%.1f"
+              + " searches=%d searches_per_s=%.1f search_ms_p50=%.1f search_ms_p95=%.1f"
               + " target_gallery_ms_p95=150 target_search_ms_p95=150%n",
           photos,
           faces,
           guests,
+          thinkMillis,
           seconds,
           stats.count(),
           stats.errors.get(),
@@ -172,6 +180,7 @@ public final class LoadBenchmark {
           stats.percentile("thumb", 95),
           stats.percentile("api-page", 95),
           stats.sorted("search").length,
+          stats.sorted("search").length / (double) seconds,
           stats.percentile("search", 50),
           stats.percentile("search", 95));
     }
@@ -246,7 +255,7 @@ public final class LoadBenchmark {
           HttpResponse.BodyHandlers.ofString());
     }
 
-    void browse(long event, int photos, long end, Stats stats) {
+    void browse(long event, int photos, long end, Stats stats, int thinkMillis) {
       ThreadLocalRandom random = ThreadLocalRandom.current();
       while (System.nanoTime() < end) {
         String[] page = new String[1];
@@ -286,7 +295,7 @@ public final class LoadBenchmark {
                         HttpResponse.BodyHandlers.discarding())
                     .statusCode());
         try {
-          Thread.sleep(500 + random.nextInt(1000));
+          Thread.sleep(thinkMillis / 2 + random.nextInt(thinkMillis));
         } catch (InterruptedException e) {
           return;
         }

@@ -10,9 +10,7 @@ import app.glimpse.people.boundary.People;
 import app.glimpse.photos.boundary.Photos;
 import app.glimpse.platform.ClientError;
 import app.glimpse.search.boundary.Search;
-import app.glimpse.studios.entity.Photographer;
 import app.glimpse.studios.entity.Role;
-import app.glimpse.studios.entity.Studio;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -49,7 +47,8 @@ class AccessMatrixIT {
   @Deployment
   static WebArchive deployment() {
     File war = Path.of(System.getProperty("glimpse.dist"), "glimpse.war").toFile();
-    return ShrinkWrap.createFromZipFile(WebArchive.class, war).addClass(AccessMatrixIT.class);
+    return ShrinkWrap.createFromZipFile(WebArchive.class, war)
+        .addClasses(AccessMatrixIT.class, Fixtures.class);
   }
 
   @EJB Events events;
@@ -60,12 +59,17 @@ class AccessMatrixIT {
   @PersistenceContext EntityManager em;
   @Inject UserTransaction transaction;
 
+  private Fixtures fixtures() {
+    return new Fixtures(em, transaction);
+  }
+
   @Test
   void onlyTheAllowedCallersGetThrough() throws Exception {
     String run = UUID.randomUUID().toString();
-    Caller photographerA = account("a-" + run + "@a.test", null, Role.PHOTOGRAPHER);
-    Caller ownerA = account("owner-" + run + "@a.test", photographerA.studioId(), Role.OWNER);
-    Caller photographerB = account("b-" + run + "@b.test", null, Role.PHOTOGRAPHER);
+    Caller photographerA = fixtures().account("a-" + run + "@a.test", null, Role.PHOTOGRAPHER);
+    Caller ownerA =
+        fixtures().account("owner-" + run + "@a.test", photographerA.studioId(), Role.OWNER);
+    Caller photographerB = fixtures().account("b-" + run + "@b.test", null, Role.PHOTOGRAPHER);
     long a = events.create(photographerA, "Event A", null).id();
     long b = events.create(photographerB, "Event B", null).id();
     events.setGuestAccess(photographerA, a, "1111", Instant.now().plusSeconds(3600), true);
@@ -157,33 +161,6 @@ class AccessMatrixIT {
       return 200;
     } catch (ClientError e) {
       return e.status();
-    }
-  }
-
-  private Caller account(String email, Long studioId, Role role) throws Exception {
-    transaction.begin();
-    try {
-      Studio studio;
-      if (studioId == null) {
-        studio = new Studio("Studio of " + email);
-        em.persist(studio);
-      } else {
-        studio = em.find(Studio.class, studioId);
-      }
-      Photographer photographer = new Photographer(studio, email, null, "not-a-hash", role);
-      em.persist(photographer);
-      em.flush();
-      transaction.commit();
-      return new Caller(
-          photographer.getId().toString(),
-          studio.getId(),
-          null,
-          role == Role.OWNER
-              ? Set.of(Caller.OWNER, Caller.PHOTOGRAPHER)
-              : Set.of(Caller.PHOTOGRAPHER));
-    } catch (Exception e) {
-      transaction.rollback();
-      throw e;
     }
   }
 }

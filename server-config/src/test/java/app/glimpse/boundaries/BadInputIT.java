@@ -11,9 +11,6 @@ import app.glimpse.imports.boundary.Imports;
 import app.glimpse.imports.entity.ImportStatus;
 import app.glimpse.photos.entity.Photo;
 import app.glimpse.photos.entity.PhotoStatus;
-import app.glimpse.studios.entity.Photographer;
-import app.glimpse.studios.entity.Role;
-import app.glimpse.studios.entity.Studio;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -56,13 +53,18 @@ class BadInputIT {
   @Deployment
   static WebArchive deployment() {
     File war = Path.of(System.getProperty("glimpse.dist"), "glimpse.war").toFile();
-    return ShrinkWrap.createFromZipFile(WebArchive.class, war).addClass(BadInputIT.class);
+    return ShrinkWrap.createFromZipFile(WebArchive.class, war)
+        .addClasses(BadInputIT.class, Fixtures.class);
   }
 
   @EJB Events events;
   @EJB Imports imports;
   @PersistenceContext EntityManager em;
   @Inject UserTransaction transaction;
+
+  private Fixtures fixtures() {
+    return new Fixtures(em, transaction);
+  }
 
   @Test
   void indexesEveryGoodPhotoAndReportsEveryBadFile() throws Exception {
@@ -142,7 +144,7 @@ class BadInputIT {
     Files.createSymbolicLink(
         folder.resolve("bad/outside.jpg"), shared.resolve("debian/messi5.jpg"));
 
-    Caller anna = photographer();
+    Caller anna = fixtures().photographer("bad-" + UUID.randomUUID() + "@x.test");
     long eventId = events.create(anna, "Bad input", null).id();
     ImportView run = imports.importFolder(anna, eventId, folder.toString());
     long deadline = System.nanoTime() + 300_000_000_000L;
@@ -316,28 +318,5 @@ class BadInputIT {
       zip.closeEntry();
     }
     return out.toByteArray();
-  }
-
-  private Caller photographer() throws Exception {
-    transaction.begin();
-    try {
-      Studio studio = new Studio("Bad input studio");
-      em.persist(studio);
-      Photographer photographer =
-          new Photographer(
-              studio,
-              "bad-" + UUID.randomUUID() + "@x.test",
-              null,
-              "not-a-hash",
-              Role.PHOTOGRAPHER);
-      em.persist(photographer);
-      em.flush();
-      transaction.commit();
-      return new Caller(
-          photographer.getId().toString(), studio.getId(), null, Set.of(Caller.PHOTOGRAPHER));
-    } catch (Exception e) {
-      transaction.rollback();
-      throw e;
-    }
   }
 }

@@ -25,9 +25,6 @@ import app.glimpse.photos.boundary.Photos;
 import app.glimpse.photos.entity.Face;
 import app.glimpse.photos.entity.Photo;
 import app.glimpse.platform.ClientError;
-import app.glimpse.studios.entity.Photographer;
-import app.glimpse.studios.entity.Role;
-import app.glimpse.studios.entity.Studio;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -42,7 +39,6 @@ import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.Callable;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -63,7 +59,7 @@ class BoundariesIT {
   static WebArchive deployment() {
     File war = Path.of(System.getProperty("glimpse.dist"), "glimpse.war").toFile();
     return ShrinkWrap.createFromZipFile(WebArchive.class, war)
-        .addClass(BoundariesIT.class)
+        .addClasses(BoundariesIT.class, Fixtures.class)
         .addClass(FakeDrive.class);
   }
 
@@ -75,10 +71,14 @@ class BoundariesIT {
   @PersistenceContext EntityManager em;
   @Inject UserTransaction transaction;
 
+  private Fixtures fixtures() {
+    return new Fixtures(em, transaction);
+  }
+
   @Test
   void studiosSeeOnlyTheirOwnEvents() throws Exception {
-    Caller anna = photographer("anna@a.test");
-    Caller bert = photographer("bert@b.test");
+    Caller anna = fixtures().photographer("anna@a.test");
+    Caller bert = fixtures().photographer("bert@b.test");
     EventView wedding = events.create(anna, "Wedding", LocalDate.of(2026, 6, 20));
 
     assertEquals("Wedding", events.get(anna, wedding.id()).name());
@@ -91,7 +91,7 @@ class BoundariesIT {
 
   @Test
   void guestsNeedTheRightCodeAndSeeOnlyTheirEvent() throws Exception {
-    Caller anna = photographer("carla@c.test");
+    Caller anna = fixtures().photographer("carla@c.test");
     EventView party = events.create(anna, "Party", null);
     EventView other = events.create(anna, "Other", null);
     assertEquals(
@@ -131,7 +131,7 @@ class BoundariesIT {
 
   @Test
   void importsStayInsideTheAllowedFolders() throws Exception {
-    Caller anna = photographer("dora@d.test");
+    Caller anna = fixtures().photographer("dora@d.test");
     EventView event = events.create(anna, "Conference", null);
     Path inside =
         Files.createDirectories(Path.of(System.getProperty("glimpse.data.dir"), "imports", "day1"));
@@ -151,57 +151,63 @@ class BoundariesIT {
                 ClientError.class,
                 () -> imports.importFolder(anna, event.id(), inside + "/../../.."))
             .status());
-    Caller bert = photographer("emil@e.test");
+    Caller bert = fixtures().photographer("emil@e.test");
     assertEquals(
         404, assertThrows(ClientError.class, () -> imports.get(bert, queued.id())).status());
   }
 
   @Test
   void photosAndFacesRoundTripInCaptureOrder() throws Exception {
-    Caller anna = photographer("fay@f.test");
+    Caller anna = fixtures().photographer("fay@f.test");
     long eventId = events.create(anna, "School day", null).id();
     float[] embedding = new float[512];
     embedding[7] = 0.6f;
     embedding[300] = -0.8f;
     long faceId =
-        inTransaction(
-            () -> {
-              Event event = em.find(Event.class, eventId);
-              Source source = new Source(event, SourceKind.FOLDER, "/photos", "photos");
-              em.persist(source);
-              Photo late = Photo.indexed(event, source, null, "b.jpg", "b.jpg", "hash-b");
-              late.describe(
-                  4000,
-                  3000,
-                  Instant.parse("2026-06-20T15:00:00Z"),
-                  "+02:00",
-                  "Canon",
-                  "R6",
-                  null,
-                  false);
-              Photo early = Photo.indexed(event, source, null, "a.jpg", "a.jpg", "hash-a");
-              early.describe(
-                  3000,
-                  4000,
-                  Instant.parse("2026-06-20T11:00:00Z"),
-                  "+02:00",
-                  "Canon",
-                  "R6",
-                  null,
-                  true);
-              Photo broken =
-                  Photo.failed(event, source, null, "c.jpg", "c.jpg", "hash-c", "Not an image");
-              em.persist(late);
-              em.persist(early);
-              em.persist(broken);
-              Face face =
-                  new Face(
-                      early, new float[] {10, 20, 80, 90}, new float[10], 0.93f, embedding, null);
-              early.countFaces(1);
-              em.persist(face);
-              em.flush();
-              return face.getId();
-            });
+        fixtures()
+            .inTransaction(
+                () -> {
+                  Event event = em.find(Event.class, eventId);
+                  Source source = new Source(event, SourceKind.FOLDER, "/photos", "photos");
+                  em.persist(source);
+                  Photo late = Photo.indexed(event, source, null, "b.jpg", "b.jpg", "hash-b");
+                  late.describe(
+                      4000,
+                      3000,
+                      Instant.parse("2026-06-20T15:00:00Z"),
+                      "+02:00",
+                      "Canon",
+                      "R6",
+                      null,
+                      false);
+                  Photo early = Photo.indexed(event, source, null, "a.jpg", "a.jpg", "hash-a");
+                  early.describe(
+                      3000,
+                      4000,
+                      Instant.parse("2026-06-20T11:00:00Z"),
+                      "+02:00",
+                      "Canon",
+                      "R6",
+                      null,
+                      true);
+                  Photo broken =
+                      Photo.failed(event, source, null, "c.jpg", "c.jpg", "hash-c", "Not an image");
+                  em.persist(late);
+                  em.persist(early);
+                  em.persist(broken);
+                  Face face =
+                      new Face(
+                          early,
+                          new float[] {10, 20, 80, 90},
+                          new float[10],
+                          0.93f,
+                          embedding,
+                          null);
+                  early.countFaces(1);
+                  em.persist(face);
+                  em.flush();
+                  return face.getId();
+                });
 
     PhotoPage page = photos.page(anna, eventId, 0, 10);
     assertEquals(2, page.total(), "failed files are not in the gallery");
@@ -222,7 +228,7 @@ class BoundariesIT {
 
   @Test
   void importsAFolderThroughTheJobAndTheQueueOnceOnly() throws Exception {
-    Caller anna = photographer("gus@g.test");
+    Caller anna = fixtures().photographer("gus@g.test");
     long eventId = events.create(anna, "Import", null).id();
     Path folder =
         Files.createDirectories(
@@ -261,7 +267,7 @@ class BoundariesIT {
     Path shared = Path.of(System.getProperty("glimpse.shared"), "photos");
     try (FakeDrive fake =
         FakeDrive.start(api.getPort(), "glimpse-it", "it-secret", "ivy@gmail.test")) {
-      Caller ivy = photographer("ivy@i.test");
+      Caller ivy = fixtures().photographer("ivy@i.test");
       long eventId = events.create(ivy, "Drive wedding", null).id();
       assertTrue(drive.status(ivy).configured());
       assertFalse(drive.status(ivy).connected());
@@ -415,7 +421,7 @@ class BoundariesIT {
 
   @Test
   void aStoppedImportRestartsWhereItWasAndIndexesEveryFileOnce() throws Exception {
-    Caller anna = photographer("stop-" + java.util.UUID.randomUUID() + "@s.test");
+    Caller anna = fixtures().photographer("stop-" + java.util.UUID.randomUUID() + "@s.test");
     long eventId = events.create(anna, "Stop and go", null).id();
     Path folder =
         Files.createDirectories(
@@ -457,7 +463,7 @@ class BoundariesIT {
     assertEquals(30, photos.page(anna, eventId, 0, 100).total(), "each file indexed once");
     assertEquals(
         409, assertThrows(ClientError.class, () -> imports.restart(anna, started.id())).status());
-    Caller bert = photographer("stop-other-" + java.util.UUID.randomUUID() + "@s.test");
+    Caller bert = fixtures().photographer("stop-other-" + java.util.UUID.randomUUID() + "@s.test");
     assertEquals(
         404, assertThrows(ClientError.class, () -> imports.stop(bert, started.id())).status());
   }
@@ -484,31 +490,5 @@ class BoundariesIT {
         401,
         assertThrows(ClientError.class, () -> accounts.token("nobody@glimpse.local", "x"))
             .status());
-  }
-
-  private Caller photographer(String email) throws Exception {
-    return inTransaction(
-        () -> {
-          Studio studio = new Studio("Studio of " + email);
-          em.persist(studio);
-          Photographer photographer =
-              new Photographer(studio, email, null, "not-a-hash", Role.PHOTOGRAPHER);
-          em.persist(photographer);
-          em.flush();
-          return new Caller(
-              photographer.getId().toString(), studio.getId(), null, Set.of(Caller.PHOTOGRAPHER));
-        });
-  }
-
-  private <T> T inTransaction(Callable<T> work) throws Exception {
-    transaction.begin();
-    try {
-      T result = work.call();
-      transaction.commit();
-      return result;
-    } catch (Exception e) {
-      transaction.rollback();
-      throw e;
-    }
   }
 }

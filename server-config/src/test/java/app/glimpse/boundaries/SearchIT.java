@@ -25,9 +25,6 @@ import app.glimpse.search.boundary.FaceRanking;
 import app.glimpse.search.boundary.Search;
 import app.glimpse.search.boundary.SearchResult;
 import app.glimpse.search.control.PhotoMatch;
-import app.glimpse.studios.entity.Photographer;
-import app.glimpse.studios.entity.Role;
-import app.glimpse.studios.entity.Studio;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -47,7 +44,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
-import java.util.concurrent.Callable;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
@@ -70,7 +66,8 @@ class SearchIT {
   @Deployment
   static WebArchive deployment() {
     File war = Path.of(System.getProperty("glimpse.dist"), "glimpse.war").toFile();
-    return ShrinkWrap.createFromZipFile(WebArchive.class, war).addClass(SearchIT.class);
+    return ShrinkWrap.createFromZipFile(WebArchive.class, war)
+        .addClasses(SearchIT.class, Fixtures.class);
   }
 
   @EJB Events events;
@@ -81,6 +78,10 @@ class SearchIT {
   @EJB app.glimpse.photos.boundary.Photos photosBoundary;
   @PersistenceContext EntityManager em;
   @Inject UserTransaction transaction;
+
+  private Fixtures fixtures() {
+    return new Fixtures(em, transaction);
+  }
 
   /** The imported deepface event, shared by the tests of this class. */
   private static Caller owner;
@@ -149,7 +150,7 @@ class SearchIT {
         "another face, another best match");
     assertError(400, "invalid_face", () -> search.search(owner, deepface, couple, 2));
 
-    Caller stranger = photographer("stranger-" + UUID.randomUUID() + "@x.test");
+    Caller stranger = fixtures().photographer("stranger-" + UUID.randomUUID() + "@x.test");
     assertError(404, "not_found", () -> search.search(stranger, deepface, couple, null));
     Caller guest = new Caller("guest", null, deepface, Set.of(Caller.GUEST));
     assertFalse(search.search(guest, deepface, couple, null).matches().isEmpty());
@@ -214,7 +215,7 @@ class SearchIT {
 
   @Test
   void seesFacesOtherTransactionsAddAndRemove() throws Exception {
-    Caller anna = photographer("anna-" + UUID.randomUUID() + "@x.test");
+    Caller anna = fixtures().photographer("anna-" + UUID.randomUUID() + "@x.test");
     long eventId = events.create(anna, "Incremental", null).id();
     float[] person = unit(1);
     long first = addFace(eventId, "a.jpg", person);
@@ -226,11 +227,12 @@ class SearchIT {
         Set.of(first, second), Set.copyOf(photoIds(ranking.rank(eventId, person, 0.43f, 10))));
     assertEquals(3, ranking.faces(eventId));
 
-    inTransaction(
-        () ->
-            em.createQuery("DELETE FROM Face f WHERE f.photo.id = :photo")
-                .setParameter("photo", second)
-                .executeUpdate());
+    fixtures()
+        .inTransaction(
+            () ->
+                em.createQuery("DELETE FROM Face f WHERE f.photo.id = :photo")
+                    .setParameter("photo", second)
+                    .executeUpdate());
     assertEquals(List.of(first), photoIds(ranking.rank(eventId, person, 0.43f, 10)));
     assertEquals(2, ranking.faces(eventId));
 
@@ -243,7 +245,7 @@ class SearchIT {
         403,
         "face_search_off",
         () -> search.search(anna, eventId, bytes("deepface/img1.jpg"), null));
-    Caller stranger = photographer("other-" + UUID.randomUUID() + "@x.test");
+    Caller stranger = fixtures().photographer("other-" + UUID.randomUUID() + "@x.test");
     assertError(404, "not_found", () -> people.deleteFaceData(stranger, eventId));
   }
 
@@ -311,7 +313,7 @@ class SearchIT {
       if (owner != null) {
         return;
       }
-      Caller anna = photographer("search-" + UUID.randomUUID() + "@x.test");
+      Caller anna = fixtures().photographer("search-" + UUID.randomUUID() + "@x.test");
       long eventId = events.create(anna, "Deepface", null).id();
       Path folder = Path.of(System.getProperty("glimpse.shared"), "photos", "deepface");
       ImportView run = imports.importFolder(anna, eventId, folder.toString());
@@ -328,27 +330,29 @@ class SearchIT {
   }
 
   private long addFace(long eventId, String file, float[] embedding) throws Exception {
-    return inTransaction(
-        () -> {
-          Event event = em.find(Event.class, eventId);
-          Source source =
-              em.createQuery("SELECT s FROM Source s WHERE s.event.id = :e", Source.class)
-                  .setParameter("e", eventId)
-                  .getResultStream()
-                  .findFirst()
-                  .orElseGet(
-                      () -> {
-                        Source created = new Source(event, SourceKind.FOLDER, "/x", "x");
-                        em.persist(created);
-                        return created;
-                      });
-          Photo photo = Photo.indexed(event, source, null, file, file, "hash-" + file);
-          em.persist(photo);
-          em.persist(
-              new Face(photo, new float[] {1, 1, 50, 50}, new float[10], 0.9f, embedding, null));
-          em.flush();
-          return photo.getId();
-        });
+    return fixtures()
+        .inTransaction(
+            () -> {
+              Event event = em.find(Event.class, eventId);
+              Source source =
+                  em.createQuery("SELECT s FROM Source s WHERE s.event.id = :e", Source.class)
+                      .setParameter("e", eventId)
+                      .getResultStream()
+                      .findFirst()
+                      .orElseGet(
+                          () -> {
+                            Source created = new Source(event, SourceKind.FOLDER, "/x", "x");
+                            em.persist(created);
+                            return created;
+                          });
+              Photo photo = Photo.indexed(event, source, null, file, file, "hash-" + file);
+              em.persist(photo);
+              em.persist(
+                  new Face(
+                      photo, new float[] {1, 1, 50, 50}, new float[10], 0.9f, embedding, null));
+              em.flush();
+              return photo.getId();
+            });
   }
 
   private static float[] unit(int seed) {
@@ -428,31 +432,5 @@ class SearchIT {
     ClientError thrown = assertThrows(ClientError.class, call);
     assertEquals(status, thrown.status(), thrown.getMessage());
     assertEquals(error, thrown.error(), thrown.getMessage());
-  }
-
-  private Caller photographer(String email) throws Exception {
-    return inTransaction(
-        () -> {
-          Studio studio = new Studio("Studio of " + email);
-          em.persist(studio);
-          Photographer photographer =
-              new Photographer(studio, email, null, "not-a-hash", Role.PHOTOGRAPHER);
-          em.persist(photographer);
-          em.flush();
-          return new Caller(
-              photographer.getId().toString(), studio.getId(), null, Set.of(Caller.PHOTOGRAPHER));
-        });
-  }
-
-  private <T> T inTransaction(Callable<T> work) throws Exception {
-    transaction.begin();
-    try {
-      T result = work.call();
-      transaction.commit();
-      return result;
-    } catch (Exception e) {
-      transaction.rollback();
-      throw e;
-    }
   }
 }

@@ -1,0 +1,58 @@
+package app.glimpse.boundaries;
+
+import app.glimpse.access.boundary.Caller;
+import app.glimpse.studios.entity.Photographer;
+import app.glimpse.studios.entity.Role;
+import app.glimpse.studios.entity.Studio;
+import jakarta.persistence.EntityManager;
+import jakarta.transaction.UserTransaction;
+import java.util.Set;
+import java.util.concurrent.Callable;
+
+/**
+ * What the in-server tests set up through JPA: accounts of their own studios, and work in a
+ * transaction of its own. Every deployment that uses it adds it to the archive.
+ */
+record Fixtures(EntityManager em, UserTransaction transaction) {
+
+  /** A photographer of a new studio. */
+  Caller photographer(String email) throws Exception {
+    return account(email, null, Role.PHOTOGRAPHER);
+  }
+
+  /** An account of the studio {@code studioId}, or of a new studio when it is null. */
+  Caller account(String email, Long studioId, Role role) throws Exception {
+    return inTransaction(
+        () -> {
+          Studio studio;
+          if (studioId == null) {
+            studio = new Studio("Studio of " + email);
+            em.persist(studio);
+          } else {
+            studio = em.find(Studio.class, studioId);
+          }
+          Photographer photographer = new Photographer(studio, email, null, "not-a-hash", role);
+          em.persist(photographer);
+          em.flush();
+          return new Caller(
+              photographer.getId().toString(),
+              studio.getId(),
+              null,
+              role == Role.OWNER
+                  ? Set.of(Caller.OWNER, Caller.PHOTOGRAPHER)
+                  : Set.of(Caller.PHOTOGRAPHER));
+        });
+  }
+
+  <T> T inTransaction(Callable<T> work) throws Exception {
+    transaction.begin();
+    try {
+      T result = work.call();
+      transaction.commit();
+      return result;
+    } catch (Exception e) {
+      transaction.rollback();
+      throw e;
+    }
+  }
+}
