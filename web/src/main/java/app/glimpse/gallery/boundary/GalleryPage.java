@@ -32,6 +32,7 @@ public class GalleryPage implements Serializable {
   @EJB Events events;
   @EJB Photos photos;
   @Inject GuestPasses passes;
+  @Inject GuestFinds finds;
 
   private String slug;
   private String code;
@@ -90,6 +91,34 @@ public class GalleryPage implements Serializable {
     String people =
         item.faces() == 0 ? "" : item.faces() == 1 ? ", 1 person" : ", " + item.faces() + " people";
     return "Photo " + (index + 1) + " of " + total + when + people;
+  }
+
+  /** What the guest's selfie search found in this event, this session; null before a search. */
+  public GuestFinds.Found getFound() {
+    return pass == null ? null : finds.in(pass.eventId()).orElse(null);
+  }
+
+  /** Called by the page's script once a selfie search has answered: re-renders "Your photos". */
+  public void showFound() {
+    // the search servlet has kept the result in GuestFinds; the update re-reads it
+  }
+
+  /** "Not me": drops a wrong match from "Your photos" (this session only). */
+  public void notMe(long photoId) {
+    if (pass != null) {
+      finds.notMe(pass.eventId(), photoId);
+    }
+  }
+
+  /** Back to the whole event: forgets the search. */
+  public void forgetFound() {
+    if (pass != null) {
+      finds.forget(pass.eventId());
+    }
+  }
+
+  public String foundAlt(GuestFinds.FoundPhoto photo, int index, int count) {
+    return "Your photo " + (index + 1) + " of " + count + ", " + photo.fileName();
   }
 
   public boolean isEntered() {
