@@ -143,6 +143,7 @@
     form.append("selfie", selfie, "selfie");
     say("Looking for you in the photos\u2026");
     box.classList.add("busy");
+    box.setAttribute("aria-busy", "true");
     fetch(box.getAttribute("data-url") + (face === undefined ? "" : "?face=" + face), {
       method: "POST",
       body: form,
@@ -155,6 +156,7 @@
     }).then(function (result) {
       box.classList.remove("busy");
       if (!result.ok) {
+        box.removeAttribute("aria-busy");
         say(result.answer.message || "The search did not work; try another photo.");
         return;
       }
@@ -163,10 +165,13 @@
           : "Found " + found + " photos of you.");
       showFaces(result.answer);
       if (window.showFound) {
-        window.showFound();
+        window.showFound(); // its oncomplete ends aria-busy
+      } else {
+        box.removeAttribute("aria-busy");
       }
     }).catch(function () {
       box.classList.remove("busy");
+      box.removeAttribute("aria-busy");
       say("The search did not reach the server; check the connection and try again.");
     });
   }
@@ -197,10 +202,14 @@
         button.setAttribute("aria-label", "Search with face " + (face.index + 1)
             + (face.index === answer.usedFace ? " (searched now)" : ""));
         button.setAttribute("data-face", face.index);
-        button.style.left = (100 * face.box.x / w) + "%";
-        button.style.top = (100 * face.box.y / h) + "%";
-        button.style.width = (100 * face.box.width / w) + "%";
-        button.style.height = (100 * face.box.height / h) + "%";
+        var left = Math.max(0, face.box.x);
+        var top = Math.max(0, face.box.y);
+        var right = Math.min(w, face.box.x + face.box.width);
+        var bottom = Math.min(h, face.box.y + face.box.height);
+        button.style.left = (100 * left / w) + "%";
+        button.style.top = (100 * top / h) + "%";
+        button.style.width = (100 * (right - left) / w) + "%";
+        button.style.height = (100 * (bottom - top) / h) + "%";
         pick.appendChild(button);
       });
     };

@@ -19,6 +19,7 @@ import java.io.Serializable;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import org.primefaces.PrimeFaces;
 import org.primefaces.model.LazyDataModel;
 
 /**
@@ -79,6 +80,9 @@ public class EventPage implements Serializable {
             : imports.failures(callers.current(), latestImport.id());
     if (isImportFinished()) {
       event = events.get(callers.current(), id);
+    }
+    if (FacesContext.getCurrentInstance().getPartialViewContext().isAjaxRequest()) {
+      PrimeFaces.current().ajax().addCallbackParam("importFinished", isImportFinished());
     }
   }
 
