@@ -348,9 +348,18 @@ class PortalIT {
    * HTML error page.
    */
   private void findMe() throws Exception {
-    browser.findElement(By.id("selfieFile")).sendKeys(deepface().resolve("img2.jpg").toString());
+    // the selfie carries a unique JPEG comment, to look for it on the server's disks afterwards
+    String marker = "glimpse-selfie-" + java.util.UUID.randomUUID();
+    Path selfieFolder = Files.createTempDirectory("glimpse-selfie");
+    Path selfie = selfieFolder.resolve("selfie.jpg");
+    Files.write(selfie, withComment(Files.readAllBytes(deepface().resolve("img2.jpg")), marker));
+    long searchedAt = System.currentTimeMillis();
+    browser.findElement(By.id("selfieFile")).sendKeys(selfie.toString());
     wait.until(
         ExpectedConditions.textToBe(By.id("foundCount"), String.valueOf(SAME_PERSON.size())));
+    Files.delete(selfie);
+    Files.delete(selfieFolder);
+    assertSelfieNowhere(marker, searchedAt);
     java.util.Set<String> found = new java.util.TreeSet<>();
     for (WebElement image : browser.findElements(By.cssSelector("#foundGrid .tile img"))) {
       String alt = image.getAttribute("alt");
@@ -538,6 +547,73 @@ class PortalIT {
         .executeAsyncScript(
             "var done = arguments[arguments.length - 1];"
                 + " requestAnimationFrame(function () { setTimeout(done, 250); });");
+  }
+
+  /** A JPEG with a comment segment right after its start marker. */
+  private static byte[] withComment(byte[] jpeg, String comment) {
+    byte[] text = comment.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    out.write(jpeg, 0, 2);
+    out.write(0xFF);
+    out.write(0xFE);
+    out.write((text.length + 2) >> 8);
+    out.write((text.length + 2) & 0xFF);
+    out.write(text, 0, text.length);
+    out.write(jpeg, 2, jpeg.length - 2);
+    return out.toByteArray();
+  }
+
+  /**
+   * The selfie searched through the gallery is in no file written since the search began: not in
+   * the data directory (database, uploads, previews, logs), not in the temporary directory.
+   */
+  private void assertSelfieNowhere(String marker, long since) throws IOException {
+    byte[] needle = marker.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    List<Path> roots =
+        new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.io.tmpdir"))));
+    if (data != null) {
+      roots.add(data);
+    }
+    for (Path root : roots) {
+      Files.walkFileTree(
+          root,
+          new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult visitFile(
+                Path file, java.nio.file.attribute.BasicFileAttributes attributes) {
+              if (attributes.isRegularFile()
+                  && attributes.lastModifiedTime().toMillis() >= since - 1000
+                  && attributes.size() < 100_000_000) {
+                byte[] content;
+                try {
+                  content = Files.readAllBytes(file);
+                } catch (IOException unreadable) {
+                  return java.nio.file.FileVisitResult.CONTINUE; // vanished or not ours
+                }
+                assertEquals(-1, indexOf(content, needle), "the selfie is in " + file);
+              }
+              return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
+              return java.nio.file.FileVisitResult.CONTINUE;
+            }
+          });
+    }
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i <= haystack.length - needle.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
   }
 
   private void tab(String title) {
