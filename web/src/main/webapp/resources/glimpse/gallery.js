@@ -5,9 +5,11 @@
   "use strict";
   var current = -1;
   var opener = null;
+  var grid = null;
 
   function tiles() {
-    return Array.prototype.slice.call(document.querySelectorAll(".grid .tile"));
+    var root = grid && document.body.contains(grid) ? grid : document;
+    return Array.prototype.slice.call(root.querySelectorAll(".tile"));
   }
 
   function show(index) {
@@ -22,10 +24,11 @@
     image.src = all[index].getAttribute("data-preview");
     image.alt = alt;
     document.getElementById("lightboxCaption").textContent = alt;
+    document.getElementById("lightboxDownload").href = all[index].getAttribute("data-download");
     box.hidden = false;
     document.body.classList.add("lightbox-open");
     box.querySelector(".lb-close").focus();
-    if (index >= all.length - 3) {
+    if (grid && grid.id === "photos:grid" && index >= all.length - 3) {
       loadMore();
     }
   }
@@ -54,6 +57,7 @@
     var tile = event.target.closest(".grid .tile");
     if (tile) {
       opener = tile;
+      grid = tile.closest(".grid");
       show(parseInt(tile.getAttribute("data-index"), 10));
       return;
     }
@@ -118,4 +122,133 @@
       window.jQuery(document).on("pfAjaxComplete", watch);
     }
   }
+
+  /* Find me: the selfie goes from the file input straight into the request body, kept only in this
+     page's memory (to search again with another face); the server keeps nothing of it. */
+  var selfie = null;
+
+  function say(text) {
+    var status = document.getElementById("findStatus");
+    if (status) {
+      status.textContent = text;
+    }
+  }
+
+  function search(face) {
+    var box = document.getElementById("findMe");
+    if (!box || !selfie) {
+      return;
+    }
+    var form = new FormData();
+    form.append("selfie", selfie, "selfie");
+    say("Looking for you in the photos\u2026");
+    box.classList.add("busy");
+    box.setAttribute("aria-busy", "true");
+    fetch(box.getAttribute("data-url") + (face === undefined ? "" : "?face=" + face), {
+      method: "POST",
+      body: form,
+      credentials: "same-origin",
+      headers: { "X-Glimpse-Find": "1" }
+    }).then(function (response) {
+      return response.json().then(function (answer) {
+        return { ok: response.ok, answer: answer };
+      });
+    }).then(function (result) {
+      box.classList.remove("busy");
+      if (!result.ok) {
+        box.removeAttribute("aria-busy");
+        say(result.answer.message || "The search did not work; try another photo.");
+        return;
+      }
+      var found = result.answer.photos;
+      say(found === 0 ? "No photos of you were found." : found === 1 ? "Found 1 photo of you."
+          : "Found " + found + " photos of you.");
+      showFaces(result.answer);
+      if (window.showFound) {
+        window.showFound(); // its oncomplete ends aria-busy
+      } else {
+        box.removeAttribute("aria-busy");
+      }
+    }).catch(function () {
+      box.classList.remove("busy");
+      box.removeAttribute("aria-busy");
+      say("The search did not reach the server; check the connection and try again.");
+    });
+  }
+
+  /* Several faces in the selfie: show it with a button on each usable face to search with that one. */
+  function showFaces(answer) {
+    var panel = document.getElementById("selfieFaces");
+    var pick = panel && panel.querySelector(".selfie-pick");
+    if (!pick) {
+      return;
+    }
+    Array.prototype.slice.call(pick.querySelectorAll(".selfie-face")).forEach(function (old) {
+      old.remove();
+    });
+    var usable = answer.faces.filter(function (face) { return face.usable; });
+    if (usable.length < 2) {
+      panel.hidden = true;
+      return;
+    }
+    var image = document.getElementById("selfieImage");
+    var place = function () {
+      var w = image.naturalWidth;
+      var h = image.naturalHeight;
+      usable.forEach(function (face) {
+        var button = document.createElement("button");
+        button.type = "button";
+        button.className = "selfie-face" + (face.index === answer.usedFace ? " used" : "");
+        button.setAttribute("aria-label", "Search with face " + (face.index + 1)
+            + (face.index === answer.usedFace ? " (searched now)" : ""));
+        button.setAttribute("data-face", face.index);
+        var left = Math.max(0, face.box.x);
+        var top = Math.max(0, face.box.y);
+        var right = Math.min(w, face.box.x + face.box.width);
+        var bottom = Math.min(h, face.box.y + face.box.height);
+        button.style.left = (100 * left / w) + "%";
+        button.style.top = (100 * top / h) + "%";
+        button.style.width = (100 * (right - left) / w) + "%";
+        button.style.height = (100 * (bottom - top) / h) + "%";
+        pick.appendChild(button);
+      });
+    };
+    panel.hidden = false;
+    if (image.complete && image.naturalWidth > 0) {
+      place();
+    } else {
+      image.onload = place;
+    }
+  }
+
+  document.addEventListener("change", function (event) {
+    var input = event.target;
+    if (input.id !== "selfieCamera" && input.id !== "selfieFile") {
+      return;
+    }
+    if (!input.files || !input.files.length) {
+      return;
+    }
+    selfie = input.files[0];
+    input.value = "";
+    var image = document.getElementById("selfieImage");
+    if (image) {
+      if (image.src) {
+        URL.revokeObjectURL(image.src);
+      }
+      image.src = URL.createObjectURL(selfie);
+    }
+    var panel = document.getElementById("selfieFaces");
+    if (panel) {
+      panel.hidden = true;
+    }
+    search();
+  });
+
+  document.addEventListener("click", function (event) {
+    var face = event.target.closest(".selfie-face");
+    if (face) {
+      search(parseInt(face.getAttribute("data-face"), 10));
+    }
+  });
 })();

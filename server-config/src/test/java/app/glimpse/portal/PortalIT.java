@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.logging.Level;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -50,6 +51,19 @@ class PortalIT {
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
   private static final Dimension DESKTOP = new Dimension(1366, 900);
   private static final Dimension PHONE = new Dimension(375, 812);
+
+  /** The person of deepface/img2.jpg (the selfie) is in these photos (identities.tsv: df00). */
+  private static final List<String> SAME_PERSON =
+      List.of("img1.jpg", "img10.jpg", "img11.jpg", "img4.jpg");
+
+  /** Uploaded in the studio: the selfie's person and four others (df01-df04). */
+  private static final List<String> UPLOADED =
+      java.util.stream.Stream.concat(
+              SAME_PERSON.stream(), Stream.of("img26.jpg", "img47.jpg", "img12.jpg", "img13.jpg"))
+          .toList();
+
+  /** The six group photos of the folder import and the uploaded ones. */
+  private static final int TOTAL = 6 + 8;
 
   private static Path data;
   private static LocalGlimpse glimpse;
@@ -206,11 +220,12 @@ class PortalIT {
     String thumbnail =
         browser.findElement(By.cssSelector("#photosForm\\:photos .thumb img")).getAttribute("src");
     previewsAreCachedAndPrivate(thumbnail, session.getValue());
+    studioUploadDrivePeople();
 
     browser.get(base + "/studio/events.xhtml");
     waitForImages(".event-card .cover img");
     assertTrue(
-        browser.findElement(By.id("events:list")).getText().contains("6 photos"),
+        browser.findElement(By.id("events:list")).getText().contains(TOTAL + " photos"),
         browser.findElement(By.id("events:list")).getText());
     screenshots("02-events");
 
@@ -234,9 +249,9 @@ class PortalIT {
     browser.findElement(By.id("enter:code")).sendKeys("4711");
     browser.findElement(By.id("enter:open")).click();
     wait.until(ExpectedConditions.textToBe(By.id("galleryTitle"), "Anna & Ben"));
-    assertEquals(6, browser.findElements(By.cssSelector(".grid .tile")).size());
-    waitForImages(".grid .tile img");
-    for (WebElement image : browser.findElements(By.cssSelector(".grid .tile img"))) {
+    assertEquals(TOTAL, browser.findElements(By.cssSelector("#photos\\:grid .tile")).size());
+    waitForImages("#photos\\:grid .tile img");
+    for (WebElement image : browser.findElements(By.cssSelector("#photos\\:grid .tile img"))) {
       assertTrue(image.getAttribute("alt").startsWith("Photo "), image.getAttribute("alt"));
     }
     assertTrue(
@@ -249,18 +264,205 @@ class PortalIT {
     browser.get(galleryLink);
     wait.until(ExpectedConditions.textToBe(By.id("galleryTitle"), "Anna & Ben"));
 
-    browser.findElements(By.cssSelector(".grid .tile")).get(0).click();
+    browser.findElements(By.cssSelector("#photos\\:grid .tile")).get(0).click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("lightbox")));
     waitForImages("#lightboxImage");
-    assertTrue(browser.findElement(By.id("lightboxCaption")).getText().startsWith("Photo 1 of 6"));
+    assertTrue(
+        browser.findElement(By.id("lightboxCaption")).getText().startsWith("Photo 1 of " + TOTAL));
     new Actions(browser).sendKeys(Keys.ARROW_RIGHT).perform();
     wait.until(
         ExpectedConditions.textMatches(
-            By.id("lightboxCaption"), java.util.regex.Pattern.compile("^Photo 2 of 6.*")));
+            By.id("lightboxCaption"),
+            java.util.regex.Pattern.compile("^Photo 2 of " + TOTAL + ".*")));
     waitForImages("#lightboxImage");
     screenshots("06-lightbox");
     new Actions(browser).sendKeys(Keys.ESCAPE).perform();
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("lightbox")));
+
+    // the photographer shows people to guests: tap a face to see that person's photos
+    browser.findElement(By.cssSelector(".face-pick")).click();
+    wait.until(ExpectedConditions.textToBe(By.id("gridTitle"), "Photos of Alice"));
+    wait.until(
+        driver ->
+            driver.findElements(By.cssSelector("#photos\\:grid .tile")).size()
+                == SAME_PERSON.size());
+    waitForImages("#photos\\:grid .tile img");
+    screenshots("13-gallery-people");
+    browser.findElement(By.id("browse:showAll")).click();
+    wait.until(ExpectedConditions.textToBe(By.id("gridTitle"), "All photos"));
+
+    findMe();
+  }
+
+  /**
+   * The studio's upload tab (the file input behind the drop zone) takes a few ../shared/deepface
+   * photos, the import runs to done; Drive shows as not configured; the people view lists the
+   * groups and a name typed inline stays; people are shown to guests.
+   */
+  private void studioUploadDrivePeople() throws Exception {
+    tab("Upload");
+    WebElement files = browser.findElement(By.id("uploadFiles"));
+    files.sendKeys(
+        String.join(
+            "\n", UPLOADED.stream().map(name -> deepface().resolve(name).toString()).toList()));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("uploadStatus"), "Uploaded " + UPLOADED.size() + " photos"));
+    new WebDriverWait(browser, Duration.ofSeconds(90))
+        .until(
+            ExpectedConditions.textMatches(
+                By.id("progressText"),
+                java.util.regex.Pattern.compile("^Done: " + UPLOADED.size() + " photos.*")));
+    screenshots("07-studio-upload");
+
+    tab("Google Drive");
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("driveNotConfigured"), "not configured"));
+    screenshots("08-studio-drive");
+
+    browser.navigate().refresh();
+    wait.until(ExpectedConditions.textToBe(By.id("eventName"), "Anna & Ben"));
+    wait.until(driver -> !driver.findElements(By.cssSelector(".person")).isEmpty());
+    WebElement firstName = browser.findElement(By.cssSelector(".person .person-name"));
+    firstName.sendKeys("Alice");
+    firstName.sendKeys(Keys.TAB);
+    browser.findElement(By.id("privacy:peopleVisible")).click();
+    Thread.sleep(1500);
+    browser.navigate().refresh();
+    wait.until(ExpectedConditions.textToBe(By.id("eventName"), "Anna & Ben"));
+    assertEquals(
+        "Alice",
+        browser.findElement(By.cssSelector(".person .person-name")).getAttribute("value"),
+        "a name typed inline is kept");
+    assertTrue(
+        browser.findElement(By.id("privacy:peopleVisible_input")).isSelected(),
+        "people are shown to guests");
+    screenshots("09-studio-people");
+  }
+
+  /**
+   * Find me: a selfie of a person in four of the uploaded photos finds exactly those, with the face
+   * framed; "not me" drops one; the ZIP holds the originals of the rest, byte for byte; one photo
+   * downloads in full size; a selfie with several faces offers to pick another; strangers get an
+   * HTML error page.
+   */
+  private void findMe() throws Exception {
+    // the selfie carries a unique JPEG comment, to look for it on the server's disks afterwards
+    String marker = "glimpse-selfie-" + java.util.UUID.randomUUID();
+    Path selfieFolder = Files.createTempDirectory("glimpse-selfie");
+    Path selfie = selfieFolder.resolve("selfie.jpg");
+    Files.write(selfie, withComment(Files.readAllBytes(deepface().resolve("img2.jpg")), marker));
+    long searchedAt = System.currentTimeMillis();
+    browser.findElement(By.id("selfieFile")).sendKeys(selfie.toString());
+    wait.until(
+        ExpectedConditions.textToBe(By.id("foundCount"), String.valueOf(SAME_PERSON.size())));
+    Files.delete(selfie);
+    Files.delete(selfieFolder);
+    assertSelfieNowhere(marker, searchedAt);
+    java.util.Set<String> found = new java.util.TreeSet<>();
+    for (WebElement image : browser.findElements(By.cssSelector("#foundGrid .tile img"))) {
+      String alt = image.getAttribute("alt");
+      found.add(alt.substring(alt.lastIndexOf(", ") + 2));
+    }
+    assertEquals(new java.util.TreeSet<>(SAME_PERSON), found);
+    assertEquals(
+        SAME_PERSON.size(), browser.findElements(By.cssSelector("#foundGrid .face-box")).size());
+    assertTrue(browser.findElement(By.id("findStatus")).getText().contains("Found 4 photos"));
+    waitForImages("#foundGrid .tile img");
+    screenshots("10-gallery-your-photos");
+
+    List<WebElement> notMe = browser.findElements(By.cssSelector("#foundGrid .not-me"));
+    String dropped =
+        browser
+            .findElements(By.cssSelector("#foundGrid .tile img"))
+            .get(SAME_PERSON.size() - 1)
+            .getAttribute("alt");
+    notMe.get(SAME_PERSON.size() - 1).click();
+    wait.until(
+        ExpectedConditions.textToBe(By.id("foundCount"), String.valueOf(SAME_PERSON.size() - 1)));
+    java.util.Set<String> kept = new java.util.TreeSet<>(found);
+    kept.remove(dropped.substring(dropped.lastIndexOf(", ") + 2));
+
+    String cookie = "JSESSIONID=" + browser.manage().getCookieNamed("JSESSIONID").getValue();
+    String zipUrl = browser.findElement(By.id("found:downloadAll")).getAttribute("href");
+    HttpResponse<java.io.InputStream> zip =
+        http.send(
+            HttpRequest.newBuilder(URI.create(zipUrl)).header("Cookie", cookie).build(),
+            HttpResponse.BodyHandlers.ofInputStream());
+    assertEquals(200, zip.statusCode());
+    assertEquals("application/zip", zip.headers().firstValue("Content-Type").orElse(""));
+    assertTrue(
+        zip.headers().firstValue("Content-Disposition").orElse("").startsWith("attachment;"));
+    java.util.Set<String> entries = new java.util.TreeSet<>();
+    try (java.util.zip.ZipInputStream in = new java.util.zip.ZipInputStream(zip.body())) {
+      for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+        entries.add(entry.getName());
+        assertTrue(
+            java.util.Arrays.equals(
+                Files.readAllBytes(deepface().resolve(entry.getName())), in.readAllBytes()),
+            entry.getName() + " is the original");
+      }
+    }
+    assertEquals(kept, entries);
+
+    String one =
+        browser.findElement(By.cssSelector("#foundGrid .tile")).getAttribute("data-download");
+    HttpResponse<byte[]> original =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + one)).header("Cookie", cookie).build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals(200, original.statusCode());
+    String disposition = original.headers().firstValue("Content-Disposition").orElse("");
+    String name = disposition.replaceAll(".*filename=\"([^\"]+)\".*", "$1");
+    assertTrue(disposition.startsWith("attachment;"), disposition);
+    assertTrue(
+        java.util.Arrays.equals(Files.readAllBytes(deepface().resolve(name)), original.body()));
+    HttpResponse<String> stranger =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + one)).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(404, stranger.statusCode());
+    assertTrue(stranger.headers().firstValue("Content-Type").orElse("").startsWith("text/html"));
+    HttpResponse<String> api =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "/api/v1/no-such-thing")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertTrue(api.body().startsWith("{\"error\""), "the API keeps JSON errors: " + api.body());
+
+    browser
+        .findElement(By.id("selfieFile"))
+        .sendKeys(deepface().resolve("selfie-many-people.jpg").toString());
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("found:foundNote")));
+    wait.until(driver -> driver.findElement(By.id("findMe")).getAttribute("aria-busy") == null);
+    wait.until(driver -> driver.findElements(By.cssSelector(".selfie-face")).size() >= 2);
+    waitForImages("#selfieImage");
+    screenshots("11-gallery-several-faces");
+    // one of the other faces is the person of the uploaded photos: picking it finds them
+    List<String> others =
+        browser.findElements(By.cssSelector(".selfie-face:not(.used)")).stream()
+            .map(face -> face.getAttribute("data-face"))
+            .toList();
+    boolean foundHer = false;
+    for (String face : others) {
+      browser.findElement(By.cssSelector(".selfie-face[data-face='" + face + "']")).click();
+      wait.until(
+          driver ->
+              face.equals(
+                  driver
+                      .findElement(By.cssSelector(".selfie-face.used"))
+                      .getAttribute("data-face")));
+      wait.until(driver -> driver.findElement(By.id("findMe")).getAttribute("aria-busy") == null);
+      if (browser.findElement(By.id("foundCount")).getText().equals("4")) {
+        foundHer = true;
+        break;
+      }
+    }
+    assertTrue(foundHer, "another face of the group selfie finds the uploaded person");
+
+    browser.get(base + one.replaceAll("/\\d+$", "/999999999"));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("errorTitle")));
+    screenshots("12-error-page");
   }
 
   /**
@@ -345,6 +547,84 @@ class PortalIT {
         .executeAsyncScript(
             "var done = arguments[arguments.length - 1];"
                 + " requestAnimationFrame(function () { setTimeout(done, 250); });");
+  }
+
+  /** A JPEG with a comment segment right after its start marker. */
+  private static byte[] withComment(byte[] jpeg, String comment) {
+    byte[] text = comment.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
+    out.write(jpeg, 0, 2);
+    out.write(0xFF);
+    out.write(0xFE);
+    out.write((text.length + 2) >> 8);
+    out.write((text.length + 2) & 0xFF);
+    out.write(text, 0, text.length);
+    out.write(jpeg, 2, jpeg.length - 2);
+    return out.toByteArray();
+  }
+
+  /**
+   * The selfie searched through the gallery is in no file written since the search began: not in
+   * the data directory (database, uploads, previews, logs), not in the temporary directory.
+   */
+  private void assertSelfieNowhere(String marker, long since) throws IOException {
+    byte[] needle = marker.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+    List<Path> roots =
+        new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.io.tmpdir"))));
+    if (data != null) {
+      roots.add(data);
+    }
+    for (Path root : roots) {
+      Files.walkFileTree(
+          root,
+          new java.nio.file.SimpleFileVisitor<>() {
+            @Override
+            public java.nio.file.FileVisitResult visitFile(
+                Path file, java.nio.file.attribute.BasicFileAttributes attributes) {
+              if (attributes.isRegularFile()
+                  && attributes.lastModifiedTime().toMillis() >= since - 1000
+                  && attributes.size() < 100_000_000) {
+                byte[] content;
+                try {
+                  content = Files.readAllBytes(file);
+                } catch (IOException unreadable) {
+                  return java.nio.file.FileVisitResult.CONTINUE; // vanished or not ours
+                }
+                assertEquals(-1, indexOf(content, needle), "the selfie is in " + file);
+              }
+              return java.nio.file.FileVisitResult.CONTINUE;
+            }
+
+            @Override
+            public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
+              return java.nio.file.FileVisitResult.CONTINUE;
+            }
+          });
+    }
+  }
+
+  private static int indexOf(byte[] haystack, byte[] needle) {
+    outer:
+    for (int i = 0; i <= haystack.length - needle.length; i++) {
+      for (int j = 0; j < needle.length; j++) {
+        if (haystack[i + j] != needle[j]) {
+          continue outer;
+        }
+      }
+      return i;
+    }
+    return -1;
+  }
+
+  private void tab(String title) {
+    browser
+        .findElement(By.xpath("//*[@id='imports:sources']//a[normalize-space()='" + title + "']"))
+        .click();
+  }
+
+  /** ../shared's deepface photos, read where they are. */
+  private static Path deepface() {
+    return photos().resolveSibling("deepface");
   }
 
   /** Six group photos from ../shared, read where they are. */

@@ -229,6 +229,17 @@ public final class DriveClient {
     return content;
   }
 
+  /**
+   * The content of file {@code id} as a stream straight from Drive, for downloads: nothing is held
+   * whole in memory or written anywhere. Only opening the stream is retried.
+   */
+  public InputStream open(String id, String name) {
+    requireDriveId(id);
+    return retry.call(
+        "Opening " + name,
+        () -> drive.files().get(id).setSupportsAllDrives(true).executeMediaAsInputStream());
+  }
+
   /** Drive's md5Checksum, else its modifiedTime: what changes when the content changes. */
   static String version(File file) {
     if (file.getMd5Checksum() != null) {
@@ -248,7 +259,7 @@ public final class DriveClient {
   }
 
   /** A Drive folder, for the folder picker. */
-  public record DriveFolder(String id, String name) {}
+  public record DriveFolder(String id, String name) implements java.io.Serializable {}
 
   /**
    * Where a listing is: the folder, Drive's page token in it (null: its first page), and the

@@ -13,6 +13,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
@@ -86,6 +87,41 @@ public class ImportSources {
       default:
         throw new UnreadableFileException(
             run.getSource().getKind() + " files are not read by the import queue.");
+    }
+  }
+
+  /**
+   * The original of an indexed photo as a stream, for downloads: from the server folder, the upload
+   * folder or Drive (with the Drive connection of whoever imported it), never read whole.
+   *
+   * @throws UnreadableFileException with the reason if it cannot be opened
+   */
+  public InputStream open(Photo photo) throws UnreadableFileException {
+    Source source = photo.getSource();
+    switch (source.getKind()) {
+      case FOLDER:
+      case UPLOAD:
+        try {
+          return Files.newInputStream(
+              SourceFolders.resolve(folder(source), photo.getSourceFileId()));
+        } catch (NoSuchFileException gone) {
+          throw new UnreadableFileException("The original was removed.");
+        } catch (IOException | IllegalArgumentException e) {
+          throw new UnreadableFileException("Cannot read the original: " + e.getMessage());
+        }
+      case DRIVE:
+        PhotoImport run =
+            photo.getImportId() == null ? null : em.find(PhotoImport.class, photo.getImportId());
+        if (run == null) {
+          throw new UnreadableFileException("The import of this photo is gone.");
+        }
+        try {
+          return client(run).open(photo.getSourceFileId(), photo.getFileName());
+        } catch (DriveFailure e) {
+          throw new UnreadableFileException(e.getMessage());
+        }
+      default:
+        throw new UnreadableFileException(source.getKind() + " photos cannot be downloaded.");
     }
   }
 

@@ -227,7 +227,14 @@ public class People {
       float[] box = cover.getBox();
       shown =
           new PersonView.Cover(
-              cover.getId(), cover.getPhoto().getId(), box[0], box[1], box[2], box[3]);
+              cover.getId(),
+              cover.getPhoto().getId(),
+              box[0],
+              box[1],
+              box[2],
+              box[3],
+              cover.getPhoto().getWidth(),
+              cover.getPhoto().getHeight());
     }
     return new PersonView(
         person.getId(),

@@ -11,6 +11,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.validation.constraints.NotNull;
+import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 
 /** The indexed photos of an event, for its photographers and its guests. */
@@ -33,6 +35,39 @@ public class Photos {
         "FROM Photo p WHERE p.event.id = :eventId"
             + " AND p.status = app.glimpse.photos.entity.PhotoStatus.INDEXED",
         Map.of("eventId", event.getId()));
+  }
+
+  /**
+   * Page {@code page} of the photos taken from {@code from} (inclusive) to {@code to} (exclusive),
+   * in capture order.
+   */
+  public PhotoPage taken(
+      @NotNull Caller caller,
+      long eventId,
+      @NotNull Instant from,
+      @NotNull Instant to,
+      int page,
+      int size) {
+    Event event = events.visibleEvent(caller, eventId);
+    return page(
+        em,
+        page,
+        size,
+        "FROM Photo p WHERE p.event.id = :eventId"
+            + " AND p.status = app.glimpse.photos.entity.PhotoStatus.INDEXED"
+            + " AND p.takenAt >= :from AND p.takenAt < :to",
+        Map.of("eventId", event.getId(), "from", from, "to", to));
+  }
+
+  /** When the event's indexed photos were taken (those with a known time), for a time filter. */
+  public List<Instant> captureTimes(@NotNull Caller caller, long eventId) {
+    Event event = events.visibleEvent(caller, eventId);
+    return em.createQuery(
+            "SELECT p.takenAt FROM Photo p WHERE p.event.id = :eventId AND p.takenAt IS NOT NULL"
+                + " AND p.status = app.glimpse.photos.entity.PhotoStatus.INDEXED",
+            Instant.class)
+        .setParameter("eventId", event.getId())
+        .getResultList();
   }
 
   /**

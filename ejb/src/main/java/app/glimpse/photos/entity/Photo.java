@@ -196,6 +196,10 @@ public class Photo {
     return event;
   }
 
+  public Source getSource() {
+    return source;
+  }
+
   public String getSourceFileId() {
     return sourceFileId;
   }

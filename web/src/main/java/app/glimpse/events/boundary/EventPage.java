@@ -19,6 +19,7 @@ import java.io.Serializable;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
+import org.primefaces.PrimeFaces;
 import org.primefaces.model.LazyDataModel;
 
 /**
@@ -48,6 +49,7 @@ public class EventPage implements Serializable {
   private String savedCode;
   private LocalDateTime expiresAt;
   private boolean faceSearch;
+  private boolean peopleVisible;
 
   public void load() throws IOException {
     try {
@@ -60,6 +62,7 @@ public class EventPage implements Serializable {
       return;
     }
     faceSearch = event.faceSearch();
+    peopleVisible = event.peopleVisible();
     expiresAt =
         event.accessExpiresAt() == null
             ? null
@@ -78,6 +81,9 @@ public class EventPage implements Serializable {
     if (isImportFinished()) {
       event = events.get(callers.current(), id);
     }
+    if (FacesContext.getCurrentInstance().getPartialViewContext().isAjaxRequest()) {
+      PrimeFaces.current().ajax().addCallbackParam("importFinished", isImportFinished());
+    }
   }
 
   public void startImport() {
@@ -87,6 +93,36 @@ public class EventPage implements Serializable {
     } catch (ClientError refused) {
       fail("folder", refused.getMessage());
     }
+  }
+
+  /** Stops the running import: files already indexed stay, the rest wait for a restart. */
+  public void stopImport() {
+    try {
+      latestImport = imports.stop(callers.current(), latestImport.id());
+      refresh();
+    } catch (ClientError refused) {
+      fail("import", refused.getMessage());
+    }
+  }
+
+  /** Lists the stopped or failed import's source again and imports what it has not yet recorded. */
+  public void restartImport() {
+    try {
+      latestImport = imports.restart(callers.current(), latestImport.id());
+      refresh();
+    } catch (ClientError refused) {
+      fail("import", refused.getMessage());
+    }
+  }
+
+  /** Called when the page's upload script has started an import: shows it and polls it. */
+  public void uploaded() {
+    refresh();
+  }
+
+  /** Lets guests browse the event's people, or stops it. */
+  public void changePeopleVisible() {
+    event = events.showPeopleToGuests(callers.current(), id, peopleVisible);
   }
 
   public void saveAccess() {
@@ -116,6 +152,12 @@ public class EventPage implements Serializable {
     FacesContext faces = FacesContext.getCurrentInstance();
     faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
     faces.validationFailed();
+  }
+
+  public boolean isImportRestartable() {
+    return latestImport != null
+        && (latestImport.status() == app.glimpse.imports.entity.ImportStatus.STOPPED
+            || latestImport.status() == app.glimpse.imports.entity.ImportStatus.FAILED);
   }
 
   public boolean isImportRunning() {
@@ -236,6 +278,21 @@ public class EventPage implements Serializable {
 
   public void setExpiresAt(LocalDateTime expiresAt) {
     this.expiresAt = expiresAt;
+  }
+
+  public boolean isPeopleVisible() {
+    return peopleVisible;
+  }
+
+  public void setPeopleVisible(boolean peopleVisible) {
+    this.peopleVisible = peopleVisible;
+  }
+
+  /** After the face data was deleted: face search and people are off. */
+  public void faceDataDeleted() {
+    event = events.get(callers.current(), id);
+    faceSearch = event.faceSearch();
+    peopleVisible = event.peopleVisible();
   }
 
   public boolean isFaceSearch() {

@@ -1,6 +1,9 @@
 package app.glimpse.gallery.boundary;
 
+import app.glimpse.access.boundary.Caller;
 import app.glimpse.events.boundary.Events;
+import app.glimpse.people.boundary.People;
+import app.glimpse.people.boundary.PersonView;
 import app.glimpse.photos.boundary.PhotoPage;
 import app.glimpse.photos.boundary.Photos;
 import app.glimpse.platform.ClientError;
@@ -11,11 +14,15 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 
 /**
  * {@code /g/{slug}}: a guest enters the event's code once per session, then browses its photos in
@@ -28,10 +35,14 @@ public class GalleryPage implements Serializable {
   private static final long serialVersionUID = 1L;
   static final int PAGE_SIZE = 48;
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm");
+  private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm");
+  private static final DateTimeFormatter HOUR_END = DateTimeFormatter.ofPattern("HH:mm");
 
   @EJB Events events;
   @EJB Photos photos;
+  @EJB People people;
   @Inject GuestPasses passes;
+  @Inject GuestFinds finds;
 
   private String slug;
   private String code;
@@ -39,12 +50,119 @@ public class GalleryPage implements Serializable {
   private final List<PhotoPage.Item> items = new ArrayList<>();
   private long total;
   private int pagesLoaded;
+  private List<PersonView> persons = List.of();
+  private PersonView person;
+  private List<TimeSlot> slots = List.of();
+  private Long slot;
+
+  /** An hour of the event in which photos were taken, for the time filter. */
+  public record TimeSlot(String label, Instant from, Instant to, int photos)
+      implements Serializable {}
 
   public void load() {
     pass = slug == null ? null : passes.forSlug(slug).orElse(null);
     if (pass != null && pagesLoaded == 0) {
       loadMore();
+      loadFilters();
     }
+  }
+
+  /**
+   * The people guests may browse (if the photographer allows it) and the hours photos were taken.
+   */
+  private void loadFilters() {
+    Caller guest = pass.caller();
+    persons =
+        events.get(guest, pass.eventId()).peopleVisible()
+            ? people.list(guest, pass.eventId())
+            : List.of();
+    Map<Instant, Integer> hours = new TreeMap<>();
+    for (Instant taken : photos.captureTimes(guest, pass.eventId())) {
+      hours.merge(
+          taken.atZone(ZoneId.systemDefault()).truncatedTo(ChronoUnit.HOURS).toInstant(),
+          1,
+          Integer::sum);
+    }
+    List<TimeSlot> found = new ArrayList<>();
+    hours.forEach(
+        (hour, count) ->
+            found.add(
+                new TimeSlot(
+                    HOUR.format(hour.atZone(ZoneId.systemDefault()))
+                        + "–"
+                        + HOUR_END.format(
+                            hour.plus(1, ChronoUnit.HOURS).atZone(ZoneId.systemDefault())),
+                    hour,
+                    hour.plus(1, ChronoUnit.HOURS),
+                    count)));
+    slots = found;
+  }
+
+  /** "Tap your face": shows the photos of one person. */
+  public void choosePerson(long personId) {
+    person = persons.stream().filter(p -> p.id() == personId).findFirst().orElse(null);
+    slot = null;
+    restart();
+  }
+
+  /** Back from a person or an hour to all photos. */
+  public void showAll() {
+    person = null;
+    slot = null;
+    restart();
+  }
+
+  /** Called when the time filter changes. */
+  public void chooseSlot() {
+    person = null;
+    restart();
+  }
+
+  private void restart() {
+    items.clear();
+    pagesLoaded = 0;
+    loadMore();
+  }
+
+  public String portrait(PersonView shown) {
+    PersonView.Cover cover = shown.cover();
+    if (cover == null) {
+      return "";
+    }
+    return FaceFrame.portrait(
+        FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath()
+            + "/media/"
+            + pass.eventId()
+            + "/"
+            + cover.photoId()
+            + "/thumb",
+        cover.x(),
+        cover.y(),
+        cover.width(),
+        cover.height(),
+        cover.photoWidth(),
+        cover.photoHeight());
+  }
+
+  /** What the grid shows now. */
+  public String getGridTitle() {
+    if (person != null) {
+      return person.name() == null ? "Photos of this person" : "Photos of " + person.name();
+    }
+    if (chosenSlot().isPresent()) {
+      return "Photos taken " + chosenSlot().get().label();
+    }
+    return "All photos";
+  }
+
+  private Optional<TimeSlot> chosenSlot() {
+    return slot == null
+        ? Optional.empty()
+        : slots.stream().filter(s -> s.from().toEpochMilli() == slot).findFirst();
+  }
+
+  public boolean isFiltered() {
+    return person != null || slot != null;
   }
 
   public void enter() {
@@ -54,6 +172,7 @@ public class GalleryPage implements Serializable {
       items.clear();
       pagesLoaded = 0;
       loadMore();
+      loadFilters();
     } catch (ClientError refused) {
       FacesContext faces = FacesContext.getCurrentInstance();
       faces.addMessage(
@@ -76,7 +195,16 @@ public class GalleryPage implements Serializable {
       pass = null;
       return;
     }
-    PhotoPage page = photos.page(current.get().caller(), pass.eventId(), pagesLoaded, PAGE_SIZE);
+    Caller guest = current.get().caller();
+    PhotoPage page;
+    if (person != null) {
+      page = people.photos(guest, pass.eventId(), person.id(), pagesLoaded, PAGE_SIZE);
+    } else if (chosenSlot().isPresent()) {
+      TimeSlot hour = chosenSlot().get();
+      page = photos.taken(guest, pass.eventId(), hour.from(), hour.to(), pagesLoaded, PAGE_SIZE);
+    } else {
+      page = photos.page(guest, pass.eventId(), pagesLoaded, PAGE_SIZE);
+    }
     total = page.total();
     items.addAll(page.items());
     pagesLoaded++;
@@ -90,6 +218,34 @@ public class GalleryPage implements Serializable {
     String people =
         item.faces() == 0 ? "" : item.faces() == 1 ? ", 1 person" : ", " + item.faces() + " people";
     return "Photo " + (index + 1) + " of " + total + when + people;
+  }
+
+  /** What the guest's selfie search found in this event, this session; null before a search. */
+  public GuestFinds.Found getFound() {
+    return pass == null ? null : finds.in(pass.eventId()).orElse(null);
+  }
+
+  /** Called by the page's script once a selfie search has answered: re-renders "Your photos". */
+  public void showFound() {
+    // the search servlet has kept the result in GuestFinds; the update re-reads it
+  }
+
+  /** "Not me": drops a wrong match from "Your photos" (this session only). */
+  public void notMe(long photoId) {
+    if (pass != null) {
+      finds.notMe(pass.eventId(), photoId);
+    }
+  }
+
+  /** Back to the whole event: forgets the search. */
+  public void forgetFound() {
+    if (pass != null) {
+      finds.forget(pass.eventId());
+    }
+  }
+
+  public String foundAlt(GuestFinds.FoundPhoto photo, int index, int count) {
+    return "Your photo " + (index + 1) + " of " + count + ", " + photo.fileName();
   }
 
   public boolean isEntered() {
@@ -110,6 +266,26 @@ public class GalleryPage implements Serializable {
 
   public long getTotal() {
     return total;
+  }
+
+  public List<PersonView> getPersons() {
+    return persons;
+  }
+
+  public PersonView getPerson() {
+    return person;
+  }
+
+  public List<TimeSlot> getSlots() {
+    return slots;
+  }
+
+  public Long getSlot() {
+    return slot;
+  }
+
+  public void setSlot(Long slot) {
+    this.slot = slot;
   }
 
   public String getSlug() {

@@ -32,6 +32,11 @@ public class GuestPasses implements Serializable {
         .findFirst();
   }
 
+  /** The slug of event {@code eventId}, if this session holds its pass. */
+  public Optional<String> slugOf(long eventId) {
+    return Optional.ofNullable(passes.get(eventId)).map(Events.GuestPass::slug);
+  }
+
   /** The guest of {@code eventId} as the boundaries know them, if this session holds a pass. */
   public Optional<Caller> guestOf(long eventId) {
     return Optional.ofNullable(passes.get(eventId))

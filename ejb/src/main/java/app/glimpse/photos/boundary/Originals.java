@@ -1,0 +1,102 @@
+package app.glimpse.photos.boundary;
+
+import app.glimpse.access.boundary.Caller;
+import app.glimpse.events.boundary.Events;
+import app.glimpse.imports.control.ImportSources;
+import app.glimpse.imports.control.UnreadableFileException;
+import app.glimpse.photos.entity.Photo;
+import app.glimpse.photos.entity.PhotoStatus;
+import app.glimpse.platform.ClientError;
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.validation.constraints.NotNull;
+import java.io.InputStream;
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The originals of an event's photos, for downloads by its staff and its guests: opened as streams
+ * from wherever the import read them (server folder, upload folder, Drive), so that the caller can
+ * copy them to the response without ever holding a whole photo. No transaction: opening a Drive
+ * stream is a network call, and reading it happens after this bean has returned.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class Originals {
+
+  @PersistenceContext EntityManager em;
+  @EJB Events events;
+  @Inject ImportSources sources;
+
+  /** An indexed photo of the event, by its file name. */
+  public record OriginalFile(long photoId, String fileName) implements Serializable {}
+
+  /** An opened original; whoever gets it closes {@code content}. */
+  public record Original(long photoId, String fileName, InputStream content) {}
+
+  /**
+   * The event's indexed photos among {@code photoIds}, in that order; ids of other events or of
+   * unknown photos are left out.
+   */
+  public List<OriginalFile> files(
+      @NotNull Caller caller, long eventId, @NotNull Collection<Long> photoIds) {
+    events.visibleEvent(caller, eventId);
+    Map<Long, String> names = new HashMap<>();
+    List<Long> ids = List.copyOf(photoIds);
+    for (int from = 0; from < ids.size(); from += 1000) {
+      em.createQuery(
+              "SELECT p.id, p.fileName FROM Photo p WHERE p.id IN :ids AND p.event.id = :eventId"
+                  + " AND p.status = :indexed",
+              Object[].class)
+          .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
+          .setParameter("eventId", eventId)
+          .setParameter("indexed", PhotoStatus.INDEXED)
+          .getResultStream()
+          .forEach(row -> names.put((Long) row[0], (String) row[1]));
+    }
+    List<OriginalFile> files = new ArrayList<>();
+    for (Long id : ids) {
+      String name = names.remove(id);
+      if (name != null) {
+        files.add(new OriginalFile(id, name));
+      }
+    }
+    return files;
+  }
+
+  /**
+   * Opens the original of photo {@code photoId} of the event.
+   *
+   * @throws ClientError 404 if the caller may not see the event or the photo is not one of its
+   *     indexed photos; 409 {@code original_unavailable} with the reason if the original cannot be
+   *     read any more (removed from the folder, Drive disconnected)
+   */
+  public Original open(@NotNull Caller caller, long eventId, long photoId) {
+    events.visibleEvent(caller, eventId);
+    Photo photo =
+        em.createQuery(
+                "SELECT p FROM Photo p JOIN FETCH p.source WHERE p.id = :id"
+                    + " AND p.event.id = :eventId AND p.status = :indexed",
+                Photo.class)
+            .setParameter("id", photoId)
+            .setParameter("eventId", eventId)
+            .setParameter("indexed", PhotoStatus.INDEXED)
+            .getResultStream()
+            .findFirst()
+            .orElseThrow(() -> ClientError.notFound("photo"));
+    try {
+      return new Original(photo.getId(), photo.getFileName(), sources.open(photo));
+    } catch (UnreadableFileException e) {
+      throw ClientError.conflict("original_unavailable", e.getMessage());
+    }
+  }
+}

@@ -1,0 +1,125 @@
+package app.glimpse.gallery.boundary;
+
+import app.glimpse.access.boundary.Caller;
+import app.glimpse.platform.ClientError;
+import app.glimpse.platform.boundary.MemoryMultipart;
+import app.glimpse.search.boundary.Search;
+import app.glimpse.search.boundary.SearchResult;
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * {@code POST /find/{event}[?face=n]}: the gallery's selfie search, for a guest holding the event's
+ * pass in this session (or its photographer). The gallery's script posts the selfie as multipart
+ * form data (part {@code selfie}); the answer is JSON, and the photos found are kept in {@link
+ * GuestFinds} for the page to show and the ZIP download to read.
+ *
+ * <p>Why a servlet of its own and not a Faces file upload: the Faces servlet parses multipart
+ * through the container, which spools parts to temporary files (and PrimeFaces' uploader keeps them
+ * as such). This servlet has no {@code @MultipartConfig}, so the container never parses the body;
+ * it reads the raw stream into memory with the same bounded reader as the REST search ({@link
+ * MemoryMultipart}) and hands the bytes to {@link Search}, which drops them. The API's endpoint
+ * takes bearer tokens only, which a gallery guest does not have; this one takes the session. It
+ * answers only requests carrying the header {@code X-Glimpse-Find}, which a cross-site form cannot
+ * send (and the session cookie is SameSite=Lax), so it cannot be driven from another site.
+ */
+@WebServlet("/find/*")
+public class SelfieSearches extends HttpServlet {
+
+  private static final Pattern PATH = Pattern.compile("/(\\d{1,18})");
+  private static final Pattern FACE = Pattern.compile("(?:^|&)face=(\\d{1,2})(?:&|$)");
+
+  @EJB Search search;
+  @Inject GuestPasses passes;
+  @Inject GuestFinds finds;
+  @Inject Visitors visitors;
+
+  @Inject
+  @ConfigProperty(name = "glimpse.search.max-selfie-bytes", defaultValue = "15000000")
+  int maxSelfieBytes;
+
+  @Override
+  protected void doPost(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    try {
+      Matcher path = PATH.matcher(String.valueOf(request.getPathInfo()));
+      if (!path.matches() || request.getHeader("X-Glimpse-Find") == null) {
+        throw ClientError.notFound("search");
+      }
+      long eventId = Long.parseLong(path.group(1));
+      Caller caller = visitors.of(eventId).orElseThrow(() -> ClientError.notFound("event"));
+      MemoryMultipart form =
+          MemoryMultipart.read(
+              request.getContentType(), request.getInputStream(), maxSelfieBytes + 64 * 1024);
+      byte[] selfie = form.part("selfie");
+      if (selfie == null || selfie.length == 0) {
+        throw ClientError.badRequest("missing_selfie", "Take a selfie or choose a photo first.");
+      }
+      Matcher face = FACE.matcher(String.valueOf(request.getQueryString()));
+      SearchResult result =
+          search.search(
+              caller, eventId, selfie, face.find() ? Integer.valueOf(face.group(1)) : null);
+      GuestFinds.Found found = finds.keep(eventId, result);
+      write(response, 200, answer(result, found));
+    } catch (ClientError refused) {
+      write(
+          response,
+          refused.status(),
+          Json.createObjectBuilder()
+              .add("error", refused.error())
+              .add("message", refused.getMessage())
+              .build());
+    }
+  }
+
+  private static JsonObject answer(SearchResult result, GuestFinds.Found found) {
+    JsonArrayBuilder faces = Json.createArrayBuilder();
+    for (SearchResult.SelfieFace face : result.faces()) {
+      JsonObjectBuilder one =
+          Json.createObjectBuilder()
+              .add("index", face.index())
+              .add("usable", face.usable())
+              .add(
+                  "box",
+                  Json.createObjectBuilder()
+                      .add("x", face.box().x())
+                      .add("y", face.box().y())
+                      .add("width", face.box().width())
+                      .add("height", face.box().height()));
+      if (face.problem() != null) {
+        one.add("problem", face.problem());
+      }
+      faces.add(one);
+    }
+    JsonObjectBuilder answer =
+        Json.createObjectBuilder()
+            .add("photos", found.photos().size())
+            .add("usedFace", result.usedFace())
+            .add("faces", faces);
+    if (result.note() != null) {
+      answer.add("note", result.note());
+    }
+    return answer.build();
+  }
+
+  private static void write(HttpServletResponse response, int status, JsonObject body)
+      throws IOException {
+    response.setStatus(status);
+    response.setContentType("application/json");
+    response.setCharacterEncoding("UTF-8");
+    response.setHeader("Cache-Control", "no-store");
+    response.getWriter().write(body.toString());
+  }
+}

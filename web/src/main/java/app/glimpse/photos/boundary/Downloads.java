@@ -1,0 +1,197 @@
+package app.glimpse.photos.boundary;
+
+import app.glimpse.access.boundary.Caller;
+import app.glimpse.gallery.boundary.GuestFinds;
+import app.glimpse.gallery.boundary.GuestPasses;
+import app.glimpse.gallery.boundary.Visitors;
+import app.glimpse.platform.ClientError;
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URLConnection;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.Semaphore;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.Deflater;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipOutputStream;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Full-size downloads for the event's guests (gallery pass in the session) and its photographers
+ * (studio session):
+ *
+ * <ul>
+ *   <li>{@code GET /download/{event}/{photo}}: one original, streamed from its source (server
+ *       folder, upload folder or Drive) to the response through a small buffer.
+ *   <li>{@code GET /download/{event}/your-photos.zip}: the guest's "Your photos" (the last selfie
+ *       search of this session, minus "not me") as one ZIP, written entry by entry with {@link
+ *       ZipOutputStream} straight into the response: never built in memory, no temporary file.
+ *       JPEGs do not shrink, so entries are stored without compression (cheap on the CPU). An
+ *       original that cannot be read is left out and named in {@code not-included.txt}.
+ * </ul>
+ *
+ * Both are attachments. At most {@code glimpse.download.max-zip-photos} photos per ZIP and {@code
+ * glimpse.download.max-zips} ZIPs written at once on a node (503 beyond), so that downloads cannot
+ * take every request thread.
+ */
+@WebServlet("/download/*")
+public class Downloads extends HttpServlet {
+
+  private static final Logger log = Logger.getLogger(Downloads.class.getName());
+  private static final Pattern PHOTO = Pattern.compile("/(\\d{1,18})/(\\d{1,18})");
+  private static final Pattern ZIP = Pattern.compile("/(\\d{1,18})/your-photos\\.zip");
+
+  @EJB Originals originals;
+  @Inject GuestPasses passes;
+  @Inject GuestFinds finds;
+  @Inject Visitors visitors;
+
+  @Inject
+  @ConfigProperty(name = "glimpse.download.max-zip-photos", defaultValue = "2000")
+  int maxZipPhotos;
+
+  @Inject
+  @ConfigProperty(name = "glimpse.download.max-zips", defaultValue = "4")
+  int maxZips;
+
+  private Semaphore zips;
+
+  @Override
+  public void init() {
+    zips = new Semaphore(Math.max(1, maxZips));
+  }
+
+  @Override
+  protected void doGet(HttpServletRequest request, HttpServletResponse response)
+      throws IOException {
+    String path = String.valueOf(request.getPathInfo());
+    Matcher photo = PHOTO.matcher(path);
+    Matcher zip = ZIP.matcher(path);
+    if (photo.matches()) {
+      photo(request, response, Long.parseLong(photo.group(1)), Long.parseLong(photo.group(2)));
+    } else if (zip.matches()) {
+      zip(request, response, Long.parseLong(zip.group(1)));
+    } else {
+      response.sendError(HttpServletResponse.SC_NOT_FOUND);
+    }
+  }
+
+  private void photo(
+      HttpServletRequest request, HttpServletResponse response, long eventId, long photoId)
+      throws IOException {
+    Optional<Caller> caller = visitors.of(eventId);
+    if (caller.isEmpty()) {
+      response.sendError(HttpServletResponse.SC_NOT_FOUND);
+      return;
+    }
+    Originals.Original original;
+    try {
+      original = originals.open(caller.get(), eventId, photoId);
+    } catch (ClientError refused) {
+      response.sendError(refused.status(), refused.getMessage());
+      return;
+    }
+    try (InputStream in = original.content()) {
+      String name = ZipEntryNames.safe(original.fileName(), photoId);
+      String type = URLConnection.guessContentTypeFromName(name);
+      response.setContentType(type == null ? "application/octet-stream" : type);
+      response.setHeader("Content-Disposition", attachment(name));
+      response.setHeader("Cache-Control", "private, no-store");
+      response.setHeader("X-Content-Type-Options", "nosniff");
+      in.transferTo(response.getOutputStream());
+    }
+  }
+
+  private void zip(HttpServletRequest request, HttpServletResponse response, long eventId)
+      throws IOException {
+    Optional<Caller> caller = visitors.of(eventId);
+    Optional<GuestFinds.Found> found = finds.in(eventId);
+    if (caller.isEmpty() || found.isEmpty() || found.get().photos().isEmpty()) {
+      response.sendError(HttpServletResponse.SC_NOT_FOUND);
+      return;
+    }
+    List<Originals.OriginalFile> files =
+        originals.files(caller.get(), eventId, found.get().photoIds());
+    if (files.size() > maxZipPhotos) {
+      response.sendError(
+          HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE,
+          "At most " + maxZipPhotos + " photos fit in one download.");
+      return;
+    }
+    if (!zips.tryAcquire()) {
+      response.setHeader("Retry-After", "30");
+      response.sendError(
+          HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Many downloads are running; try again.");
+      return;
+    }
+    try {
+      String slug = passes.slugOf(eventId).orElse("event-" + eventId);
+      response.setContentType("application/zip");
+      response.setHeader("Content-Disposition", attachment(slug + "-your-photos.zip"));
+      response.setHeader("Cache-Control", "private, no-store");
+      writeZip(caller.get(), eventId, files, response.getOutputStream());
+    } finally {
+      zips.release();
+    }
+  }
+
+  private void writeZip(
+      Caller caller, long eventId, List<Originals.OriginalFile> files, OutputStream out)
+      throws IOException {
+    ZipEntryNames names = new ZipEntryNames();
+    List<String> missing = new ArrayList<>();
+    try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
+      zip.setLevel(Deflater.NO_COMPRESSION);
+      for (Originals.OriginalFile file : files) {
+        Originals.Original original;
+        try {
+          original = originals.open(caller, eventId, file.photoId());
+        } catch (ClientError unavailable) {
+          missing.add(file.fileName() + ": " + unavailable.getMessage());
+          continue;
+        }
+        try (InputStream in = original.content()) {
+          zip.putNextEntry(new ZipEntry(names.next(file.fileName(), file.photoId())));
+          in.transferTo(zip);
+          zip.closeEntry();
+        }
+      }
+      if (!missing.isEmpty()) {
+        log.log(
+            Level.INFO,
+            "ZIP of event {0}: {1} originals left out",
+            new Object[] {eventId, missing.size()});
+        zip.putNextEntry(new ZipEntry(names.next("not-included.txt", 0)));
+        zip.write(
+            ("These photos could not be read and are not in this download:\n"
+                    + String.join("\n", missing)
+                    + "\n")
+                .getBytes(StandardCharsets.UTF_8));
+        zip.closeEntry();
+      }
+    }
+  }
+
+  /** An attachment header with an ASCII fallback name and the exact name (RFC 6266 / 5987). */
+  static String attachment(String name) {
+    String ascii = name.replaceAll("[^A-Za-z0-9._() -]", "_");
+    return "attachment; filename=\""
+        + ascii
+        + "\"; filename*=UTF-8''"
+        + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
+  }
+}
