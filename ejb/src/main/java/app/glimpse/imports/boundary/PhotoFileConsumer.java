@@ -13,6 +13,13 @@ import jakarta.jms.MessageListener;
  * Takes files from the import queue on every node and hands each to {@link PhotoIndexing}. Two at a
  * time per node, one per core of the reference machine; the face engine is the bottleneck, not the
  * queue.
+ *
+ * <p>Several nodes share one queue. A consumer takes a file only when it is free ({@code
+ * consumerWindowSize} 0: no files buffered in a node while another idles), so a node holds at most
+ * its two files in work. If a node dies, the broker rolls back its open transactions and hands
+ * those files to the other nodes: at once when the node's connection closes (a killed process), or
+ * after {@code connectionTTL} when its host vanishes without closing it (the consumer pings every
+ * {@code clientFailureCheckPeriod}).
  */
 @MessageDriven(
     activationConfig = {
@@ -22,7 +29,10 @@ import jakarta.jms.MessageListener;
           propertyValue = "jakarta.jms.Queue"),
       @ActivationConfigProperty(propertyName = "destination", propertyValue = JmsImportQueue.QUEUE),
       @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
-      @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "2")
+      @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "2"),
+      @ActivationConfigProperty(propertyName = "consumerWindowSize", propertyValue = "0"),
+      @ActivationConfigProperty(propertyName = "connectionTTL", propertyValue = "15000"),
+      @ActivationConfigProperty(propertyName = "clientFailureCheckPeriod", propertyValue = "5000")
     })
 public class PhotoFileConsumer implements MessageListener {
 
