@@ -106,8 +106,8 @@ class ClusterIT {
           waitFor(
               Duration.ofSeconds(30),
               () ->
-                  logContains("node-b.log", "Members {size:2")
-                      || logContains("node-b.log", "Members [2]")),
+                  logContains("node-a.log", "DG Size: 2")
+                      || logContains("node-b.log", "DG Size: 2")),
           "node B joined node A's data grid");
 
       String token =
