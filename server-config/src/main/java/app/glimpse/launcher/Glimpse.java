@@ -98,6 +98,12 @@ public final class Glimpse {
               });
     }
 
+    if (settings.cluster()
+        && (settings.databaseUrl().isEmpty() || settings.brokerAddress().isEmpty())) {
+      LOG.warning(
+          "GLIMPSE_CLUSTER is on, but this node starts its own database or broker on loopback, which"
+              + " no other node can share: give every node GLIMPSE_DB_URL and GLIMPSE_BROKER_URL");
+    }
     Path postBoot =
         ServerResources.write(
             dataDir

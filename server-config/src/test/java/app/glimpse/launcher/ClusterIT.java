@@ -155,6 +155,10 @@ class ClusterIT {
           waitFor(Duration.ofSeconds(60), () -> broker.consumers(QUEUE) == 2),
           "the broker dropped node B's consumers: " + broker.consumers(QUEUE));
       double released = (System.nanoTime() - killed) / 1e9;
+      assertTrue(
+          waitFor(Duration.ofSeconds(60), () -> logContains("node-a.log", "delivered again")),
+          "node A got the files node B had in work");
+      double redelivered = (System.nanoTime() - killed) / 1e9;
 
       JsonObject status = object(send(a, "GET", "/api/v1/imports/" + run, token, null), 200);
       long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
@@ -168,8 +172,8 @@ class ClusterIT {
       System.out.printf(
           Locale.ROOT,
           "cluster-it photos=%d status=%s processed=%s failed=%s seconds=%.1f"
-              + " before_kill=%s after=%s consumers_released_s=%.2f finished_after_kill_s=%.1f"
-              + " queue_left=%d%n",
+              + " before_kill=%s after=%s consumers_released_s=%.2f redelivered_s=%.2f"
+              + " redeliveries=%d finished_after_kill_s=%.1f queue_left=%d%n",
           count,
           status.getString("status"),
           status.get("processed"),
@@ -178,6 +182,8 @@ class ClusterIT {
           beforeKill,
           byNode,
           released,
+          redelivered,
+          Files.readString(work.resolve("node-a.log")).split("delivered again", -1).length - 1,
           afterKill,
           broker.messages(QUEUE));
 

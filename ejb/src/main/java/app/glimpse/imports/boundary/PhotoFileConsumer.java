@@ -8,6 +8,8 @@ import jakarta.jms.JMSException;
 import jakarta.jms.MapMessage;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Takes files from the import queue on every node and hands each to {@link PhotoIndexing}. Two at a
@@ -36,12 +38,25 @@ import jakarta.jms.MessageListener;
     })
 public class PhotoFileConsumer implements MessageListener {
 
+  private static final Logger LOG = Logger.getLogger(PhotoFileConsumer.class.getName());
+
   @EJB PhotoIndexing indexing;
 
   @Override
   public void onMessage(Message message) {
     try {
       MapMessage file = (MapMessage) message;
+      if (file.getJMSRedelivered()) {
+        // after a failed attempt here, or one on a node that died
+        LOG.log(
+            Level.INFO,
+            "Import {0}: file {1} delivered again (delivery {2})",
+            new Object[] {
+              file.getLong("importId"),
+              JmsImportQueue.file(file).id(),
+              file.getObjectProperty("JMSXDeliveryCount")
+            });
+      }
       indexing.index(file.getLong("importId"), JmsImportQueue.file(file));
     } catch (JMSException e) {
       throw new IllegalStateException("Unreadable import message", e);
