@@ -151,6 +151,7 @@ class ClusterIT {
       for (ProcessHandle process : nodeB) {
         process.onExit().join();
       }
+      double exited = (System.nanoTime() - killed) / 1e9;
       assertTrue(
           waitFor(Duration.ofSeconds(60), () -> broker.consumers(QUEUE) == 2),
           "the broker dropped node B's consumers: " + broker.consumers(QUEUE));
@@ -172,7 +173,8 @@ class ClusterIT {
       System.out.printf(
           Locale.ROOT,
           "cluster-it photos=%d status=%s processed=%s failed=%s seconds=%.1f"
-              + " before_kill=%s after=%s consumers_released_s=%.2f redelivered_s=%.2f"
+              + " before_kill=%s after=%s killed_exited_s=%.2f consumers_released_s=%.2f"
+              + " redelivered_s=%.2f"
               + " redeliveries=%d finished_after_kill_s=%.1f queue_left=%d%n",
           count,
           status.getString("status"),
@@ -181,6 +183,7 @@ class ClusterIT {
           seconds,
           beforeKill,
           byNode,
+          exited,
           released,
           redelivered,
           Files.readString(work.resolve("node-a.log")).split("delivered again", -1).length - 1,
