@@ -74,6 +74,23 @@ public final class EmbeddedBroker implements AutoCloseable {
     return new EmbeddedBroker(broker, port);
   }
 
+  /**
+   * How many consumers the queue {@code name} has right now (0 if it does not exist yet): a node's
+   * consumers leave it when the broker closes the node's connection.
+   */
+  public int consumers(String name) {
+    org.apache.activemq.artemis.core.server.Queue queue =
+        broker.getActiveMQServer().locateQueue(SimpleString.of(name));
+    return queue == null ? 0 : queue.getConsumerCount();
+  }
+
+  /** Messages of the queue {@code name} not yet acknowledged, delivered or waiting. */
+  public long messages(String name) {
+    org.apache.activemq.artemis.core.server.Queue queue =
+        broker.getActiveMQServer().locateQueue(SimpleString.of(name));
+    return queue == null ? 0 : queue.getMessageCount();
+  }
+
   public int port() {
     return port;
   }

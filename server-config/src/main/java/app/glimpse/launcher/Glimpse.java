@@ -98,9 +98,18 @@ public final class Glimpse {
               });
     }
 
+    if (settings.cluster()
+        && (settings.databaseUrl().isEmpty() || settings.brokerAddress().isEmpty())) {
+      LOG.warning(
+          "GLIMPSE_CLUSTER is on, but this node starts its own database or broker on loopback, which"
+              + " no other node can share: give every node GLIMPSE_DB_URL and GLIMPSE_BROKER_URL");
+    }
     Path postBoot =
         ServerResources.write(
-            dataDir.resolve("run").resolve("post-boot.asadmin"),
+            dataDir
+                .resolve("run")
+                .resolve(fileName(settings.nodeName()))
+                .resolve("post-boot.asadmin"),
             new ServerResources.Target(
                 jdbcUrl,
                 settings.databaseUser(),
@@ -136,7 +145,6 @@ public final class Glimpse {
         List.of(
             "-jar",
             dist.resolve("payara-micro.jar").toString(),
-            "--nocluster",
             "--disablephonehome",
             "--port",
             Integer.toString(settings.httpPort()),
@@ -148,10 +156,35 @@ public final class Glimpse {
             dist.resolve("glimpse.war").toString(),
             "--contextroot",
             "/"));
+    command.addAll(clusterOptions(settings));
     ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
     builder.environment().putAll(settings.forServer());
     LOG.log(Level.FINE, "Starting {0}", command);
     return builder.start();
+  }
+
+  /**
+   * Payara Micro's clustering options: {@code --nocluster} for a single node (else Hazelcast's
+   * multicast discovery joins whatever else runs nearby); with {@code GLIMPSE_CLUSTER} the
+   * cluster's name, discovery mode, data grid port and this node's instance name.
+   */
+  static List<String> clusterOptions(Settings settings) {
+    if (!settings.cluster()) {
+      return List.of("--nocluster");
+    }
+    List<String> options = new ArrayList<>();
+    options.addAll(List.of("--clustername", settings.clusterName()));
+    settings.clusterMode().ifPresent(mode -> options.addAll(List.of("--clustermode", mode)));
+    settings
+        .clusterPort()
+        .ifPresent(port -> options.addAll(List.of("--startport", Integer.toString(port))));
+    options.addAll(List.of("--name", settings.nodeName()));
+    return options;
+  }
+
+  /** A node name made safe as one path element: each node renders its own post-boot file. */
+  static String fileName(String nodeName) {
+    return nodeName.replaceAll("[^A-Za-z0-9._-]", "_");
   }
 
   private boolean awaitReady(long started) throws InterruptedException {

@@ -66,6 +66,63 @@ public final class Settings {
     return get("GLIMPSE_BROKER_PASSWORD").orElse("");
   }
 
+  /**
+   * Whether this node joins a Payara Micro (Hazelcast) cluster, {@code GLIMPSE_CLUSTER}; off by
+   * default, and then the server runs with {@code --nocluster}. Nodes share imports through the
+   * broker and the database whether or not they cluster; the cluster adds the data grid (one view
+   * of the members, clustered CDI events and caches).
+   */
+  public boolean cluster() {
+    return get("GLIMPSE_CLUSTER").map(Boolean::parseBoolean).orElse(false);
+  }
+
+  /**
+   * The cluster's name, {@code GLIMPSE_CLUSTER_NAME}: only nodes with the same name join each
+   * other.
+   */
+  public String clusterName() {
+    return get("GLIMPSE_CLUSTER_NAME").orElse("glimpse");
+  }
+
+  /**
+   * How members find each other, as Payara Micro's {@code --clustermode}: {@code
+   * GLIMPSE_CLUSTER_MODE} as given (e.g. {@code dns:glimpse.internal:5900} or {@code
+   * multicast:224.2.2.4:2904}), else {@code tcpip:} and the members of {@code
+   * GLIMPSE_CLUSTER_MEMBERS} ({@code host:port,host:port}), else none (Payara's default,
+   * multicast).
+   */
+  public Optional<String> clusterMode() {
+    Optional<String> mode = get("GLIMPSE_CLUSTER_MODE");
+    if (mode.isPresent()) {
+      return mode;
+    }
+    return get("GLIMPSE_CLUSTER_MEMBERS").map(members -> "tcpip:" + members.replace(" ", ""));
+  }
+
+  /**
+   * The port this node's data grid listens on, {@code GLIMPSE_CLUSTER_PORT} (Payara Micro's {@code
+   * --startport}; the next free one is taken if it is busy); Payara's default 6900 without it.
+   */
+  public Optional<Integer> clusterPort() {
+    return get("GLIMPSE_CLUSTER_PORT").map(Integer::parseInt);
+  }
+
+  /**
+   * This node's name, {@code GLIMPSE_NODE_NAME}: recorded with every photo it indexes and used as
+   * the Payara instance name. Default: the host name and the HTTP port ({@code host-8080}).
+   */
+  public String nodeName() {
+    return get("GLIMPSE_NODE_NAME").orElseGet(() -> hostName() + "-" + httpPort());
+  }
+
+  private static String hostName() {
+    try {
+      return java.net.InetAddress.getLocalHost().getHostName();
+    } catch (java.net.UnknownHostException e) {
+      return "localhost";
+    }
+  }
+
   public String javaOptions() {
     return get("GLIMPSE_JAVA_OPTS").orElse("-Xms96m -Xmx512m -XX:+UseSerialGC -Xss512k");
   }
@@ -89,6 +146,7 @@ public final class Settings {
             });
     server.put("GLIMPSE_DATA_DIR", dataDir().toString());
     server.put("GLIMPSE_HTTP_PORT", Integer.toString(httpPort()));
+    server.put("GLIMPSE_NODE_NAME", nodeName());
     return server;
   }
 

@@ -28,6 +28,9 @@ import java.util.UUID;
 @Stateless
 public class Accounts {
 
+  /** The advisory lock key under which nodes create the first account one at a time. */
+  private static final long FIRST_ACCOUNT_LOCK = 0x676c696d7073L;
+
   @PersistenceContext EntityManager em;
 
   @Inject Pbkdf2PasswordHash passwordHash;
@@ -114,6 +117,9 @@ public class Accounts {
 
   /** Creates the studio and its owner, unless any account exists already; true when it did. */
   public boolean createFirstAccount(String email, String password) {
+    // Nodes of a cluster start together: one at a time decides whether the first account exists.
+    em.createNativeQuery("SELECT pg_advisory_xact_lock(" + FIRST_ACCOUNT_LOCK + ")")
+        .getResultList();
     long existing = em.createNamedQuery(Photographer.COUNT, Long.class).getSingleResult();
     if (existing > 0) {
       return false;

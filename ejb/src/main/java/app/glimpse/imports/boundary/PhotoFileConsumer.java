@@ -8,11 +8,20 @@ import jakarta.jms.JMSException;
 import jakarta.jms.MapMessage;
 import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * Takes files from the import queue on every node and hands each to {@link PhotoIndexing}. Two at a
  * time per node, one per core of the reference machine; the face engine is the bottleneck, not the
  * queue.
+ *
+ * <p>Several nodes share one queue. A consumer takes a file only when it is free ({@code
+ * consumerWindowSize} 0: no files buffered in a node while another idles), so a node holds at most
+ * its two files in work. If a node dies, the broker rolls back its open transactions and hands
+ * those files to the other nodes: at once when the node's connection closes (a killed process), or
+ * after {@code connectionTTL} when its host vanishes without closing it (the consumer pings every
+ * {@code clientFailureCheckPeriod}).
  */
 @MessageDriven(
     activationConfig = {
@@ -22,9 +31,14 @@ import jakarta.jms.MessageListener;
           propertyValue = "jakarta.jms.Queue"),
       @ActivationConfigProperty(propertyName = "destination", propertyValue = JmsImportQueue.QUEUE),
       @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
-      @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "2")
+      @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "2"),
+      @ActivationConfigProperty(propertyName = "consumerWindowSize", propertyValue = "0"),
+      @ActivationConfigProperty(propertyName = "connectionTTL", propertyValue = "15000"),
+      @ActivationConfigProperty(propertyName = "clientFailureCheckPeriod", propertyValue = "5000")
     })
 public class PhotoFileConsumer implements MessageListener {
+
+  private static final Logger LOG = Logger.getLogger(PhotoFileConsumer.class.getName());
 
   @EJB PhotoIndexing indexing;
 
@@ -32,6 +46,17 @@ public class PhotoFileConsumer implements MessageListener {
   public void onMessage(Message message) {
     try {
       MapMessage file = (MapMessage) message;
+      if (file.getJMSRedelivered()) {
+        // after a failed attempt here, or one on a node that died
+        LOG.log(
+            Level.INFO,
+            "Import {0}: file {1} delivered again (delivery {2})",
+            new Object[] {
+              file.getLong("importId"),
+              JmsImportQueue.file(file).id(),
+              file.getObjectProperty("JMSXDeliveryCount")
+            });
+      }
       indexing.index(file.getLong("importId"), JmsImportQueue.file(file));
     } catch (JMSException e) {
       throw new IllegalStateException("Unreadable import message", e);

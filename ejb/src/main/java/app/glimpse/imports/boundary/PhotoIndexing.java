@@ -16,6 +16,7 @@ import app.glimpse.imports.job.SourceFile;
 import app.glimpse.photos.control.Previews;
 import app.glimpse.photos.entity.Face;
 import app.glimpse.photos.entity.Photo;
+import app.glimpse.platform.NodeName;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -96,6 +97,7 @@ public class PhotoIndexing {
       photo = Photo.failed(run.getEvent(), source, importId, fileId, name, hash, e.getMessage());
     }
     photo.sourceVersion(file.version());
+    photo.indexedBy(NodeName.get());
     lockBeforeWriting(importId);
     em.persist(photo);
     if (analysis != null) {
@@ -122,9 +124,11 @@ public class PhotoIndexing {
     if (same.isPresent()) {
       same.get().attachTo(run.getId());
     } else {
-      em.persist(
+      Photo failed =
           Photo.failed(
-              run.getEvent(), run.getSource(), run.getId(), file.id(), file.name(), "-", reason));
+              run.getEvent(), run.getSource(), run.getId(), file.id(), file.name(), "-", reason);
+      failed.indexedBy(NodeName.get());
+      em.persist(failed);
     }
     recount(run.getId());
   }

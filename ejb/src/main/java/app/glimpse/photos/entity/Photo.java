@@ -96,6 +96,9 @@ public class Photo {
   private int faceCount;
   private Instant createdAt;
 
+  /** The node that stored the photo (GLIMPSE_NODE_NAME); see V5__cluster.sql. */
+  private String indexedBy;
+
   protected Photo() {}
 
   private Photo(
@@ -178,6 +181,15 @@ public class Photo {
    */
   public void sourceVersion(String version) {
     this.sourceVersion = version;
+  }
+
+  /** Records which node stored the photo. */
+  public void indexedBy(String nodeName) {
+    this.indexedBy = nodeName;
+  }
+
+  public String getIndexedBy() {
+    return indexedBy;
   }
 
   public void countFaces(int faceCount) {
