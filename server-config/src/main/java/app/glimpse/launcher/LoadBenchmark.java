@@ -28,10 +28,11 @@ import java.util.regex.Pattern;
  * {@code ./glimpse bench load}: one node under guests. An event of {@code --photos} photos (20,000:
  * the deepface photos imported, the rest added in the database with four faces each and a real
  * thumbnail); first the gallery's first page alone, {@code --requests} times; then {@code --guests}
- * guests (50) browse for {@code --seconds} (60): each opens the gallery's first page in its own
- * session, loads its thumbnails, reads a random page of the photos API and pauses a second, while
- * selfie searches (a 2 MP photo) arrive at {@code --searches-per-s} (5) from the guests' sessions.
- * Every answer that is not 2xx/3xx counts as an error.
+ * guests (50) browse for {@code --seconds} (60): each opens the gallery in its own session (again
+ * every tenth round) and scrolls: a random page of the photos API, its first twelve thumbnails and
+ * one preview, then a look of {@code --think-ms} (2,000 on average, 1 to 3 s); meanwhile selfie
+ * searches (a 2 MP photo) arrive at {@code --searches-per-s} (5) from the guests' sessions. Every
+ * answer that is not 2xx/3xx counts as an error.
  *
  * <p>Ends with one {@code load-bench} summary line.
  */
@@ -41,7 +42,6 @@ public final class LoadBenchmark {
       Pattern.compile("name=\"jakarta.faces.ViewState\"[^>]*value=\"([^\"]+)\"");
   private static final Pattern FORM_ACTION =
       Pattern.compile("<form id=\"enter\"[^>]*action=\"([^\"]+)\"");
-  private static final Pattern THUMB = Pattern.compile("(/media/\\d+/\\d+/thumb)");
 
   public static void main(String[] args) throws Exception {
     Map<String, String> options = SearchRequestBenchmark.options(args);
@@ -164,7 +164,8 @@ public final class LoadBenchmark {
           Locale.ROOT,
           "load-bench photos=%d faces=%d guests=%d think_ms=%d seconds=%d requests=%d errors=%d"
               + " gallery_first_page_ms_p50=%.1f gallery_first_page_ms_p95=%.1f"
-              + " loaded_gallery_ms_p95=%.1f thumb_ms_p95=%.1f api_page_ms_p95=%.1f"
+              + " loaded_gallery_ms_p95=%.1f thumb_ms_p95=%.1f preview_ms_p95=%.1f"
+              + " api_page_ms_p95=%.1f"
               + " searches=%d searches_per_s=%.1f search_ms_p50=%.1f search_ms_p95=%.1f"
               + " target_gallery_ms_p95=150 target_search_ms_p95=150%n",
           photos,
@@ -178,6 +179,7 @@ public final class LoadBenchmark {
           BenchNode.percentile(idleSorted, 95),
           stats.percentile("gallery", 95),
           stats.percentile("thumb", 95),
+          stats.percentile("preview", 95),
           stats.percentile("api-page", 95),
           stats.sorted("search").length,
           stats.sorted("search").length / (double) seconds,
@@ -255,51 +257,63 @@ public final class LoadBenchmark {
           HttpResponse.BodyHandlers.ofString());
     }
 
+    /**
+     * Browses as a guest does: opens the gallery (again every tenth round), then scrolls: a page of
+     * 50 photos from the API, their first 12 thumbnails, one preview in the lightbox, and a look at
+     * them.
+     */
     void browse(long event, int photos, long end, Stats stats, int thinkMillis) {
       ThreadLocalRandom random = ThreadLocalRandom.current();
-      while (System.nanoTime() < end) {
+      Pattern ids = Pattern.compile("\"id\":(\\d+)");
+      for (int round = 0; System.nanoTime() < end; round++) {
+        if (round % 10 == 0) {
+          stats.time("gallery", () -> get("/g/" + slug).statusCode());
+        }
+        int pageNumber = random.nextInt(Math.max(1, photos / 50));
         String[] page = new String[1];
         stats.time(
-            "gallery",
+            "api-page",
             () -> {
-              HttpResponse<String> response = get("/g/" + slug);
+              HttpResponse<String> response =
+                  http.send(
+                      HttpRequest.newBuilder(
+                              node.glimpse.uri(
+                                  "/api/v1/events/" + event + "/photos?size=50&page=" + pageNumber))
+                          .header("Authorization", "Bearer " + token)
+                          .build(),
+                      HttpResponse.BodyHandlers.ofString());
               page[0] = response.body();
               return response.statusCode();
             });
+        List<String> shown = new ArrayList<>();
         if (page[0] != null) {
-          Matcher thumbs = THUMB.matcher(page[0]);
-          for (int i = 0; i < 12 && thumbs.find(); i++) {
-            String thumb = thumbs.group(1);
-            stats.time(
-                "thumb",
-                () ->
-                    http.send(
-                            HttpRequest.newBuilder(node.glimpse.uri(thumb)).build(),
-                            HttpResponse.BodyHandlers.discarding())
-                        .statusCode());
+          Matcher id = ids.matcher(page[0]);
+          while (shown.size() < 12 && id.find()) {
+            shown.add(id.group(1));
           }
         }
-        int pageNumber = random.nextInt(Math.max(1, photos / 50));
-        stats.time(
-            "api-page",
-            () ->
-                http.send(
-                        HttpRequest.newBuilder(
-                                node.glimpse.uri(
-                                    "/api/v1/events/"
-                                        + event
-                                        + "/photos?size=50&page="
-                                        + pageNumber))
-                            .header("Authorization", "Bearer " + token)
-                            .build(),
-                        HttpResponse.BodyHandlers.discarding())
-                    .statusCode());
+        for (String photo : shown) {
+          media(stats, "thumb", "/media/" + event + "/" + photo + "/thumb");
+        }
+        if (!shown.isEmpty()) {
+          media(stats, "preview", "/media/" + event + "/" + shown.get(0) + "/preview");
+        }
         try {
           Thread.sleep(thinkMillis / 2 + random.nextInt(thinkMillis));
         } catch (InterruptedException e) {
           return;
         }
       }
+    }
+
+    private void media(Stats stats, String kind, String path) {
+      stats.time(
+          kind,
+          () ->
+              http.send(
+                      HttpRequest.newBuilder(node.glimpse.uri(path)).build(),
+                      HttpResponse.BodyHandlers.discarding())
+                  .statusCode());
     }
   }
 

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ForkJoinPool;
+import java.util.concurrent.ForkJoinWorkerThread;
 import java.util.concurrent.Future;
 
 /**
@@ -21,7 +22,7 @@ import java.util.concurrent.Future;
  * SignSketch sign code} per face: {@value #BYTES_PER_FACE} bytes with the ids. A query first
  * compares sign codes (8 to 16 XOR + bit counts per face), which rules out nearly all faces of
  * other people; only faces whose code is close enough to possibly reach the threshold are scored
- * with the int8 dot product. The scan is split over the cores (common fork-join pool). Scores
+ * with the int8 dot product. The scan is split over the cores (a fork-join pool of its own). Scores
  * differ from float cosine by at most about 1e-3 (see {@link #SCORE_ERROR}).
  *
  * <p>Concurrency: one writer at a time appends (imports adding faces) while any number of readers
@@ -55,6 +56,23 @@ public final class FaceIndex {
   private static final int FIRST_CAPACITY = 64;
   private static final int WORDS = SignSketch.WORDS;
   private static final int MIN_FACES_PER_TASK = 32_768;
+
+  /**
+   * Scans run on a pool of their own: the common pool has one thread fewer than the cores and is
+   * shared with whatever else the server runs there, so a ranking waiting on it could wait long.
+   */
+  private static final ForkJoinPool SCANS =
+      new ForkJoinPool(
+          Runtime.getRuntime().availableProcessors(),
+          pool -> {
+            ForkJoinWorkerThread thread =
+                ForkJoinPool.defaultForkJoinWorkerThreadFactory.newThread(pool);
+            thread.setName("glimpse-rank-" + thread.getPoolIndex());
+            thread.setDaemon(true);
+            return thread;
+          },
+          null,
+          false);
 
   /** Faces are stored with their largest component at +-127; queries with more precision. */
   private static final float FACE_RANGE = 127f;
@@ -171,7 +189,7 @@ public final class FaceIndex {
     for (int t = 1; t < tasks; t++) {
       int from = (int) ((long) faces * t / tasks);
       int to = (int) ((long) faces * (t + 1) / tasks);
-      forked.add(ForkJoinPool.commonPool().submit(() -> scan.range(from, to)));
+      forked.add(SCANS.submit(() -> scan.range(from, to)));
     }
     List<Hits> parts = new ArrayList<>(tasks);
     parts.add(scan.range(0, (int) ((long) faces / tasks)));

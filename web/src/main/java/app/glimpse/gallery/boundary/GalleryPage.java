@@ -22,7 +22,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 
 /**
  * {@code /g/{slug}}: a guest enters the event's code once per session, then browses its photos in
@@ -76,13 +75,8 @@ public class GalleryPage implements Serializable {
         events.get(guest, pass.eventId()).peopleVisible()
             ? people.list(guest, pass.eventId())
             : List.of();
-    Map<Instant, Integer> hours = new TreeMap<>();
-    for (Instant taken : photos.captureTimes(guest, pass.eventId())) {
-      hours.merge(
-          taken.atZone(ZoneId.systemDefault()).truncatedTo(ChronoUnit.HOURS).toInstant(),
-          1,
-          Integer::sum);
-    }
+    Map<Instant, Integer> hours =
+        photos.captureHours(guest, pass.eventId(), ZoneId.systemDefault());
     List<TimeSlot> found = new ArrayList<>();
     hours.forEach(
         (hour, count) ->
