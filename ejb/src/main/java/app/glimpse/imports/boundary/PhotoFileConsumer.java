@@ -12,13 +12,13 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Takes files from the import queue on every node and hands each to {@link PhotoIndexing}. Two at a
- * time per node, one per core of the reference machine; the face engine is the bottleneck, not the
- * queue.
+ * Takes files from the import queue on every node and hands each to {@link PhotoIndexing}. Three at
+ * a time per node: on two cores, two files keep the face engine busy while the third is read,
+ * written and committed (100 photos: 6.4 photos/s with two, 7.1 with three or four).
  *
  * <p>Several nodes share one queue. A consumer takes a file only when it is free ({@code
  * consumerWindowSize} 0: no files buffered in a node while another idles), so a node holds at most
- * its two files in work. If a node dies, the broker rolls back its open transactions and hands
+ * its three files in work. If a node dies, the broker rolls back its open transactions and hands
  * those files to the other nodes: at once when the node's connection closes (a killed process), or
  * after {@code connectionTTL} when its host vanishes without closing it (the consumer pings every
  * {@code clientFailureCheckPeriod}).
@@ -31,7 +31,7 @@ import java.util.logging.Logger;
           propertyValue = "jakarta.jms.Queue"),
       @ActivationConfigProperty(propertyName = "destination", propertyValue = JmsImportQueue.QUEUE),
       @ActivationConfigProperty(propertyName = "useJNDI", propertyValue = "false"),
-      @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "2"),
+      @ActivationConfigProperty(propertyName = "maxSession", propertyValue = "3"),
       @ActivationConfigProperty(propertyName = "consumerWindowSize", propertyValue = "0"),
       @ActivationConfigProperty(propertyName = "connectionTTL", propertyValue = "15000"),
       @ActivationConfigProperty(propertyName = "clientFailureCheckPeriod", propertyValue = "5000")
