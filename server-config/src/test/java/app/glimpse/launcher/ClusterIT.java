@@ -42,6 +42,9 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ClusterIT {
 
+  /** Consumers per node: {@code maxSession} of {@code PhotoFileConsumer}. */
+  private static final int SESSIONS = 3;
+
   private static final String QUEUE = "glimpse.import.files";
   private static final String PASSWORD = "cluster-secret";
 
@@ -100,8 +103,8 @@ class ClusterIT {
       LocalGlimpse b = start(dist, "node-b", gridB, common);
       b.awaitReady(Duration.ofMinutes(3));
       assertTrue(
-          waitFor(Duration.ofSeconds(30), () -> broker.consumers(QUEUE) == 4),
-          "both nodes consume, two sessions each: " + broker.consumers(QUEUE));
+          waitFor(Duration.ofSeconds(30), () -> broker.consumers(QUEUE) == 2 * SESSIONS),
+          "both nodes consume, " + SESSIONS + " sessions each: " + broker.consumers(QUEUE));
       assertTrue(
           waitFor(
               Duration.ofSeconds(30),
@@ -153,7 +156,7 @@ class ClusterIT {
       }
       double exited = (System.nanoTime() - killed) / 1e9;
       assertTrue(
-          waitFor(Duration.ofSeconds(60), () -> broker.consumers(QUEUE) == 2),
+          waitFor(Duration.ofSeconds(60), () -> broker.consumers(QUEUE) == SESSIONS),
           "the broker dropped node B's consumers: " + broker.consumers(QUEUE));
       double released = (System.nanoTime() - killed) / 1e9;
       assertTrue(
