@@ -1,5 +1,6 @@
 package app.glimpse.boundaries;
 
+import static app.glimpse.testing.Jpegs.withSegment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -54,7 +55,7 @@ class BadInputIT {
   static WebArchive deployment() {
     File war = Path.of(System.getProperty("glimpse.dist"), "glimpse.war").toFile();
     return ShrinkWrap.createFromZipFile(WebArchive.class, war)
-        .addClasses(BadInputIT.class, Fixtures.class);
+        .addClasses(BadInputIT.class, Fixtures.class, app.glimpse.testing.Jpegs.class);
   }
 
   @EJB Events events;
@@ -225,19 +226,6 @@ class BadInputIT {
     byte[] head = start.getBytes(StandardCharsets.ISO_8859_1);
     System.arraycopy(head, 0, bytes, 0, Math.min(head.length, length));
     return bytes;
-  }
-
-  /** A JPEG with one more segment right after its start marker. */
-  private static byte[] withSegment(byte[] jpeg, int marker, byte[] content) {
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.write(jpeg, 0, 2);
-    out.write(0xFF);
-    out.write(marker);
-    out.write((content.length + 2) >> 8);
-    out.write((content.length + 2) & 0xFF);
-    out.write(content, 0, content.length);
-    out.write(jpeg, 2, jpeg.length - 2);
-    return out.toByteArray();
   }
 
   /** A PNG signature and header claiming {@code width} x {@code height}, with or without data. */

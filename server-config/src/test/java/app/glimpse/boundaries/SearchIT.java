@@ -1,5 +1,7 @@
 package app.glimpse.boundaries;
 
+import static app.glimpse.testing.Jpegs.indexOf;
+import static app.glimpse.testing.Jpegs.withComment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -30,10 +32,8 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
-import java.io.ByteArrayOutputStream;
 import java.io.File;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -67,7 +67,7 @@ class SearchIT {
   static WebArchive deployment() {
     File war = Path.of(System.getProperty("glimpse.dist"), "glimpse.war").toFile();
     return ShrinkWrap.createFromZipFile(WebArchive.class, war)
-        .addClasses(SearchIT.class, Fixtures.class);
+        .addClasses(SearchIT.class, Fixtures.class, app.glimpse.testing.Jpegs.class);
   }
 
   @EJB Events events;
@@ -395,33 +395,9 @@ class SearchIT {
     return Files.readAllBytes(Path.of(System.getProperty("glimpse.shared"), "photos", photo));
   }
 
-  /** The JPEG with a comment segment right after its start marker. */
-  private static byte[] withComment(byte[] jpeg, String comment) {
-    byte[] text = comment.getBytes(StandardCharsets.ISO_8859_1);
-    ByteArrayOutputStream out = new ByteArrayOutputStream(jpeg.length + text.length + 4);
-    out.write(jpeg, 0, 2);
-    out.write(0xFF);
-    out.write(0xFE);
-    out.write((text.length + 2) >> 8);
-    out.write((text.length + 2) & 0xFF);
-    out.write(text, 0, text.length);
-    out.write(jpeg, 2, jpeg.length - 2);
-    return out.toByteArray();
-  }
-
   private static boolean contains(Path file, byte[] needle) {
-    try (InputStream in = Files.newInputStream(file)) {
-      byte[] content = in.readAllBytes();
-      outer:
-      for (int i = 0; i <= content.length - needle.length; i++) {
-        for (int j = 0; j < needle.length; j++) {
-          if (content[i + j] != needle[j]) {
-            continue outer;
-          }
-        }
-        return true;
-      }
-      return false;
+    try {
+      return indexOf(Files.readAllBytes(file), needle) >= 0;
     } catch (IOException unreadable) {
       return false;
     }

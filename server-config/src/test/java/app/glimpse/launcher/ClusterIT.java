@@ -1,11 +1,11 @@
 package app.glimpse.launcher;
 
+import static app.glimpse.testing.Jpegs.withComment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.http.HttpClient;
@@ -272,20 +272,6 @@ class ClusterIT {
           photos.resolve(String.format(Locale.ROOT, "photo-%04d.jpg", i)),
           withComment(jpeg, "cluster photo " + i));
     }
-  }
-
-  /** The JPEG with a comment segment right after its start marker. */
-  private static byte[] withComment(byte[] jpeg, String comment) {
-    byte[] text = comment.getBytes(StandardCharsets.ISO_8859_1);
-    ByteArrayOutputStream out = new ByteArrayOutputStream();
-    out.write(jpeg, 0, 2);
-    out.write(0xFF);
-    out.write(0xFE);
-    out.write((text.length + 2) >> 8);
-    out.write((text.length + 2) & 0xFF);
-    out.write(text, 0, text.length);
-    out.write(jpeg, 2, jpeg.length - 2);
-    return out.toByteArray();
   }
 
   /** Photos of the import per node that stored them. */

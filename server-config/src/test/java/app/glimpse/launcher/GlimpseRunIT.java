@@ -1,5 +1,7 @@
 package app.glimpse.launcher;
 
+import static app.glimpse.testing.Jpegs.indexOf;
+import static app.glimpse.testing.Jpegs.withComment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -522,33 +524,6 @@ class GlimpseRunIT {
       request.header("Authorization", "Bearer " + token);
     }
     return http11.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  /** The JPEG with a comment segment right after its start marker. */
-  private static byte[] withComment(byte[] jpeg, String comment) {
-    byte[] text = comment.getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-    out.write(jpeg, 0, 2);
-    out.write(0xFF);
-    out.write(0xFE);
-    out.write((text.length + 2) >> 8);
-    out.write((text.length + 2) & 0xFF);
-    out.write(text, 0, text.length);
-    out.write(jpeg, 2, jpeg.length - 2);
-    return out.toByteArray();
-  }
-
-  private static int indexOf(byte[] content, byte[] needle) {
-    outer:
-    for (int i = 0; i <= content.length - needle.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (content[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
   }
 
   private HttpResponse<String> send(String method, String path, String token, String json)

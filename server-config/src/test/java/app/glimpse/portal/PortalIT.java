@@ -1,5 +1,7 @@
 package app.glimpse.portal;
 
+import static app.glimpse.testing.Jpegs.indexOf;
+import static app.glimpse.testing.Jpegs.withComment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -549,20 +551,6 @@ class PortalIT {
                 + " requestAnimationFrame(function () { setTimeout(done, 250); });");
   }
 
-  /** A JPEG with a comment segment right after its start marker. */
-  private static byte[] withComment(byte[] jpeg, String comment) {
-    byte[] text = comment.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
-    java.io.ByteArrayOutputStream out = new java.io.ByteArrayOutputStream();
-    out.write(jpeg, 0, 2);
-    out.write(0xFF);
-    out.write(0xFE);
-    out.write((text.length + 2) >> 8);
-    out.write((text.length + 2) & 0xFF);
-    out.write(text, 0, text.length);
-    out.write(jpeg, 2, jpeg.length - 2);
-    return out.toByteArray();
-  }
-
   /**
    * The selfie searched through the gallery is in no file written since the search began: not in
    * the data directory (database, uploads, previews, logs), not in the temporary directory.
@@ -601,19 +589,6 @@ class PortalIT {
             }
           });
     }
-  }
-
-  private static int indexOf(byte[] haystack, byte[] needle) {
-    outer:
-    for (int i = 0; i <= haystack.length - needle.length; i++) {
-      for (int j = 0; j < needle.length; j++) {
-        if (haystack[i + j] != needle[j]) {
-          continue outer;
-        }
-      }
-      return i;
-    }
-    return -1;
   }
 
   private void tab(String title) {

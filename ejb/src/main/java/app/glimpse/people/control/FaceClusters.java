@@ -153,7 +153,7 @@ public final class FaceClusters {
     if (a.seedPerson != 0 && b.seedPerson != 0) {
       return; // two people the photographer kept apart stay apart
     }
-    float score = a.similarity(b.unitMean());
+    float score = a.averageSimilarity(b);
     if (score >= threshold) {
       queue.add(new Pair(a, b, score, a.version, b.version));
     }
@@ -166,7 +166,6 @@ public final class FaceClusters {
     final List<Item> items = new ArrayList<>();
     final Set<Long> photos = new HashSet<>();
     final float[] sum = new float[512];
-    float[] unit;
     int version;
 
     Cluster(long seedPerson) {
@@ -181,7 +180,6 @@ public final class FaceClusters {
         sum[i] += seed.sum()[i];
       }
       size += seed.photos().size();
-      unit = null;
       version++;
     }
 
@@ -193,32 +191,26 @@ public final class FaceClusters {
       for (int i = 0; i < sum.length && i < e.length; i++) {
         sum[i] += e[i];
       }
-      unit = null;
       version++;
     }
 
-    float[] unitMean() {
-      if (unit == null) {
-        double norm = 0;
-        for (float v : sum) {
-          norm += v * v;
-        }
-        float scale = norm == 0 ? 0 : (float) (1 / Math.sqrt(norm));
-        unit = new float[sum.length];
-        for (int i = 0; i < sum.length; i++) {
-          unit[i] = sum[i] * scale;
-        }
+    /**
+     * The average cosine similarity of {@code embedding} to the group's faces (the dot product with
+     * their sum, over their number): comparable with the threshold calibrated on pairs of faces.
+     * The cosine to the group's normalised mean would be higher for the same faces, more so the
+     * larger the group, and let two similar-looking people merge.
+     */
+    float similarity(float[] embedding) {
+      float dot = 0;
+      for (int i = 0; i < sum.length && i < embedding.length; i++) {
+        dot += sum[i] * embedding[i];
       }
-      return unit;
+      return size == 0 ? 0 : dot / size;
     }
 
-    float similarity(float[] embedding) {
-      float[] mean = unitMean();
-      float dot = 0;
-      for (int i = 0; i < mean.length && i < embedding.length; i++) {
-        dot += mean[i] * embedding[i];
-      }
-      return dot;
+    /** The average cosine similarity over all pairs of faces, one from each group. */
+    float averageSimilarity(Cluster other) {
+      return other.size == 0 ? 0 : similarity(other.sum) / other.size;
     }
 
     boolean sharesPhotoWith(Cluster other) {

@@ -36,9 +36,14 @@ public class PeopleClustering {
 
   @PersistenceContext EntityManager em;
 
-  /** The search threshold: two faces this similar are the same person. */
+  /**
+   * Average similarity from which faces are grouped as one person: stricter than the search
+   * threshold (0.43), since two people merged into one is worse than one person split in two. At
+   * 0.47 the deepface photos group with purity and completeness 1.0 in any of 20 orders of arrival;
+   * at 0.43 one order merged two people (docs/search.md).
+   */
   @Inject
-  @ConfigProperty(name = "glimpse.search.threshold", defaultValue = "0.43")
+  @ConfigProperty(name = "glimpse.people.threshold", defaultValue = "0.47")
   float threshold;
 
   @Inject
