@@ -198,12 +198,7 @@ class GlimpseRunIT {
                 "{\"source\":\"folder\",\"path\":\"" + photos.resolve("wedding") + "\"}"),
             202);
     String importPath = "/api/v1/imports/" + queued.getJsonNumber("id");
-    JsonObject run = object(send("GET", importPath, token, null), 200);
-    for (int i = 0; i < 300 && !run.getString("status").equals("COMPLETED"); i++) {
-      Thread.sleep(200);
-      run = object(send("GET", importPath, token, null), 200);
-    }
-    assertEquals("COMPLETED", run.getString("status"), run.toString());
+    JsonObject run = completed(importPath, token);
     assertEquals(2, run.getInt("total"));
     assertEquals(0, array(send("GET", importPath + "/failures", token, null)).size());
 
@@ -257,12 +252,7 @@ class GlimpseRunIT {
     assertEquals(
         "notes.txt", uploaded.getJsonArray("skipped").getJsonObject(0).getString("fileName"));
     String uploadPath = "/api/v1/imports/" + uploaded.getJsonNumber("id");
-    JsonObject uploadRun = object(send("GET", uploadPath, token, null), 200);
-    for (int i = 0; i < 300 && !uploadRun.getString("status").equals("COMPLETED"); i++) {
-      Thread.sleep(200);
-      uploadRun = object(send("GET", uploadPath, token, null), 200);
-    }
-    assertEquals("COMPLETED", uploadRun.getString("status"), uploadRun.toString());
+    JsonObject uploadRun = completed(uploadPath, token);
     assertEquals(2, uploadRun.getInt("processed"), uploadRun.toString());
     assertEquals(
         4,
@@ -364,12 +354,7 @@ class GlimpseRunIT {
                 "{\"source\":\"drive\",\"folderId\":\"day\",\"includeSubfolders\":true}"),
             202);
     String importPath = "/api/v1/imports/" + queued.getJsonNumber("id");
-    JsonObject run = object(send("GET", importPath, token, null), 200);
-    for (int i = 0; i < 300 && !run.getString("status").equals("COMPLETED"); i++) {
-      Thread.sleep(200);
-      run = object(send("GET", importPath, token, null), 200);
-    }
-    assertEquals("COMPLETED", run.getString("status"), run.toString());
+    JsonObject run = completed(importPath, token);
     assertEquals(1, run.getInt("processed"), run.toString());
     assertTrue(run.getInt("faces") >= 1, run.toString());
 
@@ -478,6 +463,17 @@ class GlimpseRunIT {
     return Base64.getUrlEncoder()
         .withoutPadding()
         .encodeToString(json.getBytes(StandardCharsets.UTF_8));
+  }
+
+  /** The import at {@code importPath} once it has completed (polled for up to a minute). */
+  private JsonObject completed(String importPath, String token) throws Exception {
+    JsonObject run = object(send("GET", importPath, token, null), 200);
+    for (int i = 0; i < 300 && !run.getString("status").equals("COMPLETED"); i++) {
+      Thread.sleep(200);
+      run = object(send("GET", importPath, token, null), 200);
+    }
+    assertEquals("COMPLETED", run.getString("status"), run.toString());
+    return run;
   }
 
   private String token() throws Exception {
