@@ -1,6 +1,5 @@
 package app.glimpse.boundaries;
 
-import static app.glimpse.testing.Jpegs.indexOf;
 import static app.glimpse.testing.Jpegs.withComment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -47,7 +46,6 @@ import java.util.UUID;
 import java.util.logging.Handler;
 import java.util.logging.LogRecord;
 import java.util.logging.Logger;
-import java.util.stream.Stream;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -67,7 +65,11 @@ class SearchIT {
   static WebArchive deployment() {
     File war = Path.of(System.getProperty("glimpse.dist"), "glimpse.war").toFile();
     return ShrinkWrap.createFromZipFile(WebArchive.class, war)
-        .addClasses(SearchIT.class, Fixtures.class, app.glimpse.testing.Jpegs.class);
+        .addClasses(
+            SearchIT.class,
+            Fixtures.class,
+            app.glimpse.testing.Jpegs.class,
+            app.glimpse.testing.Traces.class);
   }
 
   @EJB Events events;
@@ -292,20 +294,10 @@ class SearchIT {
     assertEquals(photos, count("SELECT COUNT(p) FROM Photo p"));
     assertEquals(faces, count("SELECT COUNT(f) FROM Face f"));
     assertTrue(logged.stream().noneMatch(line -> line.contains(marker)), logged.toString());
-    byte[] needle = marker.getBytes(StandardCharsets.ISO_8859_1);
-    for (Path place : places) {
-      try (Stream<Path> files = Files.walk(place)) {
-        for (Path file : files.filter(Files::isRegularFile).toList()) {
-          if (Files.getLastModifiedTime(file).toMillis() >= before
-              && Files.size(file) < 200_000_000
-              && contains(file, needle)) {
-            throw new AssertionError("The selfie reached " + file);
-          }
-        }
-      } catch (java.io.UncheckedIOException ignored) {
-        // a file vanished while walking (rotating logs, temporary files of other tests)
-      }
-    }
+    assertEquals(
+        List.of(),
+        app.glimpse.testing.Traces.filesHolding(marker, before, places),
+        "the selfie reached");
   }
 
   private void importDeepface() throws Exception {
@@ -393,14 +385,6 @@ class SearchIT {
 
   private static byte[] bytes(String photo) throws IOException {
     return Files.readAllBytes(Path.of(System.getProperty("glimpse.shared"), "photos", photo));
-  }
-
-  private static boolean contains(Path file, byte[] needle) {
-    try {
-      return indexOf(Files.readAllBytes(file), needle) >= 0;
-    } catch (IOException unreadable) {
-      return false;
-    }
   }
 
   private static void assertError(

@@ -1,6 +1,5 @@
 package app.glimpse.portal;
 
-import static app.glimpse.testing.Jpegs.indexOf;
 import static app.glimpse.testing.Jpegs.withComment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -555,40 +554,16 @@ class PortalIT {
    * The selfie searched through the gallery is in no file written since the search began: not in
    * the data directory (database, uploads, previews, logs), not in the temporary directory.
    */
-  private void assertSelfieNowhere(String marker, long since) throws IOException {
-    byte[] needle = marker.getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+  private void assertSelfieNowhere(String marker, long since) {
     List<Path> roots =
         new java.util.ArrayList<>(List.of(Path.of(System.getProperty("java.io.tmpdir"))));
     if (data != null) {
       roots.add(data);
     }
-    for (Path root : roots) {
-      Files.walkFileTree(
-          root,
-          new java.nio.file.SimpleFileVisitor<>() {
-            @Override
-            public java.nio.file.FileVisitResult visitFile(
-                Path file, java.nio.file.attribute.BasicFileAttributes attributes) {
-              if (attributes.isRegularFile()
-                  && attributes.lastModifiedTime().toMillis() >= since - 1000
-                  && attributes.size() < 100_000_000) {
-                byte[] content;
-                try {
-                  content = Files.readAllBytes(file);
-                } catch (IOException unreadable) {
-                  return java.nio.file.FileVisitResult.CONTINUE; // vanished or not ours
-                }
-                assertEquals(-1, indexOf(content, needle), "the selfie is in " + file);
-              }
-              return java.nio.file.FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public java.nio.file.FileVisitResult visitFileFailed(Path file, IOException e) {
-              return java.nio.file.FileVisitResult.CONTINUE;
-            }
-          });
-    }
+    assertEquals(
+        List.of(),
+        app.glimpse.testing.Traces.filesHolding(marker, since - 1000, roots),
+        "the selfie is in");
   }
 
   private void tab(String title) {

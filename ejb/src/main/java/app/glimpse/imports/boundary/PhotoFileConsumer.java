@@ -4,6 +4,8 @@ import app.glimpse.imports.control.JmsImportQueue;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.jms.JMSException;
 import jakarta.jms.MapMessage;
 import jakarta.jms.Message;
@@ -22,7 +24,16 @@ import java.util.logging.Logger;
  * those files to the other nodes: at once when the node's connection closes (a killed process), or
  * after {@code connectionTTL} when its host vanishes without closing it (the consumer pings every
  * {@code clientFailureCheckPeriod}).
+ *
+ * <p>A file is taken outside any transaction and acknowledged once {@link PhotoIndexing} has
+ * committed its own; if indexing fails, the broker delivers the file again. A node that dies
+ * between that commit and the acknowledgement leaves a file that is delivered again and found
+ * stored, never a message in doubt: with the broker and the database in one two-phase transaction,
+ * a node killed between the broker's prepare and its commit left the file's message prepared at the
+ * broker, with nothing to recover it (Payara Micro keeps its transaction log in a temporary
+ * directory). Skipping the two-phase commit also saves two forced journal writes per photo.
  */
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 @MessageDriven(
     activationConfig = {
       @ActivationConfigProperty(propertyName = "resourceAdapter", propertyValue = "artemis-ra"),
