@@ -35,6 +35,8 @@ public class Events {
 
   @Inject Throttle throttle;
 
+  @Inject jakarta.enterprise.event.Event<GuestArrived> arrivals;
+
   @Inject Pbkdf2PasswordHash codeHash;
 
   @Inject TokenIssuer tokens;
@@ -147,6 +149,7 @@ public class Events {
       throw ClientError.unauthorized("This gallery link or code is not valid.");
     }
     throttle.succeeded(key);
+    arrivals.fire(new GuestArrived(event.getId(), event.isFaceSearch()));
     return new GuestPass(
         event.getId(),
         event.getSlug(),

@@ -40,6 +40,7 @@ public class SearchViews {
 
   private final ConcurrentHashMap<Long, EventFaces> views = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<Long, Object> loading = new ConcurrentHashMap<>();
+  private final java.util.Set<Long> warming = ConcurrentHashMap.newKeySet();
 
   /** The event's faces as committed now, loaded or brought up to date as needed. */
   public EventFaces current(long eventId) {
@@ -67,6 +68,19 @@ public class SearchViews {
     view.touch();
     evictBeyond(capBytes(), view);
     return view;
+  }
+
+  /**
+   * Whether a background load of the event's view may start now: false while one is under way, so
+   * that a crowd of guests arriving together starts one load. {@link #warmed} ends it.
+   */
+  public boolean startWarming(long eventId) {
+    return warming.add(eventId);
+  }
+
+  /** The background load started by {@link #startWarming} is over. */
+  public void warmed(long eventId) {
+    warming.remove(eventId);
   }
 
   /** Drops this node's view of the event (its faces were deleted, or the event was). */

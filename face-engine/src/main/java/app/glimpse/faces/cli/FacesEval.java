@@ -184,21 +184,40 @@ final class FacesEval {
       }
     }
     summary.append(" rank1=").append(correct).append('/').append(labelled.size());
-    photoSearch(labelled, analyses, summary);
+    photoSearch(dir, labelled, analyses, summary);
   }
 
   /**
-   * Calibrates selfie search as a guest meets it: each labelled photo in turn is the selfie (its
-   * largest face), every other labelled photo is the gallery, a photo scores its best accepted
-   * face, and it is returned when that score reaches the threshold. Precision and recall are summed
-   * over all selfies; the threshold reported is the one with the best F1 (ties: the higher).
+   * Calibrates selfie search as a guest meets it: each labelled photo in turn is the selfie (the
+   * face search takes from it: {@link FaceEngine#facesForSearch}, its largest face if that is
+   * accepted, else no result), every other labelled photo is the gallery, a photo scores its best
+   * accepted face, and it is returned when that score reaches the threshold. Precision and recall
+   * are summed over all selfies; the threshold reported is the one with the best F1 (ties: the
+   * higher).
    */
   private void photoSearch(
-      List<String[]> labelled, Map<String, PhotoAnalysis> analyses, StringBuilder summary) {
+      Path dir, List<String[]> labelled, Map<String, PhotoAnalysis> analyses, StringBuilder summary)
+      throws IOException {
     List<double[]> scored = new ArrayList<>(); // {photo score, 1 if the same person}
     int relevantTotal = 0;
+    long selfieNanos = 0;
+    int unusable = 0;
     for (String[] probe : labelled) {
-      float[] query = embedding(analyses.get(probe[1]));
+      float[] query = null;
+      long t0 = System.nanoTime();
+      try {
+        List<DetectedFace> selfie =
+            engine.facesForSearch(Files.readAllBytes(dir.resolve(probe[1])));
+        if (!selfie.isEmpty() && selfie.get(0).accepted()) {
+          query = selfie.get(0).embedding();
+        }
+      } catch (UnreadableImageException e) {
+        // counted as unusable below
+      }
+      selfieNanos += System.nanoTime() - t0;
+      if (query == null) {
+        unusable++;
+      }
       for (String[] other : labelled) {
         if (other == probe) {
           continue;
@@ -249,8 +268,14 @@ final class FacesEval {
     summary.append(
         format(
             " search_threshold=%.2f search_precision=%.4f search_recall=%.4f"
-                + " search_window=%.2f-%.2f",
-            at[0], at[1], at[2], windowLow, windowHigh));
+                + " search_window=%.2f-%.2f selfie_unusable=%d selfie_ms=%.1f",
+            at[0],
+            at[1],
+            at[2],
+            windowLow,
+            windowHigh,
+            unusable,
+            selfieNanos / 1e6 / Math.max(1, labelled.size())));
   }
 
   private void truth(Path dir, Map<String, PhotoAnalysis> analyses, StringBuilder summary)
