@@ -81,6 +81,8 @@ class SearchIT {
   @PersistenceContext EntityManager em;
   @Inject UserTransaction transaction;
 
+  @Inject app.glimpse.search.control.SearchViews views;
+
   private Fixtures fixtures() {
     return new Fixtures(em, transaction);
   }
@@ -249,6 +251,23 @@ class SearchIT {
         () -> search.search(anna, eventId, bytes("deepface/img1.jpg"), null));
     Caller stranger = fixtures().photographer("other-" + UUID.randomUUID() + "@x.test");
     assertError(404, "not_found", () -> people.deleteFaceData(stranger, eventId));
+  }
+
+  @Test
+  void loadsTheFacesOfAnEventWhenAGuestEntersItsGallery() throws Exception {
+    Caller anna = fixtures().photographer("warm-" + UUID.randomUUID() + "@x.test");
+    long eventId = events.create(anna, "Warm", null).id();
+    addFace(eventId, "a.jpg", unit(1));
+    String slug = events.setGuestAccess(anna, eventId, "warm-code", null, true).slug();
+    assertFalse(views.holds(eventId), "nothing loaded before anyone came");
+
+    events.enterGallery(slug, "warm-code");
+    long deadline = System.nanoTime() + 20_000_000_000L;
+    while (!views.holds(eventId) && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    assertTrue(
+        views.holds(eventId), "the guest's arrival loaded the event's faces in the background");
   }
 
   private long photos(Caller caller, long eventId) {

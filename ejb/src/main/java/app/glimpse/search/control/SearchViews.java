@@ -83,6 +83,11 @@ public class SearchViews {
     warming.remove(eventId);
   }
 
+  /** Whether this node holds a view of the event. */
+  public boolean holds(long eventId) {
+    return views.containsKey(eventId);
+  }
+
   /** Drops this node's view of the event (its faces were deleted, or the event was). */
   public void forget(long eventId) {
     views.remove(eventId);
