@@ -50,8 +50,9 @@ public class Throttle {
     if (record == null) {
       return;
     }
-    long wait = Duration.between(clock.instant(), record.lockedUntil).toSeconds();
-    if (wait > 0) {
+    Duration left = Duration.between(clock.instant(), record.lockedUntil);
+    if (!left.isNegative() && !left.isZero()) {
+      long wait = (left.toMillis() + 999) / 1000; // whole seconds, rounded up
       throw new ClientError(
           429,
           "too_many_attempts",

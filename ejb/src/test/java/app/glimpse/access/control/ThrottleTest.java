@@ -42,7 +42,10 @@ class ThrottleTest {
     ClientError refused = assertThrows(ClientError.class, () -> throttle.checkGuess("code:party"));
     assertEquals(429, refused.status());
     assertDoesNotThrow(() -> throttle.checkGuess("code:other"), "other links are not affected");
-    tick(Duration.ofSeconds(1));
+    tick(Duration.ofMillis(500));
+    assertThrows(
+        ClientError.class, () -> throttle.checkGuess("code:party"), "half a second is not a wait");
+    tick(Duration.ofMillis(500));
     assertDoesNotThrow(() -> throttle.checkGuess("code:party"));
     throttle.failed("code:party"); // seventh: 2 s
     tick(Duration.ofSeconds(1));
