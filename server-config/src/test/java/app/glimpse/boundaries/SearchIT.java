@@ -335,6 +335,12 @@ class SearchIT {
       }
       assertEquals(ImportStatus.COMPLETED, run.status(), run.toString());
       assertEquals(0, run.failed(), run.toString());
+      // nobody has listed the new event's people yet: the import's completion grouped them
+      String people = "SELECT COUNT(p) FROM Person p WHERE p.eventId = " + eventId;
+      while (count(people) == 0 && System.nanoTime() < deadline) {
+        Thread.sleep(100);
+      }
+      assertTrue(count(people) > 0, "the completed import's faces were grouped in the background");
       owner = anna;
       deepface = eventId;
     }

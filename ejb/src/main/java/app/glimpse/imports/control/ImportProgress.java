@@ -1,9 +1,12 @@
 package app.glimpse.imports.control;
 
+import app.glimpse.imports.entity.ImportStatus;
 import app.glimpse.imports.entity.PhotoImport;
 import app.glimpse.photos.entity.Photo;
 import app.glimpse.photos.entity.PhotoStatus;
 import jakarta.enterprise.context.Dependent;
+import jakarta.enterprise.event.Event;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -19,13 +22,19 @@ public class ImportProgress {
 
   @PersistenceContext EntityManager em;
 
+  @Inject Event<ImportCompleted> completions;
+
   /** The import, locked for this transaction, or null if it is gone (its event was deleted). */
   public PhotoImport lock(long importId) {
     return em.find(PhotoImport.class, importId, LockModeType.PESSIMISTIC_WRITE);
   }
 
-  /** Recounts the locked import from its photos; completes it when everything listed is handled. */
+  /**
+   * Recounts the locked import from its photos; completes it when everything listed is handled, and
+   * then says so ({@link ImportCompleted}).
+   */
   public void recount(PhotoImport run) {
+    boolean finished = run.getStatus().isFinished();
     em.flush();
     int indexed = 0;
     int failed = 0;
@@ -44,5 +53,8 @@ public class ImportProgress {
       }
     }
     run.count(indexed, failed, faces);
+    if (!finished && run.getStatus() == ImportStatus.COMPLETED) {
+      completions.fire(new ImportCompleted(run.getEvent().getId(), run.getId()));
+    }
   }
 }
