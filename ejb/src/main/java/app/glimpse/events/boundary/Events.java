@@ -101,6 +101,23 @@ public class Events {
     return EventView.of(event, photoCount(event));
   }
 
+  /**
+   * Changes when the gallery closes and whether guests may search by selfie, keeping the code it
+   * already has: the portal asks for the code again only to change it, since only its hash is kept.
+   */
+  public EventView changeGuestAccess(
+      @NotNull Caller caller, long id, Instant expiresAt, boolean faceSearch) {
+    Event event = staffEvent(caller, id);
+    if (event.getAccessCodeHash() == null) {
+      throw ClientError.badRequest("code_required", "Give the gallery an access code first.");
+    }
+    if (expiresAt != null && expiresAt.isBefore(Instant.now())) {
+      throw ClientError.badRequest("invalid_expiry", "The expiry lies in the past.");
+    }
+    event.grantGuestAccess(event.getAccessCodeHash(), expiresAt, faceSearch);
+    return EventView.of(event, photoCount(event));
+  }
+
   /** Lets guests browse the event's people ("tap your face"), or stops it. */
   public EventView showPeopleToGuests(@NotNull Caller caller, long id, boolean visible) {
     Event event = staffEvent(caller, id);
