@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * {@code /g/{slug}}: a guest enters the event's code once per session, then browses its photos in
@@ -39,7 +40,6 @@ import java.util.Optional;
 public class GalleryPage implements Serializable {
 
   private static final long serialVersionUID = 1L;
-  static final int PAGE_SIZE = 48;
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm");
   private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm");
   private static final DateTimeFormatter HOUR_END = DateTimeFormatter.ofPattern("HH:mm");
@@ -202,14 +202,15 @@ public class GalleryPage implements Serializable {
       return;
     }
     Caller guest = current.get().caller();
+    int size = Math.max(1, Math.min(pageSize(), Photos.MAX_PAGE_SIZE));
     PhotoPage page;
     if (person != null) {
-      page = people.photos(guest, pass.eventId(), person.id(), pagesLoaded, PAGE_SIZE);
+      page = people.photos(guest, pass.eventId(), person.id(), pagesLoaded, size);
     } else if (chosenSlot().isPresent()) {
       TimeSlot hour = chosenSlot().get();
-      page = photos.taken(guest, pass.eventId(), hour.from(), hour.to(), pagesLoaded, PAGE_SIZE);
+      page = photos.taken(guest, pass.eventId(), hour.from(), hour.to(), pagesLoaded, size);
     } else {
-      page = photos.page(guest, pass.eventId(), pagesLoaded, PAGE_SIZE);
+      page = photos.page(guest, pass.eventId(), pagesLoaded, size);
     }
     total = page.total();
     if (pagesLoaded == 0) {
@@ -221,6 +222,16 @@ public class GalleryPage implements Serializable {
       loaded += appended.size();
     }
     pagesLoaded++;
+  }
+
+  /**
+   * Photos per page of the grid (GLIMPSE_GALLERY_PAGE_SIZE), read when used: an injected config
+   * property would be a dependency that a view-scoped (passivating) bean may not hold.
+   */
+  private static int pageSize() {
+    return ConfigProvider.getConfig()
+        .getOptionalValue("glimpse.gallery.page-size", Integer.class)
+        .orElse(48);
   }
 
   /** The same gallery link again, which shows the code form, with a word on why. */
