@@ -1,15 +1,18 @@
 /* The gallery's lightbox (click, arrow keys, swipe, Escape) and infinite scroll ("More photos" is
-   clicked for the guest when it scrolls into view). The grid is re-rendered by Faces Ajax, so
-   everything works by event delegation on the document. */
+   clicked for the guest when it scrolls into view). Faces Ajax re-renders the grids, so everything
+   works by event delegation on the document, and the lightbox looks up its grid by id each time
+   rather than keeping elements that a re-render detaches. "More photos" renders only the new page,
+   into #photos:next, and appendPage moves it into the grid. */
 (function () {
   "use strict";
   var current = -1;
-  var opener = null;
-  var grid = null;
+  var gridId = null;
+  var focusNewPage = false;
 
+  /* The tiles of the grid the open photo belongs to ("Your photos" or the event's photos). */
   function tiles() {
-    var root = grid && document.body.contains(grid) ? grid : document;
-    return Array.prototype.slice.call(root.querySelectorAll(".tile"));
+    var grid = gridId && document.getElementById(gridId);
+    return grid ? Array.prototype.slice.call(grid.querySelectorAll(".tile")) : [];
   }
 
   function show(index) {
@@ -28,11 +31,12 @@
     box.hidden = false;
     document.body.classList.add("lightbox-open");
     box.querySelector(".lb-close").focus();
-    if (grid && grid.id === "photos:grid" && index >= all.length - 3) {
+    if (gridId === "photos:grid" && index >= all.length - 3) {
       loadMore();
     }
   }
 
+  /* Closes the lightbox and puts the focus on the tile of the photo it showed last. */
   function close() {
     var box = document.getElementById("lightbox");
     if (!box || box.hidden) {
@@ -41,8 +45,9 @@
     box.hidden = true;
     document.body.classList.remove("lightbox-open");
     document.getElementById("lightboxImage").removeAttribute("src");
-    if (opener) {
-      opener.focus();
+    var tile = tiles()[current];
+    if (tile) {
+      tile.focus();
     }
   }
 
@@ -53,12 +58,39 @@
     }
   }
 
+  /* Moves the page "More photos" rendered into the grid; a guest who pressed the button with the
+     keyboard lands on the first new photo. */
+  function appendPage() {
+    var next = document.getElementById("photos:next");
+    var grid = document.getElementById("photos:grid");
+    if (!next || !grid || !next.firstElementChild) {
+      focusNewPage = false;
+      return;
+    }
+    var first = next.firstElementChild;
+    while (next.firstElementChild) {
+      grid.appendChild(next.firstElementChild);
+    }
+    if (focusNewPage) {
+      focusNewPage = false;
+      var tile = first.querySelector(".tile");
+      if (tile) {
+        tile.focus();
+      }
+    }
+  }
+
   document.addEventListener("click", function (event) {
     var tile = event.target.closest(".grid .tile");
     if (tile) {
-      opener = tile;
-      grid = tile.closest(".grid");
-      show(parseInt(tile.getAttribute("data-index"), 10));
+      var grid = tile.closest(".grid");
+      gridId = grid.id;
+      show(tiles().indexOf(tile));
+      return;
+    }
+    var more = event.target.closest(".more button");
+    if (more) {
+      focusNewPage = more === document.activeElement && event.detail === 0; // pressed by keyboard
       return;
     }
     if (event.target.closest(".lb-close") || event.target.id === "lightbox") {
@@ -104,23 +136,27 @@
     }
   }, { passive: true });
 
+  var watch = function () {};
   if ("IntersectionObserver" in window) {
     var watcher = new IntersectionObserver(function (entries) {
       if (entries.some(function (entry) { return entry.isIntersecting; })) {
         loadMore();
       }
     }, { rootMargin: "600px" });
-    var watch = function () {
+    watch = function () {
       var box = document.querySelector(".more");
       if (box) {
         watcher.disconnect();
         watcher.observe(box);
       }
     };
-    document.addEventListener("DOMContentLoaded", watch);
-    if (window.jQuery) {
-      window.jQuery(document).on("pfAjaxComplete", watch);
-    }
+  }
+  document.addEventListener("DOMContentLoaded", watch);
+  if (window.jQuery) {
+    window.jQuery(document).on("pfAjaxComplete", function () {
+      appendPage();
+      watch();
+    });
   }
 
   /* Find me: the selfie goes from the file input straight into the request body, kept only in this

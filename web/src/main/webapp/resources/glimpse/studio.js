@@ -71,27 +71,58 @@
       event.target.value = "";
     }
   });
-  ["dragenter", "dragover"].forEach(function (type) {
-    document.addEventListener(type, function (event) {
-      var box = event.target.closest && event.target.closest("#dropzone");
-      if (box) {
-        event.preventDefault();
-        box.classList.add("over");
-      }
-    });
-  });
-  document.addEventListener("dragleave", function (event) {
-    var box = event.target.closest && event.target.closest("#dropzone");
+
+  /* Files dragged over the page: only the zone takes them; anywhere else the drop is refused, where
+     the browser would otherwise open the file in place of the page. A counter of the enters and
+     leaves inside the zone keeps its highlight steady while the pointer crosses its children. */
+  var depth = 0;
+
+  function carriesFiles(event) {
+    return event.dataTransfer && Array.prototype.indexOf.call(event.dataTransfer.types, "Files") >= 0;
+  }
+
+  function zoneOf(event) {
+    return event.target.closest ? event.target.closest("#dropzone") : null;
+  }
+
+  function leaveZone() {
+    depth = 0;
+    var box = zone();
     if (box) {
       box.classList.remove("over");
     }
-  });
-  document.addEventListener("drop", function (event) {
-    var box = event.target.closest && event.target.closest("#dropzone");
-    if (box) {
+  }
+
+  window.addEventListener("dragenter", function (event) {
+    var box = zoneOf(event);
+    if (box && carriesFiles(event)) {
       event.preventDefault();
-      box.classList.remove("over");
+      depth++;
+      box.classList.add("over");
+    }
+  });
+  window.addEventListener("dragover", function (event) {
+    if (!carriesFiles(event)) {
+      return;
+    }
+    event.preventDefault();
+    event.dataTransfer.dropEffect = zoneOf(event) ? "copy" : "none";
+  });
+  window.addEventListener("dragleave", function (event) {
+    if (zoneOf(event) && carriesFiles(event) && --depth <= 0) {
+      leaveZone();
+    }
+  });
+  window.addEventListener("drop", function (event) {
+    if (!carriesFiles(event)) {
+      return;
+    }
+    event.preventDefault();
+    var box = zoneOf(event);
+    leaveZone();
+    if (box) {
       upload(event.dataTransfer.files);
     }
   });
+  window.addEventListener("dragend", leaveZone);
 })();

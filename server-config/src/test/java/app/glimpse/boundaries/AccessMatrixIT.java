@@ -103,7 +103,14 @@ class AccessMatrixIT {
     uses.put(
         "set its guest access",
         new Use(staff, c -> events.setGuestAccess(c, a, "1111", null, true)));
+    uses.put(
+        "change its guest access, keeping the code",
+        new Use(staff, c -> events.changeGuestAccess(c, a, null, true)));
     uses.put("show its people", new Use(staff, c -> events.showPeopleToGuests(c, a, true)));
+    uses.put("list the import roots", new Use(staff, c -> imports.importRoots(c, a)));
+    uses.put(
+        "list server folders",
+        new Use(staff, c -> imports.serverFolders(c, a, folder.getParent().toString())));
     uses.put("import a folder", new Use(staff, c -> imports.importFolder(c, a, folder.toString())));
     uses.put("read an import", new Use(staff, c -> imports.get(c, imported.id())));
     uses.put("read its failures", new Use(staff, c -> imports.failures(c, imported.id())));

@@ -127,6 +127,23 @@ class BoundariesIT {
                     events.setGuestAccess(
                         anna, party.id(), "1234", Instant.now().minusSeconds(5), true))
             .status());
+
+    // the portal saves expiry and face search without a code: the code stays
+    assertEquals(
+        400,
+        assertThrows(
+                ClientError.class, () -> events.changeGuestAccess(anna, other.id(), null, true))
+            .status(),
+        "an event without a code needs one first");
+    EventView changed = events.changeGuestAccess(anna, party.id(), null, true);
+    assertTrue(changed.faceSearch());
+    assertEquals(null, changed.accessExpiresAt());
+    assertTrue(events.openGuestSession(party.slug(), "1234").faceSearch());
+    assertEquals(
+        404,
+        assertThrows(
+                ClientError.class, () -> events.changeGuestAccess(guest, party.id(), null, true))
+            .status());
   }
 
   @Test
@@ -154,6 +171,24 @@ class BoundariesIT {
     Caller bert = fixtures().photographer("emil@e.test");
     assertEquals(
         404, assertThrows(ClientError.class, () -> imports.get(bert, queued.id())).status());
+
+    // the portal's folder picker: the roots, then only folders inside them
+    Path data = Path.of(System.getProperty("glimpse.data.dir")).toAbsolutePath().normalize();
+    assertTrue(imports.importRoots(anna, event.id()).contains(data.toString()));
+    assertTrue(
+        imports
+            .serverFolders(anna, event.id(), inside.getParent().toString())
+            .contains(inside.toRealPath().toString()));
+    assertEquals(
+        400,
+        assertThrows(ClientError.class, () -> imports.serverFolders(anna, event.id(), "/etc"))
+            .status());
+    assertEquals(
+        404,
+        assertThrows(
+                ClientError.class,
+                () -> imports.serverFolders(bert, event.id(), inside.getParent().toString()))
+            .status());
   }
 
   @Test
@@ -215,6 +250,16 @@ class BoundariesIT {
     assertEquals(1, page.items().get(0).faces());
     assertEquals("b.jpg", page.items().get(1).fileName());
     assertEquals(1, photos.page(anna, eventId, 1, 1).items().size());
+    var summary =
+        events.summaries(anna).stream()
+            .filter(listed -> listed.event().id() == eventId)
+            .findFirst()
+            .orElseThrow();
+    assertEquals(2, summary.event().photos());
+    assertEquals(1, summary.faces());
+    assertEquals(0, summary.people());
+    assertEquals(page.items().get(0).id(), summary.coverPhotoId());
+    assertEquals(null, summary.latestImport());
 
     em.clear();
     Face stored = em.find(Face.class, faceId);

@@ -28,6 +28,7 @@ import org.openqa.selenium.Dimension;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -43,12 +44,14 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * against a whole Glimpse started as {@code ./glimpse run} starts it: sign in, create an event,
  * import a folder of ../shared photos and watch the progress bar reach done, open the gallery with
  * a code; then, as a guest, enter the code, see the grid and page through the lightbox. Screenshots
- * of each page at desktop and phone width go to {@code target/screenshots}.
+ * of each page at desktop and phone width go to {@code target/screenshots}. The gallery loads five
+ * photos per page here, so its infinite scroll appends pages.
  */
 class PortalIT {
 
   private static final String EMAIL = "owner@studio.test";
   private static final String PASSWORD = "correct horse battery";
+  private static final String NEW_PASSWORD = "battery staple horse";
   private static final Path SCREENSHOTS = Path.of("target", "screenshots");
   private static final Dimension DESKTOP = new Dimension(1366, 900);
   private static final Dimension PHONE = new Dimension(375, 812);
@@ -93,7 +96,9 @@ class PortalIT {
                   "GLIMPSE_ADMIN_PASSWORD",
                   PASSWORD,
                   "GLIMPSE_IMPORT_ROOTS",
-                  photos().getParent().toString()),
+                  photos().getParent().toString(),
+                  "GLIMPSE_GALLERY_PAGE_SIZE",
+                  "5"),
               data.resolve("glimpse.log"));
       base = "http://127.0.0.1:" + port;
     }
@@ -126,6 +131,7 @@ class PortalIT {
                 .build(),
             options);
     wait = new WebDriverWait(browser, Duration.ofSeconds(20));
+    wait.ignoring(StaleElementReferenceException.class); // Faces Ajax replaces what it updates
     if (glimpse != null) {
       glimpse.awaitReady(Duration.ofMinutes(3));
     }
@@ -191,7 +197,7 @@ class PortalIT {
 
     browser.findElement(By.linkText("Anna & Ben")).click();
     wait.until(ExpectedConditions.textToBe(By.id("eventName"), "Anna & Ben"));
-    browser.findElement(By.id("imports:sources:folder")).sendKeys(photos().toString());
+    pickFolder();
     browser.findElement(By.id("imports:sources:start")).click();
     new WebDriverWait(browser, Duration.ofSeconds(90))
         .withMessage(() -> "browser log: " + browserLog())
@@ -200,6 +206,8 @@ class PortalIT {
                 By.id("progressText"), java.util.regex.Pattern.compile("^Done.*")));
     String done = browser.findElement(By.id("progressText")).getText();
     assertTrue(done.startsWith("Done: 6 photos"), done);
+    int faces = facesOf(done);
+    assertEquals("6", browser.findElement(By.id("photoCount")).getText());
     assertEquals(
         "100%",
         browser.findElement(By.cssSelector("#imports\\:bar .ui-progressbar-label")).getText());
@@ -217,24 +225,123 @@ class PortalIT {
     assertEquals("4711", browser.findElement(By.id("savedCode")).getText());
     waitForImages("#qrCode");
     screenshots("03-event");
+    accessKeepsItsCode();
 
     String thumbnail =
         browser.findElement(By.cssSelector("#photosForm\\:photos .thumb img")).getAttribute("src");
     previewsAreCachedAndPrivate(thumbnail, session.getValue());
-    studioUploadDrivePeople();
+    faces += studioUploadDrivePeople();
 
     browser.get(base + "/studio/events.xhtml");
     waitForImages(".event-card .cover img");
-    assertTrue(
-        browser.findElement(By.id("events:list")).getText().contains(TOTAL + " photos"),
-        browser.findElement(By.id("events:list")).getText());
+    assertEquals(
+        TOTAL + " photos",
+        browser.findElement(By.cssSelector(".event-card .photo-count")).getText());
+    assertEquals(
+        faces + " faces", browser.findElement(By.cssSelector(".event-card .face-count")).getText());
+    String people = browser.findElement(By.cssSelector(".event-card .people-count")).getText();
+    assertTrue(people.matches("\\d+ (person|people)"), people);
     screenshots("02-events");
 
+    changePassword(PASSWORD, NEW_PASSWORD, true);
     browser.findElement(By.id("signOut:signOutLink")).click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signedOutNotice")));
     browser.get(base + "/studio/events.xhtml");
     wait.until(ExpectedConditions.urlContains("/studio/sign-in.xhtml"));
+    browser.findElement(By.id("signIn:email")).sendKeys(EMAIL);
+    browser.findElement(By.id("signIn:password")).sendKeys(NEW_PASSWORD);
+    browser.findElement(By.id("signIn:submit")).click();
+    wait.until(ExpectedConditions.urlContains("/studio/events.xhtml"));
+    // back to the first password, so the test runs again against a server that keeps its data
+    changePassword(NEW_PASSWORD, PASSWORD, false);
     return galleryLink;
+  }
+
+  /**
+   * The server folder tab lists the import roots and their sub-folders, and a folder picked fills
+   * the field.
+   */
+  private void pickFolder() throws IOException {
+    Path root = photos().getParent();
+    assertTrue(
+        browser.findElement(By.id("importRoots")).getText().contains(root.toString()),
+        browser.findElement(By.id("importRoots")).getText());
+    browser.findElement(By.cssSelector("#imports\\:sources\\:folderTree .ui-tree-toggler")).click();
+    By children =
+        By.cssSelector("#imports\\:sources\\:folderTree .ui-treenode-children .ui-treenode-label");
+    String picked = photos().getFileName().toString();
+    wait.until(
+        driver ->
+            driver.findElements(children).stream()
+                .anyMatch(label -> label.getText().equals(picked)));
+    List<String> folders;
+    try (Stream<Path> listed = Files.list(root)) {
+      folders =
+          listed
+              .filter(child -> Files.isDirectory(child, java.nio.file.LinkOption.NOFOLLOW_LINKS))
+              .map(child -> child.getFileName().toString())
+              .filter(name -> !name.startsWith("."))
+              .sorted()
+              .toList();
+    }
+    assertEquals(
+        folders,
+        browser.findElements(children).stream().map(WebElement::getText).toList(),
+        "the picker lists the root's folders, no files");
+    browser
+        .findElement(
+            By.xpath(
+                "//*[@id='imports:sources:folderTree']//span[contains(@class,'ui-treenode-label')]"
+                    + "[normalize-space()='"
+                    + picked
+                    + "']"))
+        .click();
+    String real = photos().toRealPath().toString();
+    wait.until(
+        driver ->
+            real.equals(driver.findElement(By.id("imports:sources:folder")).getAttribute("value")));
+  }
+
+  /**
+   * Saving guest access with the code left empty keeps the code; switching face search off and on
+   * again disables and enables "show people to guests" at once.
+   */
+  private void accessKeepsItsCode() {
+    By people = By.id("privacy:peopleVisible");
+    assertTrue(
+        browser.findElement(By.cssSelector("label[for='access:code']")).getText().contains("keep"));
+    browser.findElement(By.id("access:faceSearch")).click();
+    browser.findElement(By.id("access:saveAccess")).click();
+    wait.until(
+        driver -> driver.findElement(people).getAttribute("class").contains("ui-state-disabled"));
+    assertTrue(
+        browser.findElement(By.id("messages")).getText().contains("code stays"),
+        browser.findElement(By.id("messages")).getText());
+    browser.findElement(By.id("access:faceSearch")).click();
+    browser.findElement(By.id("access:saveAccess")).click();
+    wait.until(
+        driver -> !driver.findElement(people).getAttribute("class").contains("ui-state-disabled"));
+    assertEquals("4711", browser.findElement(By.id("savedCode")).getText());
+  }
+
+  private void changePassword(String from, String to, boolean screenshot) throws IOException {
+    browser.get(base + "/studio/password.xhtml");
+    browser.findElement(By.id("password:current")).sendKeys(from);
+    browser.findElement(By.id("password:replacement")).sendKeys(to);
+    browser.findElement(By.id("password:repeated")).sendKeys(to);
+    browser.findElement(By.id("password:change")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "Password changed"));
+    if (screenshot) {
+      screenshots("14-studio-password");
+    }
+  }
+
+  /** The faces of an import's "Done: n photos, f faces, ..." line. */
+  private static int facesOf(String done) {
+    var faces = java.util.regex.Pattern.compile(", (\\d+) faces?,").matcher(done);
+    assertTrue(faces.find(), done);
+    return Integer.parseInt(faces.group(1));
   }
 
   private void guestFlow(String galleryLink) throws Exception {
@@ -250,10 +357,31 @@ class PortalIT {
     browser.findElement(By.id("enter:code")).sendKeys("4711");
     browser.findElement(By.id("enter:open")).click();
     wait.until(ExpectedConditions.textToBe(By.id("galleryTitle"), "Anna & Ben"));
-    assertEquals(TOTAL, browser.findElements(By.cssSelector("#photos\\:grid .tile")).size());
+    // five photos a page: scrolling appends the other pages, each tile in a list item of the grid
+    wait.until(
+        driver ->
+            driver.findElements(By.cssSelector("#photos\\:grid > [role=listitem] > .tile")).size()
+                == TOTAL);
+    assertTrue(browser.findElements(By.cssSelector("#photos\\:next .tile")).isEmpty());
+    if (glimpse != null) {
+      String page =
+          http.send(
+                  HttpRequest.newBuilder(URI.create(galleryLink))
+                      .header(
+                          "Cookie",
+                          "JSESSIONID=" + browser.manage().getCookieNamed("JSESSIONID").getValue())
+                      .build(),
+                  HttpResponse.BodyHandlers.ofString())
+              .body();
+      assertEquals(
+          5, page.split("class=\"tile\"", -1).length - 1, "the page itself holds the first page");
+    }
+    assertTrue(browser.findElements(By.cssSelector(".tile[role]")).isEmpty());
     waitForImages("#photos\\:grid .tile img");
-    for (WebElement image : browser.findElements(By.cssSelector("#photos\\:grid .tile img"))) {
-      assertTrue(image.getAttribute("alt").startsWith("Photo "), image.getAttribute("alt"));
+    List<WebElement> images = browser.findElements(By.cssSelector("#photos\\:grid .tile img"));
+    for (int i = 0; i < images.size(); i++) {
+      String alt = images.get(i).getAttribute("alt");
+      assertTrue(alt.startsWith("Photo " + (i + 1) + " of " + TOTAL), alt);
     }
     assertTrue(
         browser
@@ -279,6 +407,10 @@ class PortalIT {
     screenshots("06-lightbox");
     new Actions(browser).sendKeys(Keys.ESCAPE).perform();
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("lightbox")));
+    assertEquals(
+        "1",
+        browser.switchTo().activeElement().getAttribute("data-index"),
+        "the focus is back on the tile of the photo shown last");
 
     // the photographer shows people to guests: tap a face to see that person's photos
     browser.findElement(By.cssSelector(".face-pick")).click();
@@ -292,7 +424,7 @@ class PortalIT {
     browser.findElement(By.id("browse:showAll")).click();
     wait.until(ExpectedConditions.textToBe(By.id("gridTitle"), "All photos"));
 
-    findMe();
+    findMe(galleryLink);
   }
 
   /**
@@ -300,7 +432,7 @@ class PortalIT {
    * photos, the import runs to done; Drive shows as not configured; the people view lists the
    * groups and a name typed inline stays; people are shown to guests.
    */
-  private void studioUploadDrivePeople() throws Exception {
+  private int studioUploadDrivePeople() throws Exception {
     tab("Upload");
     WebElement files = browser.findElement(By.id("uploadFiles"));
     files.sendKeys(
@@ -314,6 +446,8 @@ class PortalIT {
             ExpectedConditions.textMatches(
                 By.id("progressText"),
                 java.util.regex.Pattern.compile("^Done: " + UPLOADED.size() + " photos.*")));
+    int faces = facesOf(browser.findElement(By.id("progressText")).getText());
+    wait.until(ExpectedConditions.textToBe(By.id("photoCount"), String.valueOf(TOTAL)));
     screenshots("07-studio-upload");
 
     tab("Google Drive");
@@ -340,6 +474,7 @@ class PortalIT {
         browser.findElement(By.id("privacy:peopleVisible_input")).isSelected(),
         "people are shown to guests");
     screenshots("09-studio-people");
+    return faces;
   }
 
   /**
@@ -348,7 +483,7 @@ class PortalIT {
    * downloads in full size; a selfie with several faces offers to pick another; strangers get an
    * HTML error page.
    */
-  private void findMe() throws Exception {
+  private void findMe(String galleryLink) throws Exception {
     // the selfie carries a unique JPEG comment, to look for it on the server's disks afterwards
     String marker = "glimpse-selfie-" + java.util.UUID.randomUUID();
     Path selfieFolder = Files.createTempDirectory("glimpse-selfie");
@@ -372,6 +507,7 @@ class PortalIT {
     assertTrue(browser.findElement(By.id("findStatus")).getText().contains("Found 4 photos"));
     waitForImages("#foundGrid .tile img");
     screenshots("10-gallery-your-photos");
+    lightboxStaysInItsGrid(galleryLink);
 
     List<WebElement> notMe = browser.findElements(By.cssSelector("#foundGrid .not-me"));
     String dropped =
@@ -464,6 +600,60 @@ class PortalIT {
     browser.get(base + one.replaceAll("/\\d+$", "/999999999"));
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("errorTitle")));
     screenshots("12-error-page");
+  }
+
+  /**
+   * With "Your photos" above the event's photos, the lightbox pages through the grid it was opened
+   * in: "Your photos" ends at its last photo; the event's photos go on to the last one through the
+   * pages the lightbox loads, after a reload of the gallery. Closing it focuses the live tile.
+   */
+  private void lightboxStaysInItsGrid(String galleryLink) {
+    int found = SAME_PERSON.size();
+    browser.findElement(By.cssSelector("#foundGrid .tile")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("lightbox")));
+    for (int i = 2; i <= found + 1; i++) {
+      new Actions(browser).sendKeys(Keys.ARROW_RIGHT).perform();
+    }
+    assertTrue(
+        browser
+            .findElement(By.id("lightboxCaption"))
+            .getText()
+            .startsWith("Your photo " + found + " of " + found),
+        browser.findElement(By.id("lightboxCaption")).getText());
+    new Actions(browser).sendKeys(Keys.ESCAPE).perform();
+    WebElement focused = browser.switchTo().activeElement();
+    assertEquals(String.valueOf(found - 1), focused.getAttribute("data-index"));
+    assertTrue(focused.findElement(By.xpath("ancestor::*[@id='foundGrid']")).isDisplayed());
+
+    browser.get(galleryLink);
+    wait.until(ExpectedConditions.textToBe(By.id("foundCount"), String.valueOf(found)));
+    browser.findElement(By.cssSelector("#photos\\:grid .tile")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("lightbox")));
+    By caption = By.id("lightboxCaption");
+    for (int i = 2; i <= TOTAL; i++) {
+      String expected = "Photo " + i + " of " + TOTAL;
+      String before = "Photo " + (i - 1) + " of " + TOTAL;
+      // a press before the next page has arrived does nothing: press again then
+      wait.until(
+          driver -> {
+            String now = driver.findElement(caption).getText();
+            if (now.startsWith(before)) {
+              new Actions(driver).sendKeys(Keys.ARROW_RIGHT).perform();
+              now = driver.findElement(caption).getText();
+            }
+            assertTrue(now.startsWith(before) || now.startsWith(expected), now);
+            return now.startsWith(expected);
+          });
+    }
+    new Actions(browser).sendKeys(Keys.ESCAPE).perform();
+    assertEquals(
+        String.valueOf(TOTAL - 1), browser.switchTo().activeElement().getAttribute("data-index"));
+    assertTrue(
+        browser
+            .switchTo()
+            .activeElement()
+            .findElement(By.xpath("ancestor::*[@id='photos:grid']"))
+            .isDisplayed());
   }
 
   /**

@@ -6,7 +6,7 @@ import app.glimpse.access.control.TokenIssuer;
 import app.glimpse.events.control.Slugs;
 import app.glimpse.events.entity.Event;
 import app.glimpse.imports.control.UploadStore;
-import app.glimpse.imports.entity.PhotoImport;
+import app.glimpse.imports.entity.ImportStatus;
 import app.glimpse.photos.control.Previews;
 import app.glimpse.photos.entity.Photo;
 import app.glimpse.platform.ClientError;
@@ -103,6 +103,23 @@ public class Events {
     return EventView.of(event, photoCount(event));
   }
 
+  /**
+   * Changes when the gallery closes and whether guests may search by selfie, keeping the code it
+   * already has: the portal asks for the code again only to change it, since only its hash is kept.
+   */
+  public EventView changeGuestAccess(
+      @NotNull Caller caller, long id, Instant expiresAt, boolean faceSearch) {
+    Event event = staffEvent(caller, id);
+    if (event.getAccessCodeHash() == null) {
+      throw ClientError.badRequest("code_required", "Give the gallery an access code first.");
+    }
+    if (expiresAt != null && expiresAt.isBefore(Instant.now())) {
+      throw ClientError.badRequest("invalid_expiry", "The expiry lies in the past.");
+    }
+    event.grantGuestAccess(event.getAccessCodeHash(), expiresAt, faceSearch);
+    return EventView.of(event, photoCount(event));
+  }
+
   /** Lets guests browse the event's people ("tap your face"), or stops it. */
   public EventView showPeopleToGuests(@NotNull Caller caller, long id, boolean visible) {
     Event event = staffEvent(caller, id);
@@ -179,27 +196,48 @@ public class Events {
     UploadStore.deleteEvent(id);
   }
 
-  /** The studio's events as the portal lists them: with a cover photo and the latest import. */
+  /**
+   * The studio's events as the portal lists them: with their photos, faces and people, a cover
+   * photo and the latest import's status, all counted by one query however many events there are.
+   */
   public List<EventSummary> summaries(@NotNull Caller caller) {
-    return list(caller).stream()
+    if (caller.studioId() == null || !caller.isStaffOf(caller.studioId())) {
+      return List.of();
+    }
+    @SuppressWarnings("unchecked")
+    List<Object[]> rows =
+        em.createNativeQuery(
+                "SELECT e.id, shot.photos, shot.faces,"
+                    + " (SELECT count(*) FROM person pe WHERE pe.event_id = e.id"
+                    + "   AND pe.face_count > 0),"
+                    + " (SELECT p.id FROM photo p WHERE p.event_id = e.id AND p.status = 'INDEXED'"
+                    + "   ORDER BY p.taken_at, p.id LIMIT 1),"
+                    + " (SELECT i.status FROM photo_import i WHERE i.event_id = e.id"
+                    + "   ORDER BY i.created_at DESC, i.id DESC LIMIT 1)"
+                    + " FROM event e CROSS JOIN LATERAL"
+                    + " (SELECT count(*) AS photos, coalesce(sum(p.face_count), 0) AS faces"
+                    + "   FROM photo p WHERE p.event_id = e.id AND p.status = 'INDEXED') shot"
+                    + " WHERE e.studio_id = ?1")
+            .setParameter(1, caller.studioId())
+            .getResultList();
+    Map<Long, Object[]> figures = new java.util.HashMap<>();
+    for (Object[] row : rows) {
+      figures.put(((Number) row[0]).longValue(), row);
+    }
+    return em.createNamedQuery(Event.FIND_BY_STUDIO, Event.class)
+        .setParameter("studioId", caller.studioId())
+        .getResultStream()
+        .filter(event -> figures.containsKey(event.getId()))
         .map(
-            view ->
-                new EventSummary(
-                    view,
-                    em.createNamedQuery(Photo.FIND_BY_EVENT, Photo.class)
-                        .setParameter("eventId", view.id())
-                        .setMaxResults(1)
-                        .getResultStream()
-                        .map(Photo::getId)
-                        .findFirst()
-                        .orElse(null),
-                    em.createNamedQuery(PhotoImport.LATEST_BY_EVENT, PhotoImport.class)
-                        .setParameter("eventId", view.id())
-                        .setMaxResults(1)
-                        .getResultStream()
-                        .map(PhotoImport::getStatus)
-                        .findFirst()
-                        .orElse(null)))
+            event -> {
+              Object[] row = figures.get(event.getId());
+              return new EventSummary(
+                  EventView.of(event, ((Number) row[1]).longValue()),
+                  ((Number) row[2]).longValue(),
+                  ((Number) row[3]).longValue(),
+                  row[4] == null ? null : ((Number) row[4]).longValue(),
+                  row[5] == null ? null : ImportStatus.valueOf((String) row[5]));
+            })
         .toList();
   }
 

@@ -43,6 +43,9 @@ public class Imports {
   /** The job in batch-jobs' META-INF/batch-jobs. */
   public static final String IMPORT_JOB = "photo-import";
 
+  /** The most sub-folders the folder picker lists in one folder. */
+  static final int MAX_SUBFOLDERS = 500;
+
   @PersistenceContext EntityManager em;
 
   @Resource SessionContext context;
@@ -169,6 +172,27 @@ public class Imports {
     em.persist(run);
     em.flush();
     return ImportView.of(run);
+  }
+
+  /** The server folders imports may read (GLIMPSE_IMPORT_ROOTS), for the event's photographer. */
+  public List<String> importRoots(@NotNull Caller caller, long eventId) {
+    events.staffEvent(caller, eventId);
+    return ImportRoots.parse(importRoots).roots().stream().map(Path::toString).toList();
+  }
+
+  /**
+   * The folders directly inside {@code folder}, a folder imports may read, for the portal's folder
+   * picker: directories only, no symbolic links, never anything outside the import roots.
+   */
+  public List<String> serverFolders(@NotNull Caller caller, long eventId, String folder) {
+    events.staffEvent(caller, eventId);
+    try {
+      return ImportRoots.parse(importRoots).subfolders(folder, MAX_SUBFOLDERS).stream()
+          .map(Path::toString)
+          .toList();
+    } catch (IllegalArgumentException e) {
+      throw ClientError.badRequest("invalid_folder", e.getMessage());
+    }
   }
 
   /** The import of a server folder, recorded and committed, not started yet. */

@@ -1,11 +1,15 @@
 package app.glimpse.imports.control;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
+import java.util.stream.Stream;
 
 /**
  * The server folders imports may read ({@code GLIMPSE_IMPORT_ROOTS}, colon-separated). A folder is
@@ -69,5 +73,28 @@ public final class ImportRoots {
     }
     throw new IllegalArgumentException(
         "The folder " + folder + " is outside the import folders or missing.");
+  }
+
+  /**
+   * The folders directly inside {@code folder}, which {@link #resolve} must allow, for a folder
+   * picker: real directories only (no symbolic links, no hidden folders), by their real paths, in
+   * name order, at most {@code limit}. Since the folder's real path lies inside a root and none of
+   * them is a link, none of them leads out of the roots.
+   *
+   * @throws IllegalArgumentException with a message for the photographer if the folder is not
+   *     allowed or cannot be read
+   */
+  public List<Path> subfolders(String folder, int limit) {
+    Path real = resolve(folder);
+    try (Stream<Path> children = Files.list(real)) {
+      return children
+          .filter(child -> !child.getFileName().toString().startsWith("."))
+          .filter(child -> Files.isDirectory(child, LinkOption.NOFOLLOW_LINKS))
+          .sorted(Comparator.comparing(child -> child.getFileName().toString()))
+          .limit(limit)
+          .toList();
+    } catch (IOException | UncheckedIOException e) {
+      throw new IllegalArgumentException("The folder " + folder + " cannot be read.");
+    }
   }
 }

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -43,6 +44,30 @@ class ImportRootsTest {
     Path sibling = Files.createDirectories(temp.resolve("photos-private"));
     ImportRoots roots = ImportRoots.parse(Optional.of(root.toString()));
     assertThrows(IllegalArgumentException.class, () -> roots.resolve(sibling.toString()));
+  }
+
+  @Test
+  void subfoldersAreTheRealDirectoriesInsideAnAllowedFolder() throws IOException {
+    Path root = Files.createDirectories(temp.resolve("photos"));
+    Path outside = Files.createDirectories(temp.resolve("secrets"));
+    Files.createDirectories(root.resolve("b-party"));
+    Files.createDirectories(root.resolve("a-wedding/day1"));
+    Files.createDirectories(root.resolve(".cache"));
+    Files.createFile(root.resolve("photo.jpg"));
+    Files.createSymbolicLink(root.resolve("link"), outside);
+    ImportRoots roots = ImportRoots.parse(Optional.of(root.toString()));
+    Path real = root.toRealPath();
+    assertEquals(
+        List.of(real.resolve("a-wedding"), real.resolve("b-party")),
+        roots.subfolders(root.toString(), 100));
+    assertEquals(List.of(real.resolve("a-wedding")), roots.subfolders(root.toString(), 1));
+    assertEquals(
+        List.of(real.resolve("a-wedding/day1")),
+        roots.subfolders(root.resolve("a-wedding").toString(), 100));
+    assertThrows(IllegalArgumentException.class, () -> roots.subfolders(outside.toString(), 100));
+    assertThrows(IllegalArgumentException.class, () -> roots.subfolders(root + "/../secrets", 100));
+    assertThrows(IllegalArgumentException.class, () -> roots.subfolders(root + "/link", 100));
+    assertThrows(IllegalArgumentException.class, () -> roots.subfolders("/", 100));
   }
 
   @Test

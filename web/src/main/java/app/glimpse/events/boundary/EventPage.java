@@ -16,6 +16,7 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.Serializable;
+import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.List;
@@ -68,22 +69,27 @@ public class EventPage implements Serializable {
             ? null
             : LocalDateTime.ofInstant(event.accessExpiresAt(), ZoneId.systemDefault());
     photoModel = new PhotoPages(photos, callers.current(), id);
-    refresh();
+    readImport();
   }
 
-  /** Called by the page's poll while an import runs. */
+  /**
+   * Called by the page's poll while an import runs: the import's progress and the event's photo
+   * count (the event by its key and one indexed count), so the count grows with the import.
+   */
   public void refresh() {
+    readImport();
+    event = events.get(callers.current(), id);
+    if (FacesContext.getCurrentInstance().getPartialViewContext().isAjaxRequest()) {
+      PrimeFaces.current().ajax().addCallbackParam("importFinished", isImportFinished());
+    }
+  }
+
+  private void readImport() {
     latestImport = imports.latest(callers.current(), id).orElse(null);
     failures =
         latestImport == null || latestImport.failed() == 0
             ? List.of()
             : imports.failures(callers.current(), latestImport.id());
-    if (isImportFinished()) {
-      event = events.get(callers.current(), id);
-    }
-    if (FacesContext.getCurrentInstance().getPartialViewContext().isAjaxRequest()) {
-      PrimeFaces.current().ajax().addCallbackParam("importFinished", isImportFinished());
-    }
   }
 
   public void startImport() {
@@ -125,23 +131,30 @@ public class EventPage implements Serializable {
     event = events.showPeopleToGuests(callers.current(), id, peopleVisible);
   }
 
+  /**
+   * Saves the guest access. An empty code keeps the one the gallery has (only its hash is stored,
+   * so it cannot be shown again); the first time, the page requires one.
+   */
   public void saveAccess() {
+    Instant until = expiresAt == null ? null : expiresAt.atZone(ZoneId.systemDefault()).toInstant();
+    boolean newCode = code != null && !code.isBlank();
     try {
-      event =
-          events.setGuestAccess(
-              callers.current(),
-              id,
-              code,
-              expiresAt == null ? null : expiresAt.atZone(ZoneId.systemDefault()).toInstant(),
-              faceSearch);
-      savedCode = code.strip();
+      if (newCode) {
+        event = events.setGuestAccess(callers.current(), id, code, until, faceSearch);
+        savedCode = code.strip();
+      } else {
+        event = events.changeGuestAccess(callers.current(), id, until, faceSearch);
+      }
       code = null;
+      peopleVisible = event.peopleVisible();
       FacesContext.getCurrentInstance()
           .addMessage(
               null,
               new FacesMessage(
                   FacesMessage.SEVERITY_INFO,
-                  "Guest access saved. Note the code now: it is stored only as a hash.",
+                  newCode
+                      ? "Guest access saved. Note the code now: it is stored only as a hash."
+                      : "Guest access saved; the code stays as it was.",
                   null));
     } catch (ClientError refused) {
       fail("code", refused.getMessage());

@@ -9,11 +9,14 @@ import app.glimpse.photos.boundary.Photos;
 import app.glimpse.platform.ClientError;
 import jakarta.ejb.EJB;
 import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import java.io.IOException;
 import java.io.Serializable;
+import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -22,17 +25,21 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
  * {@code /g/{slug}}: a guest enters the event's code once per session, then browses its photos in
  * capture order, a page at a time as they scroll, and opens them in the lightbox.
+ *
+ * <p>The grid is rendered whole only with its first page; each further page is rendered alone into
+ * a container of its own that the page's script empties into the grid, so a page costs the same
+ * however far the guest has scrolled, and the view keeps one page, not all the photos seen.
  */
 @Named
 @ViewScoped
 public class GalleryPage implements Serializable {
 
   private static final long serialVersionUID = 1L;
-  static final int PAGE_SIZE = 48;
   private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("d MMM yyyy, HH:mm");
   private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("EEE d MMM, HH:mm");
   private static final DateTimeFormatter HOUR_END = DateTimeFormatter.ofPattern("HH:mm");
@@ -46,7 +53,9 @@ public class GalleryPage implements Serializable {
   private String slug;
   private String code;
   private Events.GuestPass pass;
-  private final List<PhotoPage.Item> items = new ArrayList<>();
+  private List<PhotoPage.Item> items = List.of();
+  private List<PhotoPage.Item> appended = List.of();
+  private int loaded;
   private long total;
   private int pagesLoaded;
   private List<PersonView> persons = List.of();
@@ -113,7 +122,6 @@ public class GalleryPage implements Serializable {
   }
 
   private void restart() {
-    items.clear();
     pagesLoaded = 0;
     loadMore();
   }
@@ -163,7 +171,6 @@ public class GalleryPage implements Serializable {
     try {
       pass = events.enterGallery(slug == null ? "" : slug, code == null ? "" : code);
       passes.add(pass);
-      items.clear();
       pagesLoaded = 0;
       loadMore();
       loadFilters();
@@ -181,27 +188,72 @@ public class GalleryPage implements Serializable {
     }
   }
 
-  /** The next page of photos, appended to the grid. */
+  /**
+   * The next page of photos: the grid's first page after a start or a new filter, else the page the
+   * script appends to the grid. A pass that has expired meanwhile sends the guest back to the code
+   * form.
+   */
   public void loadMore() {
     Optional<Events.GuestPass> current =
-        Optional.ofNullable(pass).filter(p -> p.validAt(java.time.Instant.now()));
+        Optional.ofNullable(pass).filter(p -> p.validAt(Instant.now()));
     if (current.isEmpty()) {
       pass = null;
+      backToCodeForm();
       return;
     }
     Caller guest = current.get().caller();
+    int size = Math.max(1, Math.min(pageSize(), Photos.MAX_PAGE_SIZE));
     PhotoPage page;
     if (person != null) {
-      page = people.photos(guest, pass.eventId(), person.id(), pagesLoaded, PAGE_SIZE);
+      page = people.photos(guest, pass.eventId(), person.id(), pagesLoaded, size);
     } else if (chosenSlot().isPresent()) {
       TimeSlot hour = chosenSlot().get();
-      page = photos.taken(guest, pass.eventId(), hour.from(), hour.to(), pagesLoaded, PAGE_SIZE);
+      page = photos.taken(guest, pass.eventId(), hour.from(), hour.to(), pagesLoaded, size);
     } else {
-      page = photos.page(guest, pass.eventId(), pagesLoaded, PAGE_SIZE);
+      page = photos.page(guest, pass.eventId(), pagesLoaded, size);
     }
     total = page.total();
-    items.addAll(page.items());
+    if (pagesLoaded == 0) {
+      items = page.items();
+      appended = List.of();
+      loaded = items.size();
+    } else {
+      appended = page.items();
+      loaded += appended.size();
+    }
     pagesLoaded++;
+  }
+
+  /**
+   * Photos per page of the grid (GLIMPSE_GALLERY_PAGE_SIZE), read when used: an injected config
+   * property would be a dependency that a view-scoped (passivating) bean may not hold.
+   */
+  private static int pageSize() {
+    return ConfigProvider.getConfig()
+        .getOptionalValue("glimpse.gallery.page-size", Integer.class)
+        .orElse(48);
+  }
+
+  /** The same gallery link again, which shows the code form, with a word on why. */
+  private void backToCodeForm() {
+    FacesContext faces = FacesContext.getCurrentInstance();
+    if (!faces.getPartialViewContext().isAjaxRequest()) {
+      return;
+    }
+    ExternalContext external = faces.getExternalContext();
+    faces.addMessage(
+        null,
+        new FacesMessage(
+            FacesMessage.SEVERITY_WARN,
+            "Your access to this gallery has ended. Enter the code again if it is still open.",
+            null));
+    external.getFlash().setKeepMessages(true);
+    try {
+      external.redirect(external.getRequestContextPath() + "/g/" + slug);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    faces.responseComplete();
   }
 
   public String alt(PhotoPage.Item item, int index) {
@@ -247,15 +299,26 @@ public class GalleryPage implements Serializable {
   }
 
   public boolean isMore() {
-    return items.size() < total;
+    return loaded < total;
   }
 
   public Events.GuestPass getPass() {
     return pass;
   }
 
+  /** The grid's first page, all that a whole render of the grid shows. */
   public List<PhotoPage.Item> getItems() {
     return items;
+  }
+
+  /** The page "More photos" loaded last, for the script to append to the grid. */
+  public List<PhotoPage.Item> getAppended() {
+    return appended;
+  }
+
+  /** The position in the grid of the first appended photo. */
+  public int getAppendedFrom() {
+    return loaded - appended.size();
   }
 
   public long getTotal() {

@@ -84,27 +84,30 @@ public class PeoplePage implements Serializable {
       message(FacesMessage.SEVERITY_WARN, "Select at least two people to merge.");
       return;
     }
-    act(
+    if (act(
         () ->
             people.merge(
                 callers.current(),
                 eventPage.getId(),
                 ordered.get(0),
-                ordered.subList(1, ordered.size())));
-    message(FacesMessage.SEVERITY_INFO, "Merged " + ordered.size() + " people into one.");
+                ordered.subList(1, ordered.size())))) {
+      message(FacesMessage.SEVERITY_INFO, "Merged " + ordered.size() + " people into one.");
+    }
   }
 
   public void regroup() {
-    act(() -> people.regroup(callers.current(), eventPage.getId()));
-    message(FacesMessage.SEVERITY_INFO, "The faces were grouped again; your corrections stayed.");
+    if (act(() -> people.regroup(callers.current(), eventPage.getId()))) {
+      message(FacesMessage.SEVERITY_INFO, "The faces were grouped again; your corrections stayed.");
+    }
   }
 
   public void deleteFaceData() {
-    act(() -> people.deleteFaceData(callers.current(), eventPage.getId()));
-    eventPage.faceDataDeleted();
-    message(
-        FacesMessage.SEVERITY_INFO,
-        "All face data of this event is deleted and face search is off. The photos stay.");
+    if (act(() -> people.deleteFaceData(callers.current(), eventPage.getId()))) {
+      eventPage.faceDataDeleted();
+      message(
+          FacesMessage.SEVERITY_INFO,
+          "All face data of this event is deleted and face search is off. The photos stay.");
+    }
   }
 
   public String portrait(PersonView person) {
@@ -141,14 +144,18 @@ public class PeoplePage implements Serializable {
     return hidden;
   }
 
-  private void act(Runnable change) {
+  /** Runs a change and reloads the people; false, with the reason shown, if it was refused. */
+  private boolean act(Runnable change) {
     try {
       change.run();
+      return true;
     } catch (ClientError refused) {
       message(FacesMessage.SEVERITY_ERROR, refused.getMessage());
       FacesContext.getCurrentInstance().validationFailed();
+      return false;
+    } finally {
+      reload();
     }
-    reload();
   }
 
   private static void message(FacesMessage.Severity severity, String text) {
