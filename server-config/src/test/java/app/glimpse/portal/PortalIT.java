@@ -71,6 +71,7 @@ class PortalIT {
 
   private static Path data;
   private static LocalGlimpse glimpse;
+  private static app.glimpse.imports.control.FakeDrive drive;
   private static String base;
   private static ChromeDriver browser;
   private static WebDriverWait wait;
@@ -84,21 +85,27 @@ class PortalIT {
       data = Files.createTempDirectory("glimpse-portal");
       int port = Glimpse.freePort();
       Path dist = Path.of(System.getProperty("glimpse.dist")).toAbsolutePath();
+      drive =
+          app.glimpse.imports.control.FakeDrive.start(
+                  0, "portal-client", "portal-secret", "anna@gmail.test")
+              .folder("day", "Wedding day", "root")
+              .folder("party", "Party", "day")
+              .authorizationCode("code-portal", "refresh-portal");
       glimpse =
           LocalGlimpse.start(
               LocalGlimpse.launcherCommand(dist),
               port,
-              Map.of(
-                  "GLIMPSE_DATA_DIR",
-                  data.toString(),
-                  "GLIMPSE_ADMIN_EMAIL",
-                  EMAIL,
-                  "GLIMPSE_ADMIN_PASSWORD",
-                  PASSWORD,
-                  "GLIMPSE_IMPORT_ROOTS",
-                  photos().getParent().toString(),
-                  "GLIMPSE_GALLERY_PAGE_SIZE",
-                  "5"),
+              Map.ofEntries(
+                  Map.entry("GLIMPSE_DATA_DIR", data.toString()),
+                  Map.entry("GLIMPSE_ADMIN_EMAIL", EMAIL),
+                  Map.entry("GLIMPSE_ADMIN_PASSWORD", PASSWORD),
+                  Map.entry("GLIMPSE_IMPORT_ROOTS", photos().getParent().toString()),
+                  Map.entry("GLIMPSE_GALLERY_PAGE_SIZE", "5"),
+                  Map.entry("GLIMPSE_DRIVE_CLIENT_ID", "portal-client"),
+                  Map.entry("GLIMPSE_DRIVE_CLIENT_SECRET", "portal-secret"),
+                  Map.entry("GLIMPSE_DRIVE_API_URL", drive.apiUrl()),
+                  Map.entry("GLIMPSE_DRIVE_TOKEN_URL", drive.tokenUrl()),
+                  Map.entry("GLIMPSE_DRIVE_AUTHORIZATION_URL", drive.authorizationUrl())),
               data.resolve("glimpse.log"));
       base = "http://127.0.0.1:" + port;
     }
@@ -141,6 +148,9 @@ class PortalIT {
   static void stop() throws IOException {
     if (browser != null) {
       browser.quit();
+    }
+    if (drive != null) {
+      drive.close();
     }
     if (glimpse != null) {
       glimpse.close();
@@ -451,9 +461,27 @@ class PortalIT {
     screenshots("07-studio-upload");
 
     tab("Google Drive");
-    wait.until(
-        ExpectedConditions.textToBePresentInElementLocated(
-            By.id("driveNotConfigured"), "not configured"));
+    if (drive == null) { // a server of someone else's, without Drive settings
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(
+              By.id("driveNotConfigured"), "not configured"));
+    } else {
+      // Google's consent (the fake's consents at once) sends the photographer back to this page
+      String eventPage = browser.getCurrentUrl().replaceAll("[?#].*", "");
+      browser.findElement(By.id("imports:sources:driveConnect")).click();
+      wait.until(driver -> driver.getCurrentUrl().contains("drive=connected"));
+      assertTrue(
+          browser.getCurrentUrl().startsWith(eventPage + "?id="),
+          "back on the event page: " + browser.getCurrentUrl());
+      wait.until(ExpectedConditions.textToBe(By.id("eventName"), "Anna & Ben"));
+      tab("Google Drive");
+      wait.until(
+          ExpectedConditions.textToBePresentInElementLocated(
+              By.cssSelector("#imports\\:sources\\:driveTree"), "Wedding day"));
+      assertTrue(
+          browser.getPageSource().contains("Connected as anna@gmail.test"),
+          "the connected account is named");
+    }
     screenshots("08-studio-drive");
 
     browser.navigate().refresh();

@@ -76,6 +76,8 @@ public final class FakeDrive implements AutoCloseable {
    * A fake Drive on {@code port} of the loopback interface (0: any free port), for the OAuth client
    * {@code clientId}/{@code clientSecret} and the Google account {@code email}.
    */
+  private volatile String consentCode;
+
   public static FakeDrive start(int port, String clientId, String clientSecret, String email)
       throws IOException {
     HttpServer server =
@@ -173,7 +175,17 @@ public final class FakeDrive implements AutoCloseable {
   /** Google sends this code to the redirect URI; exchanged, it gives {@code refreshToken}. */
   public FakeDrive authorizationCode(String code, String refreshToken) {
     codes.put(code, refreshToken);
+    consentCode = code;
     return this;
+  }
+
+  /**
+   * Google's consent page (GLIMPSE_DRIVE_AUTHORIZATION_URL), where the signed-in user consents at
+   * once: it sends the browser back to the {@code redirect_uri} with the code last registered by
+   * {@link #authorizationCode} and the {@code state} it was given.
+   */
+  public String authorizationUrl() {
+    return apiUrl() + "o/oauth2/v2/auth";
   }
 
   /** A refresh token the token endpoint accepts, as if the account had connected before. */
@@ -231,6 +243,17 @@ public final class FakeDrive implements AutoCloseable {
       Map<String, String> query = form(exchange.getRequestURI().getRawQuery());
       if (path.equals("/token") && exchange.getRequestMethod().equals("POST")) {
         token(exchange);
+        return;
+      }
+      if (path.equals("/o/oauth2/v2/auth") && consentCode != null) {
+        String back =
+            query.get("redirect_uri")
+                + "?code="
+                + java.net.URLEncoder.encode(consentCode, StandardCharsets.UTF_8)
+                + "&state="
+                + java.net.URLEncoder.encode(query.get("state"), StandardCharsets.UTF_8);
+        exchange.getResponseHeaders().add("Location", back);
+        exchange.sendResponseHeaders(302, -1);
         return;
       }
       String auth = exchange.getRequestHeaders().getFirst("Authorization");

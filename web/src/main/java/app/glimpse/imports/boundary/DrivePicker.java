@@ -59,6 +59,10 @@ public class DrivePicker implements Serializable {
             + request.getServerPort()
             + request.getContextPath()
             + "/api/v1/drive/callback";
+    // Google comes back to the API's callback, which sends the browser on to this event's page
+    request
+        .getSession()
+        .setAttribute(DriveResource.RETURN_TO, "/studio/event.xhtml?id=" + eventPage.getId());
     try {
       external.redirect(accounts.authorize(callers.current(), callback));
     } catch (ClientError refused) {

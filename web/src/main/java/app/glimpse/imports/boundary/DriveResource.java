@@ -6,6 +6,8 @@ import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpSession;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -52,6 +54,9 @@ public class DriveResource {
     return new Authorization(accounts.authorize(callers.current(), callback));
   }
 
+  /** Session attribute: the portal page to return to after Google's consent. */
+  static final String RETURN_TO = "app.glimpse.drive.returnTo";
+
   @GET
   @Path("callback")
   @PermitAll
@@ -63,8 +68,9 @@ public class DriveResource {
       @QueryParam("code") String code,
       @QueryParam("state") String state,
       @QueryParam("error") String error,
-      @Context UriInfo uri) {
-    URI home = uri.getBaseUri().resolve("/");
+      @Context UriInfo uri,
+      @Context HttpServletRequest request) {
+    URI home = uri.getBaseUri().resolve(returnTo(request));
     try {
       accounts.callback(code, state, error);
       return Response.seeOther(uriWith(home, "drive=connected")).build();
@@ -94,7 +100,20 @@ public class DriveResource {
   }
 
   private static URI uriWith(URI home, String query) {
-    return URI.create(home + "?" + query);
+    return URI.create(home + (home.getRawQuery() == null ? "?" : "&") + query);
+  }
+
+  /**
+   * Where the portal asked to come back to after Google's consent (the event page the photographer
+   * connected Drive from), taken from the session once; {@code /} otherwise. Only studio paths.
+   */
+  private static String returnTo(HttpServletRequest request) {
+    HttpSession session = request.getSession(false);
+    Object path = session == null ? null : session.getAttribute(RETURN_TO);
+    if (session != null) {
+      session.removeAttribute(RETURN_TO);
+    }
+    return path instanceof String p && p.matches("/studio/event\\.xhtml\\?id=\\d{1,18}") ? p : "/";
   }
 
   /** Where to send the browser to connect Drive. */
