@@ -1,8 +1,11 @@
 package app.glimpse.boundaries;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.glimpse.access.boundary.Caller;
+import app.glimpse.events.boundary.EventView;
 import app.glimpse.events.boundary.Events;
 import app.glimpse.imports.boundary.ImportView;
 import app.glimpse.imports.boundary.Imports;
@@ -70,12 +73,15 @@ class AccessMatrixIT {
     Caller ownerA =
         fixtures().account("owner-" + run + "@a.test", photographerA.studioId(), Role.OWNER);
     Caller photographerB = fixtures().account("b-" + run + "@b.test", null, Role.PHOTOGRAPHER);
-    long a = events.create(photographerA, "Event A", null).id();
-    long b = events.create(photographerB, "Event B", null).id();
+    EventView eventA = events.create(photographerA, "Event A", null);
+    EventView eventB = events.create(photographerB, "Event B", null);
+    long a = eventA.id();
+    long b = eventB.id();
     events.setGuestAccess(photographerA, a, "1111", Instant.now().plusSeconds(3600), true);
+    events.setGuestAccess(photographerB, b, "2222", null, true);
     events.showPeopleToGuests(photographerA, a, true);
-    Caller guestA = new Caller("guest:" + a + ":" + run, null, a, Set.of(Caller.GUEST));
-    Caller guestB = new Caller("guest:" + b + ":" + run, null, b, Set.of(Caller.GUEST));
+    Caller guestA = events.enterGallery(eventA.slug(), "1111").caller();
+    Caller guestB = events.enterGallery(eventB.slug(), "2222").caller();
     Path folder =
         Files.createDirectories(
             Path.of(System.getProperty("glimpse.data.dir"), "imports", "matrix-" + run));
@@ -146,6 +152,62 @@ class AccessMatrixIT {
     events.delete(ownerA, a);
     assertEquals(List.of(), wrong);
     assertEquals(404, statusOf(() -> events.get(photographerA, a)), "deleted");
+  }
+
+  /**
+   * A guest's pass (the gallery's, or the token's claims) works only while access stays as it was
+   * when they entered: a new code, closing the gallery or the expiry passing lets them out; the
+   * same code again, with another expiry or face search switch, keeps them in.
+   */
+  @Test
+  void guestsAreLetOutWhenAccessChangesClosesOrExpires() throws Exception {
+    String run = UUID.randomUUID().toString();
+    Caller photographer = fixtures().photographer("revoke-" + run + "@r.test");
+    EventView event = events.create(photographer, "Revoked", null);
+    long id = event.id();
+    events.setGuestAccess(photographer, id, "first-code", null, true);
+    Events.GuestPass firstPass = events.enterGallery(event.slug(), "first-code");
+    Caller first = firstPass.caller();
+    assertEquals(200, statusOf(() -> photos.page(first, id, 0, 10)));
+
+    events.setGuestAccess(photographer, id, " first-code ", Instant.now().plusSeconds(600), false);
+    assertEquals(200, statusOf(() -> events.get(first, id)), "same code: still in");
+    assertTrue(events.admits(first, id));
+
+    events.setGuestAccess(photographer, id, "second-code", null, true);
+    assertEquals(404, statusOf(() -> events.get(first, id)), "new code");
+    assertEquals(404, statusOf(() -> photos.page(first, id, 0, 10)), "new code");
+    assertEquals(404, statusOf(() -> people.list(first, id)), "new code");
+    assertFalse(events.admits(firstPass.caller(), id), "the gallery's pass ends too");
+    assertEquals(401, statusOf(() -> events.enterGallery(event.slug(), "first-code")));
+    Caller second = events.enterGallery(event.slug(), "second-code").caller();
+    assertEquals(200, statusOf(() -> events.get(second, id)));
+
+    events.closeGuestAccess(photographer, id);
+    assertEquals(404, statusOf(() -> events.get(second, id)), "closed");
+    assertFalse(events.get(photographer, id).guestAccess());
+    assertEquals(401, statusOf(() -> events.enterGallery(event.slug(), "second-code")));
+    events.setGuestAccess(photographer, id, "second-code", null, true);
+    assertEquals(404, statusOf(() -> events.get(second, id)), "reopened with the same code");
+    Caller third = events.enterGallery(event.slug(), "second-code").caller();
+    assertEquals(200, statusOf(() -> events.get(third, id)));
+
+    fixtures()
+        .inTransaction(
+            () ->
+                em.createNativeQuery(
+                        "UPDATE event SET access_expires_at = now() - interval '1 second'"
+                            + " WHERE id = ?1")
+                    .setParameter(1, id)
+                    .executeUpdate());
+    assertEquals(404, statusOf(() -> events.get(third, id)), "expired");
+    assertEquals(404, statusOf(() -> search.search(third, id, new byte[] {1}, null)), "expired");
+    assertFalse(events.admits(third, id));
+    assertEquals(404, statusOf(() -> events.closeGuestAccess(third, id)), "guests cannot close");
+    Caller unversioned = new Caller("guest", null, id, Set.of(Caller.GUEST));
+    events.setGuestAccess(photographer, id, "second-code", null, true);
+    assertEquals(404, statusOf(() -> events.get(unversioned, id)), "no access generation");
+    events.delete(photographer, id);
   }
 
   private record Use(Set<String> allowed, Function<Caller, Object> call) {}

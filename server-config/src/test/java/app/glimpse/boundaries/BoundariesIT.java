@@ -38,7 +38,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -109,7 +108,7 @@ class BoundariesIT {
     assertFalse(session.faceSearch());
     assertEquals(3, session.token().split("\\.").length);
 
-    Caller guest = new Caller("guest", null, party.id(), Set.of(Caller.GUEST));
+    Caller guest = events.enterGallery(party.slug(), "1234").caller();
     assertEquals("Party", events.get(guest, party.id()).name());
     assertEquals(
         404, assertThrows(ClientError.class, () -> events.get(guest, other.id())).status());

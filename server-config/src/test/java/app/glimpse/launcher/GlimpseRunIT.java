@@ -292,7 +292,40 @@ class GlimpseRunIT {
     assertEquals(1, again.size(), "the event and the token keys survive a restart");
     assertEquals(slug, again.getJsonObject(0).getString("slug"));
     assertEquals(200, send("GET", "/api/v1/events/" + eventId, guest, null).statusCode());
+    guestTokensEndWithTheirAccess(token, eventId, slug, guest);
     glimpse.stop(Duration.ofSeconds(15));
+  }
+
+  /** A new code ends the guest tokens issued for the old one; closing the gallery ends all. */
+  private void guestTokensEndWithTheirAccess(String token, long eventId, String slug, String guest)
+      throws Exception {
+    String event = "/api/v1/events/" + eventId;
+    object(send("PUT", event + "/access", token, "{\"code\":\"4711\",\"faceSearch\":false}"), 200);
+    assertEquals(200, send("GET", event, guest, null).statusCode(), "same code: still in");
+    object(send("PUT", event + "/access", token, "{\"code\":\"5812\"}"), 200);
+    assertEquals(404, send("GET", event, guest, null).statusCode(), "new code");
+    assertEquals(404, send("GET", event + "/photos", guest, null).statusCode(), "new code");
+    String again =
+        object(
+                send(
+                    "POST",
+                    "/api/v1/guest/sessions",
+                    null,
+                    "{\"slug\":\"" + slug + "\",\"code\":\"5812\"}"),
+                200)
+            .getString("token");
+    assertEquals(200, send("GET", event, again, null).statusCode());
+    assertFalse(
+        object(send("DELETE", event + "/access", token, null), 200).getBoolean("guestAccess"));
+    assertEquals(404, send("GET", event, again, null).statusCode(), "closed");
+    assertEquals(
+        401,
+        send(
+                "POST",
+                "/api/v1/guest/sessions",
+                null,
+                "{\"slug\":\"" + slug + "\",\"code\":\"5812\"}")
+            .statusCode());
   }
 
   /** The Drive calls over HTTP: the OAuth flow, the folder picker, an import, disconnecting. */

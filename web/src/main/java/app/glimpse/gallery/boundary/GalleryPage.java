@@ -70,6 +70,9 @@ public class GalleryPage implements Serializable {
    * The people guests may browse (if the photographer allows it) and the hours photos were taken.
    */
   private void loadFilters() {
+    if (pass == null) {
+      return;
+    }
     Caller guest = pass.caller();
     persons =
         events.get(guest, pass.eventId()).peopleVisible()
@@ -183,13 +186,11 @@ public class GalleryPage implements Serializable {
 
   /** The next page of photos, appended to the grid. */
   public void loadMore() {
-    Optional<Events.GuestPass> current =
-        Optional.ofNullable(pass).filter(p -> p.validAt(java.time.Instant.now()));
-    if (current.isEmpty()) {
+    if (pass == null || !passes.admitted(pass)) {
       pass = null;
       return;
     }
-    Caller guest = current.get().caller();
+    Caller guest = pass.caller();
     PhotoPage page;
     if (person != null) {
       page = people.photos(guest, pass.eventId(), person.id(), pagesLoaded, PAGE_SIZE);
