@@ -24,6 +24,7 @@ import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -119,6 +120,7 @@ class GlimpseRunIT {
             "{\"email\":\"" + EMAIL + "\",\"password\":\"nope\"}");
     assertEquals("unauthorized", object(wrong, 401).getString("error"));
     String token = token();
+    refreshTokensRotateAndEndOnReuse();
 
     assertEquals(
         "unauthorized", object(send("GET", "/api/v1/events", null, null), 401).getString("error"));
@@ -501,6 +503,54 @@ class GlimpseRunIT {
     }
     assertEquals("COMPLETED", run.getString("status"), run.toString());
     return run;
+  }
+
+  /**
+   * {@code POST /api/v1/auth/token} answers a 15-minute bearer token with a refresh token; {@code
+   * /auth/refresh} exchanges each refresh token once; a used one presented again ends the sign-in;
+   * {@code /auth/sign-out} ends it too.
+   */
+  private void refreshTokensRotateAndEndOnReuse() throws Exception {
+    JsonObject signIn = signIn();
+    Instant expiresAt = Instant.parse(signIn.getString("expiresAt"));
+    assertTrue(expiresAt.isBefore(Instant.now().plus(Duration.ofMinutes(16))), signIn.toString());
+    assertTrue(
+        Instant.parse(signIn.getString("refreshExpiresAt"))
+            .isAfter(Instant.now().plus(Duration.ofDays(13))),
+        signIn.toString());
+    String first = signIn.getString("refreshToken");
+    assertEquals(
+        401, send("GET", "/api/v1/events", first, null).statusCode(), "not a bearer token");
+
+    JsonObject renewed = object(refresh(first), 200);
+    String second = renewed.getString("refreshToken");
+    assertFalse(first.equals(second));
+    assertEquals(200, send("GET", "/api/v1/events", renewed.getString("token"), null).statusCode());
+    assertEquals("unauthorized", object(refresh(first), 401).getString("error"), "used up");
+    assertEquals(401, refresh(second).statusCode(), "the reuse ended the whole sign-in");
+    assertEquals(
+        "invalid_request",
+        object(send("POST", "/api/v1/auth/refresh", null, "{}"), 400).getString("error"));
+
+    String other = signIn().getString("refreshToken");
+    String signOut = "{\"refreshToken\":\"" + other + "\"}";
+    assertEquals(204, send("POST", "/api/v1/auth/sign-out", null, signOut).statusCode());
+    assertEquals(401, refresh(other).statusCode(), "signed out");
+  }
+
+  private HttpResponse<String> refresh(String refreshToken) throws Exception {
+    return send(
+        "POST", "/api/v1/auth/refresh", null, "{\"refreshToken\":\"" + refreshToken + "\"}");
+  }
+
+  private JsonObject signIn() throws Exception {
+    return object(
+        send(
+            "POST",
+            "/api/v1/auth/token",
+            null,
+            "{\"email\":\"" + EMAIL + "\",\"password\":\"" + PASSWORD + "\"}"),
+        200);
   }
 
   private String token() throws Exception {

@@ -26,7 +26,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /** Events of a studio: create, list, read, change, delete, and open them to guests with a code. */
@@ -134,12 +133,12 @@ public class Events {
   public GuestSession openGuestSession(@NotBlank String slug, @NotBlank String code) {
     GuestPass pass = enterGallery(slug, code);
     String token =
-        tokens.issue(
-            "guest:" + pass.eventId() + ":" + UUID.randomUUID(),
-            "guest",
-            Set.of(Caller.GUEST),
-            Map.of("event", pass.eventId(), "access", pass.accessGeneration()),
-            pass.expiresAt());
+        tokens
+            .forGuest(
+                "guest:" + pass.eventId() + ":" + UUID.randomUUID(),
+                Map.of("event", pass.eventId(), "access", pass.accessGeneration()),
+                pass.expiresAt())
+            .value();
     return new GuestSession(token, pass.eventId(), pass.eventName(), pass.faceSearch());
   }
 
