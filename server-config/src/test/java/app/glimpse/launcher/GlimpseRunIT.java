@@ -98,12 +98,15 @@ class GlimpseRunIT {
             "GLIMPSE_DRIVE_API_URL",
             drive.apiUrl(),
             "GLIMPSE_DRIVE_TOKEN_URL",
-            drive.tokenUrl());
+            drive.tokenUrl(),
+            "GLIMPSE_SECURE_COOKIES",
+            "true");
     glimpse =
         LocalGlimpse.start(
             List.of(script().toString(), "run"), port, settings, data.resolve("glimpse.log"));
     glimpse.awaitReady(Duration.ofMinutes(3));
 
+    assertTrue(sessionCookie().contains("; Secure"), "GLIMPSE_SECURE_COOKIES=true");
     JsonObject health = object(send("GET", "/health/ready", null, null), 200);
     assertEquals("UP", health.getString("status"));
     for (String check : new String[] {"database", "broker", "face-models", "application"}) {
@@ -286,10 +289,13 @@ class GlimpseRunIT {
     Duration stop = glimpse.stop(Duration.ofSeconds(15));
     System.out.println("Stopped in " + stop.toMillis() + " ms");
 
+    Map<String, String> plainCookies = new java.util.HashMap<>(settings);
+    plainCookies.remove("GLIMPSE_SECURE_COOKIES");
     glimpse =
         LocalGlimpse.start(
-            List.of(script().toString(), "run"), port, settings, data.resolve("glimpse.log"));
+            List.of(script().toString(), "run"), port, plainCookies, data.resolve("glimpse.log"));
     glimpse.awaitReady(Duration.ofMinutes(3));
+    assertFalse(sessionCookie().contains("Secure"), "plain HTTP, no setting: no Secure flag");
     JsonArray again = array(send("GET", "/api/v1/events", token, null));
     assertEquals(1, again.size(), "the event and the token keys survive a restart");
     assertEquals(slug, again.getJsonObject(0).getString("slug"));
@@ -536,6 +542,16 @@ class GlimpseRunIT {
     String signOut = "{\"refreshToken\":\"" + other + "\"}";
     assertEquals(204, send("POST", "/api/v1/auth/sign-out", null, signOut).statusCode());
     assertEquals(401, refresh(other).statusCode(), "signed out");
+  }
+
+  /** The session cookie the studio's sign-in page sets, as the Set-Cookie header carries it. */
+  private String sessionCookie() throws Exception {
+    HttpResponse<String> page = send("GET", "/studio/sign-in.xhtml", null, null);
+    assertEquals(200, page.statusCode());
+    return page.headers().allValues("Set-Cookie").stream()
+        .filter(cookie -> cookie.startsWith("JSESSIONID="))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no session cookie: " + page.headers()));
   }
 
   private HttpResponse<String> refresh(String refreshToken) throws Exception {
