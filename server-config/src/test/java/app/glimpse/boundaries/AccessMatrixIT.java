@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.glimpse.access.boundary.Accounts;
 import app.glimpse.access.boundary.Caller;
 import app.glimpse.events.boundary.EventView;
 import app.glimpse.events.boundary.Events;
@@ -13,6 +14,8 @@ import app.glimpse.people.boundary.People;
 import app.glimpse.photos.boundary.Photos;
 import app.glimpse.platform.ClientError;
 import app.glimpse.search.boundary.Search;
+import app.glimpse.studios.boundary.Team;
+import app.glimpse.studios.boundary.TeamMember;
 import app.glimpse.studios.entity.Role;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
@@ -39,10 +42,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Who may do what, as a matrix: every use case of the boundaries on event A of studio A, times
- * {guest of A, guest of B, photographer of A, photographer of B, owner of A}. Only the allowed
- * cells get through; every other one is answered 404, exactly as for an event that does not exist.
- * (Anonymous callers never reach a boundary: the REST layer refuses them with 401, see
- * GlimpseRunIT.)
+ * {guest of A, guest of B, photographer of A, photographer of B, owner of A}, and the studio's
+ * team. Only the allowed cells get through; every other one is answered 404, exactly as for an
+ * event that does not exist. (Anonymous callers never reach a boundary: the REST layer refuses them
+ * with 401, see GlimpseRunIT.)
  */
 @ExtendWith(ArquillianExtension.class)
 class AccessMatrixIT {
@@ -59,6 +62,8 @@ class AccessMatrixIT {
   @EJB Photos photos;
   @EJB Search search;
   @EJB People people;
+  @EJB Team team;
+  @EJB Accounts accounts;
   @PersistenceContext EntityManager em;
   @Inject UserTransaction transaction;
 
@@ -208,6 +213,96 @@ class AccessMatrixIT {
     events.setGuestAccess(photographer, id, "second-code", null, true);
     assertEquals(404, statusOf(() -> events.get(unversioned, id)), "no access generation");
     events.delete(photographer, id);
+  }
+
+  /**
+   * The team of a studio: only its owner lists, adds and removes its photographers; a photographer
+   * of the studio, a guest and the owner of another studio get 404. An owner cannot remove
+   * themselves. A photographer the owner adds signs in with the generated password, sees the
+   * studio's events and changes the password; a removed one is signed out.
+   */
+  @Test
+  void onlyTheOwnerManagesTheStudiosPhotographers() throws Exception {
+    String run = UUID.randomUUID().toString();
+    Caller ownerA = fixtures().account("team-owner-" + run + "@a.test", null, Role.OWNER);
+    Caller photographerA =
+        fixtures().account("team-a-" + run + "@a.test", ownerA.studioId(), Role.PHOTOGRAPHER);
+    Caller leaving =
+        fixtures().account("team-leaving-" + run + "@a.test", ownerA.studioId(), Role.PHOTOGRAPHER);
+    Caller ownerB = fixtures().account("team-owner-" + run + "@b.test", null, Role.OWNER);
+    Caller photographerB =
+        fixtures().account("team-b-" + run + "@b.test", ownerB.studioId(), Role.PHOTOGRAPHER);
+    EventView eventA = events.create(photographerA, "Team event", null);
+    events.setGuestAccess(photographerA, eventA.id(), "3333", null, true);
+    Caller guestA = events.enterGallery(eventA.slug(), "3333").caller();
+
+    Map<String, Caller> outsiders = new LinkedHashMap<>();
+    outsiders.put("photographer of A", photographerA);
+    outsiders.put("photographer of B", photographerB);
+    outsiders.put("guest of A", guestA);
+    List<String> wrong = new ArrayList<>();
+    for (Map.Entry<String, Caller> outsider : outsiders.entrySet()) {
+      Caller c = outsider.getValue();
+      expect404(wrong, outsider.getKey() + " / list the team", () -> team.list(c));
+      expect404(
+          wrong,
+          outsider.getKey() + " / add to the team",
+          () -> team.add(c, "x-" + run + "@x.test", null, null));
+      expect404(
+          wrong,
+          outsider.getKey() + " / remove from the team",
+          () -> team.remove(c, leaving.photographerId()));
+    }
+    expect404(
+        wrong,
+        "owner of B / remove A's photographer",
+        () -> team.remove(ownerB, leaving.photographerId()));
+    expect404(
+        wrong, "owner of B / remove A's owner", () -> team.remove(ownerB, ownerA.photographerId()));
+    assertEquals(List.of(), wrong);
+
+    List<Long> teamA = team.list(ownerA).stream().map(TeamMember::id).toList();
+    assertTrue(teamA.containsAll(List.of(ownerA.photographerId(), photographerA.photographerId())));
+    List<Long> teamB = team.list(ownerB).stream().map(TeamMember::id).toList();
+    assertFalse(teamB.contains(photographerA.photographerId()), "owner of B sees A's people");
+    long addedByB = team.add(ownerB, "team-new-" + run + "@b.test", null, null).member().id();
+    assertTrue(team.list(ownerB).stream().anyMatch(m -> m.id() == addedByB));
+    assertFalse(team.list(ownerA).stream().anyMatch(m -> m.id() == addedByB), "added to B only");
+
+    assertEquals(409, statusOf(() -> team.remove(ownerA, ownerA.photographerId())), "self");
+    assertTrue(accounts.stillSignedIn(leaving));
+    team.remove(ownerA, leaving.photographerId());
+    assertFalse(accounts.stillSignedIn(leaving), "a removed photographer is signed out");
+    assertFalse(team.list(ownerA).stream().anyMatch(m -> m.id() == leaving.photographerId()));
+    assertTrue(accounts.stillSignedIn(ownerA));
+
+    String email = "team-joins-" + run + "@a.test";
+    Team.Added joined = team.add(ownerA, email, "New Photographer", null);
+    String generated = joined.generatedPassword();
+    assertTrue(generated != null && generated.length() >= 16, "a password is generated");
+    assertEquals("photographer", joined.member().role());
+    Caller newcomer = accounts.signIn(email.toUpperCase(), generated).caller();
+    assertEquals(ownerA.studioId(), newcomer.studioId());
+    assertTrue(events.list(newcomer).stream().anyMatch(e -> e.id() == eventA.id()));
+    assertEquals(404, statusOf(() -> team.list(newcomer)), "a photographer, not an owner");
+    accounts.changePassword(newcomer, generated, "my own password");
+    assertEquals(401, statusOf(() -> accounts.signIn(email, generated)));
+    accounts.signIn(email, "my own password");
+    assertEquals(
+        null,
+        team.add(ownerA, "team-set-" + run + "@a.test", null, "chosen password")
+            .generatedPassword());
+    accounts.signIn("team-set-" + run + "@a.test", "chosen password");
+    assertEquals(409, statusOf(() -> team.add(ownerA, email, null, null)), "e-mail taken");
+    assertEquals(400, statusOf(() -> team.add(ownerA, "not an address", null, null)));
+    events.delete(ownerA, eventA.id());
+  }
+
+  private static void expect404(List<String> wrong, String cell, Runnable call) {
+    int status = statusOf(call);
+    if (status != 404) {
+      wrong.add(cell + ": " + status + " instead of 404");
+    }
   }
 
   private record Use(Set<String> allowed, Function<Caller, Object> call) {}

@@ -281,6 +281,7 @@ class GlimpseRunIT {
         send("GET", "/api/v1/events/" + eventId + "/photos?size=5000", token, null).statusCode());
 
     driveOverTheApi(token, eventId);
+    teamOverTheApi(token, eventId);
 
     HttpResponse<String> openapi = send("GET", "/openapi", null, null);
     assertEquals(200, openapi.statusCode());
@@ -301,7 +302,85 @@ class GlimpseRunIT {
     assertEquals(slug, again.getJsonObject(0).getString("slug"));
     assertEquals(200, send("GET", "/api/v1/events/" + eventId, guest, null).statusCode());
     guestTokensEndWithTheirAccess(token, eventId, slug, guest);
+    teamInThePortal(token);
     glimpse.stop(Duration.ofSeconds(15));
+  }
+
+  /**
+   * The studio's team page: the owner sees it (and the menu links it), a photographer gets 403 and
+   * no link; a photographer removed while signed in to the portal is signed out at their next
+   * request. After the restart, because the first run's session cookie is Secure and the JDK's
+   * cookie store keeps Secure cookies off plain HTTP.
+   */
+  private void teamInThePortal(String token) throws Exception {
+    HttpClient owner = signedInToThePortal(EMAIL, PASSWORD);
+    HttpResponse<String> teamPage = page(owner, "/studio/team.xhtml");
+    assertEquals(200, teamPage.statusCode(), teamPage.body());
+    assertTrue(teamPage.body().contains("Add a photographer"), teamPage.body());
+    assertTrue(teamPage.body().contains(EMAIL.toLowerCase()), teamPage.body());
+    assertTrue(page(owner, "/studio/events.xhtml").body().contains("id=\"teamLink\""));
+
+    String third =
+        object(
+                send(
+                    "POST",
+                    "/api/v1/studio/photographers",
+                    token,
+                    "{\"email\":\"third@studio.test\",\"password\":\"third's password\"}"),
+                201)
+            .getJsonNumber("id")
+            .toString();
+    HttpClient photographer = signedInToThePortal("third@studio.test", "third's password");
+    HttpResponse<String> events = page(photographer, "/studio/events.xhtml");
+    assertEquals(200, events.statusCode());
+    assertFalse(events.body().contains("teamLink"), "no team link for photographers");
+    assertEquals(403, page(photographer, "/studio/team.xhtml").statusCode());
+    assertEquals(
+        204, send("DELETE", "/api/v1/studio/photographers/" + third, token, null).statusCode());
+    HttpResponse<String> removed = page(photographer, "/studio/events.xhtml");
+    assertEquals(302, removed.statusCode(), "a removed photographer is sent to sign in");
+    assertTrue(
+        removed.headers().firstValue("Location").orElseThrow().contains("/studio/sign-in.xhtml"));
+  }
+
+  /** A browser-like client (cookies, no redirects followed) signed in through the sign-in page. */
+  private HttpClient signedInToThePortal(String email, String password) throws Exception {
+    HttpClient browser =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .cookieHandler(new java.net.CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    String form = page(browser, "/studio/sign-in.xhtml").body();
+    java.util.regex.Matcher viewState =
+        java.util.regex.Pattern.compile("jakarta\\.faces\\.ViewState[^>]*value=\"([^\"]+)\"")
+            .matcher(form);
+    assertTrue(viewState.find(), form);
+    String body =
+        "signIn=signIn&signIn%3Aemail="
+            + java.net.URLEncoder.encode(email, StandardCharsets.UTF_8)
+            + "&signIn%3Apassword="
+            + java.net.URLEncoder.encode(password, StandardCharsets.UTF_8)
+            + "&signIn%3Asubmit=&jakarta.faces.ViewState="
+            + java.net.URLEncoder.encode(viewState.group(1), StandardCharsets.UTF_8);
+    HttpResponse<String> signedIn =
+        browser.send(
+            HttpRequest.newBuilder(glimpse.uri("/studio/sign-in.xhtml"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(302, signedIn.statusCode(), signedIn.body());
+    assertTrue(
+        signedIn.headers().firstValue("Location").orElseThrow().contains("/studio/events.xhtml"));
+    return browser;
+  }
+
+  private HttpResponse<String> page(HttpClient browser, String path) throws Exception {
+    return browser.send(
+        HttpRequest.newBuilder(glimpse.uri(path)).timeout(Duration.ofSeconds(30)).build(),
+        HttpResponse.BodyHandlers.ofString());
   }
 
   /** A new code ends the guest tokens issued for the old one; closing the gallery ends all. */
@@ -334,6 +413,57 @@ class GlimpseRunIT {
                 null,
                 "{\"slug\":\"" + slug + "\",\"code\":\"5812\"}")
             .statusCode());
+  }
+
+  /**
+   * The owner adds a photographer, who signs in with the generated password and works on the
+   * studio's events but cannot manage the team; the owner cannot remove themselves; a removed
+   * photographer's token stops working at once.
+   */
+  private void teamOverTheApi(String token, long eventId) throws Exception {
+    String team = "/api/v1/studio/photographers";
+    JsonArray members = array(send("GET", team, token, null));
+    assertEquals(1, members.size(), members.toString());
+    assertEquals("owner", members.getJsonObject(0).getString("role"));
+    JsonObject added =
+        object(
+            send(
+                "POST",
+                team,
+                token,
+                "{\"email\":\"second@studio.test\",\"displayName\":\"Second\"}"),
+            201);
+    String second =
+        object(
+                send(
+                    "POST",
+                    "/api/v1/auth/token",
+                    null,
+                    "{\"email\":\"second@studio.test\",\"password\":\""
+                        + added.getString("password")
+                        + "\"}"),
+                200)
+            .getString("token");
+    assertEquals(
+        eventId,
+        array(send("GET", "/api/v1/events", second, null))
+            .getJsonObject(0)
+            .getJsonNumber("id")
+            .longValue());
+    assertEquals(403, send("GET", team, second, null).statusCode());
+    assertEquals(
+        "own_account",
+        object(
+                send(
+                    "DELETE",
+                    team + "/" + members.getJsonObject(0).getJsonNumber("id"),
+                    token,
+                    null),
+                409)
+            .getString("error"));
+    assertEquals(
+        204, send("DELETE", team + "/" + added.getJsonNumber("id"), token, null).statusCode());
+    assertEquals(401, send("GET", "/api/v1/events", second, null).statusCode(), "removed");
   }
 
   /** The Drive calls over HTTP: the OAuth flow, the folder picker, an import, disconnecting. */

@@ -10,6 +10,8 @@ import app.glimpse.studios.entity.Role;
 import app.glimpse.studios.entity.Studio;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -123,6 +125,24 @@ public class Accounts {
     }
     photographer.changePasswordHash(passwordHash.generate(newPassword.toCharArray()));
     refreshTokens.revokeAll(photographer.getId());
+  }
+
+  /**
+   * Whether the photographer behind a bearer token or portal session still has their account in the
+   * studio they signed in to; a removed photographer is signed out at their next request. Guests
+   * are not accounts: whether their pass still opens an event is the event's to say.
+   */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public boolean stillSignedIn(@NotNull Caller caller) {
+    if (caller.studioId() == null) {
+      return true;
+    }
+    try {
+      Photographer photographer = em.find(Photographer.class, caller.photographerId());
+      return photographer != null && photographer.getStudio().getId().equals(caller.studioId());
+    } catch (NumberFormatException notAnAccount) {
+      return false;
+    }
   }
 
   private Photographer verified(String email, String password) {
