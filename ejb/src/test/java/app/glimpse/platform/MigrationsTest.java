@@ -59,6 +59,7 @@ class MigrationsTest {
             "photo",
             "photo_import",
             "photographer",
+            "refresh_token",
             "source",
             "studio"),
         tables);

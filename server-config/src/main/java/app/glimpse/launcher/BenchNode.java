@@ -48,6 +48,7 @@ final class BenchNode implements AutoCloseable {
     all.put("GLIMPSE_DB_URL", database.jdbcUrl());
     all.put("GLIMPSE_ADMIN_PASSWORD", "bench-password");
     all.put("GLIMPSE_IMPORT_ROOTS", importRoot.toString());
+    all.putIfAbsent("GLIMPSE_TOKEN_LIFETIME", "PT8H"); // a benchmark may outlast a 15-minute token
     LocalGlimpse glimpse;
     try {
       glimpse =

@@ -1,8 +1,12 @@
 package app.glimpse.boundaries;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.glimpse.access.boundary.Accounts;
 import app.glimpse.access.boundary.Caller;
+import app.glimpse.events.boundary.EventView;
 import app.glimpse.events.boundary.Events;
 import app.glimpse.imports.boundary.ImportView;
 import app.glimpse.imports.boundary.Imports;
@@ -10,6 +14,8 @@ import app.glimpse.people.boundary.People;
 import app.glimpse.photos.boundary.Photos;
 import app.glimpse.platform.ClientError;
 import app.glimpse.search.boundary.Search;
+import app.glimpse.studios.boundary.Team;
+import app.glimpse.studios.boundary.TeamMember;
 import app.glimpse.studios.entity.Role;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
@@ -36,10 +42,10 @@ import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * Who may do what, as a matrix: every use case of the boundaries on event A of studio A, times
- * {guest of A, guest of B, photographer of A, photographer of B, owner of A}. Only the allowed
- * cells get through; every other one is answered 404, exactly as for an event that does not exist.
- * (Anonymous callers never reach a boundary: the REST layer refuses them with 401, see
- * GlimpseRunIT.)
+ * {guest of A, guest of B, photographer of A, photographer of B, owner of A}, and the studio's
+ * team. Only the allowed cells get through; every other one is answered 404, exactly as for an
+ * event that does not exist. (Anonymous callers never reach a boundary: the REST layer refuses them
+ * with 401, see GlimpseRunIT.)
  */
 @ExtendWith(ArquillianExtension.class)
 class AccessMatrixIT {
@@ -56,6 +62,8 @@ class AccessMatrixIT {
   @EJB Photos photos;
   @EJB Search search;
   @EJB People people;
+  @EJB Team team;
+  @EJB Accounts accounts;
   @PersistenceContext EntityManager em;
   @Inject UserTransaction transaction;
 
@@ -70,12 +78,15 @@ class AccessMatrixIT {
     Caller ownerA =
         fixtures().account("owner-" + run + "@a.test", photographerA.studioId(), Role.OWNER);
     Caller photographerB = fixtures().account("b-" + run + "@b.test", null, Role.PHOTOGRAPHER);
-    long a = events.create(photographerA, "Event A", null).id();
-    long b = events.create(photographerB, "Event B", null).id();
+    EventView eventA = events.create(photographerA, "Event A", null);
+    EventView eventB = events.create(photographerB, "Event B", null);
+    long a = eventA.id();
+    long b = eventB.id();
     events.setGuestAccess(photographerA, a, "1111", Instant.now().plusSeconds(3600), true);
+    events.setGuestAccess(photographerB, b, "2222", null, true);
     events.showPeopleToGuests(photographerA, a, true);
-    Caller guestA = new Caller("guest:" + a + ":" + run, null, a, Set.of(Caller.GUEST));
-    Caller guestB = new Caller("guest:" + b + ":" + run, null, b, Set.of(Caller.GUEST));
+    Caller guestA = events.enterGallery(eventA.slug(), "1111").caller();
+    Caller guestB = events.enterGallery(eventB.slug(), "2222").caller();
     Path folder =
         Files.createDirectories(
             Path.of(System.getProperty("glimpse.data.dir"), "imports", "matrix-" + run));
@@ -153,6 +164,152 @@ class AccessMatrixIT {
     events.delete(ownerA, a);
     assertEquals(List.of(), wrong);
     assertEquals(404, statusOf(() -> events.get(photographerA, a)), "deleted");
+  }
+
+  /**
+   * A guest's pass (the gallery's, or the token's claims) works only while access stays as it was
+   * when they entered: a new code, closing the gallery or the expiry passing lets them out; the
+   * same code again, with another expiry or face search switch, keeps them in.
+   */
+  @Test
+  void guestsAreLetOutWhenAccessChangesClosesOrExpires() throws Exception {
+    String run = UUID.randomUUID().toString();
+    Caller photographer = fixtures().photographer("revoke-" + run + "@r.test");
+    EventView event = events.create(photographer, "Revoked", null);
+    long id = event.id();
+    events.setGuestAccess(photographer, id, "first-code", null, true);
+    Events.GuestPass firstPass = events.enterGallery(event.slug(), "first-code");
+    Caller first = firstPass.caller();
+    assertEquals(200, statusOf(() -> photos.page(first, id, 0, 10)));
+
+    events.setGuestAccess(photographer, id, " first-code ", Instant.now().plusSeconds(600), false);
+    assertEquals(200, statusOf(() -> events.get(first, id)), "same code: still in");
+    assertTrue(events.admits(first, id));
+
+    events.setGuestAccess(photographer, id, "second-code", null, true);
+    assertEquals(404, statusOf(() -> events.get(first, id)), "new code");
+    assertEquals(404, statusOf(() -> photos.page(first, id, 0, 10)), "new code");
+    assertEquals(404, statusOf(() -> people.list(first, id)), "new code");
+    assertFalse(events.admits(firstPass.caller(), id), "the gallery's pass ends too");
+    assertEquals(401, statusOf(() -> events.enterGallery(event.slug(), "first-code")));
+    Caller second = events.enterGallery(event.slug(), "second-code").caller();
+    assertEquals(200, statusOf(() -> events.get(second, id)));
+
+    events.closeGuestAccess(photographer, id);
+    assertEquals(404, statusOf(() -> events.get(second, id)), "closed");
+    assertFalse(events.get(photographer, id).guestAccess());
+    assertEquals(401, statusOf(() -> events.enterGallery(event.slug(), "second-code")));
+    events.setGuestAccess(photographer, id, "second-code", null, true);
+    assertEquals(404, statusOf(() -> events.get(second, id)), "reopened with the same code");
+    Caller third = events.enterGallery(event.slug(), "second-code").caller();
+    assertEquals(200, statusOf(() -> events.get(third, id)));
+
+    fixtures()
+        .inTransaction(
+            () ->
+                em.createNativeQuery(
+                        "UPDATE event SET access_expires_at = now() - interval '1 second'"
+                            + " WHERE id = ?1")
+                    .setParameter(1, id)
+                    .executeUpdate());
+    assertEquals(404, statusOf(() -> events.get(third, id)), "expired");
+    assertEquals(404, statusOf(() -> search.search(third, id, new byte[] {1}, null)), "expired");
+    assertFalse(events.admits(third, id));
+    assertEquals(404, statusOf(() -> events.closeGuestAccess(third, id)), "guests cannot close");
+    Caller unversioned = new Caller("guest", null, id, Set.of(Caller.GUEST));
+    events.setGuestAccess(photographer, id, "second-code", null, true);
+    assertEquals(404, statusOf(() -> events.get(unversioned, id)), "no access generation");
+    events.delete(photographer, id);
+  }
+
+  /**
+   * The team of a studio: only its owner lists, adds and removes its photographers; a photographer
+   * of the studio, a guest and the owner of another studio get 404. An owner cannot remove
+   * themselves. A photographer the owner adds signs in with the generated password, sees the
+   * studio's events and changes the password; a removed one is signed out.
+   */
+  @Test
+  void onlyTheOwnerManagesTheStudiosPhotographers() throws Exception {
+    String run = UUID.randomUUID().toString();
+    Caller ownerA = fixtures().account("team-owner-" + run + "@a.test", null, Role.OWNER);
+    Caller photographerA =
+        fixtures().account("team-a-" + run + "@a.test", ownerA.studioId(), Role.PHOTOGRAPHER);
+    Caller leaving =
+        fixtures().account("team-leaving-" + run + "@a.test", ownerA.studioId(), Role.PHOTOGRAPHER);
+    Caller ownerB = fixtures().account("team-owner-" + run + "@b.test", null, Role.OWNER);
+    Caller photographerB =
+        fixtures().account("team-b-" + run + "@b.test", ownerB.studioId(), Role.PHOTOGRAPHER);
+    EventView eventA = events.create(photographerA, "Team event", null);
+    events.setGuestAccess(photographerA, eventA.id(), "3333", null, true);
+    Caller guestA = events.enterGallery(eventA.slug(), "3333").caller();
+
+    Map<String, Caller> outsiders = new LinkedHashMap<>();
+    outsiders.put("photographer of A", photographerA);
+    outsiders.put("photographer of B", photographerB);
+    outsiders.put("guest of A", guestA);
+    List<String> wrong = new ArrayList<>();
+    for (Map.Entry<String, Caller> outsider : outsiders.entrySet()) {
+      Caller c = outsider.getValue();
+      expect404(wrong, outsider.getKey() + " / list the team", () -> team.list(c));
+      expect404(
+          wrong,
+          outsider.getKey() + " / add to the team",
+          () -> team.add(c, "x-" + run + "@x.test", null, null));
+      expect404(
+          wrong,
+          outsider.getKey() + " / remove from the team",
+          () -> team.remove(c, leaving.photographerId()));
+    }
+    expect404(
+        wrong,
+        "owner of B / remove A's photographer",
+        () -> team.remove(ownerB, leaving.photographerId()));
+    expect404(
+        wrong, "owner of B / remove A's owner", () -> team.remove(ownerB, ownerA.photographerId()));
+    assertEquals(List.of(), wrong);
+
+    List<Long> teamA = team.list(ownerA).stream().map(TeamMember::id).toList();
+    assertTrue(teamA.containsAll(List.of(ownerA.photographerId(), photographerA.photographerId())));
+    List<Long> teamB = team.list(ownerB).stream().map(TeamMember::id).toList();
+    assertFalse(teamB.contains(photographerA.photographerId()), "owner of B sees A's people");
+    long addedByB = team.add(ownerB, "team-new-" + run + "@b.test", null, null).member().id();
+    assertTrue(team.list(ownerB).stream().anyMatch(m -> m.id() == addedByB));
+    assertFalse(team.list(ownerA).stream().anyMatch(m -> m.id() == addedByB), "added to B only");
+
+    assertEquals(409, statusOf(() -> team.remove(ownerA, ownerA.photographerId())), "self");
+    assertTrue(accounts.stillSignedIn(leaving));
+    team.remove(ownerA, leaving.photographerId());
+    assertFalse(accounts.stillSignedIn(leaving), "a removed photographer is signed out");
+    assertFalse(team.list(ownerA).stream().anyMatch(m -> m.id() == leaving.photographerId()));
+    assertTrue(accounts.stillSignedIn(ownerA));
+
+    String email = "team-joins-" + run + "@a.test";
+    Team.Added joined = team.add(ownerA, email, "New Photographer", null);
+    String generated = joined.generatedPassword();
+    assertTrue(generated != null && generated.length() >= 16, "a password is generated");
+    assertEquals("photographer", joined.member().role());
+    Caller newcomer = accounts.signIn(email.toUpperCase(), generated).caller();
+    assertEquals(ownerA.studioId(), newcomer.studioId());
+    assertTrue(events.list(newcomer).stream().anyMatch(e -> e.id() == eventA.id()));
+    assertEquals(404, statusOf(() -> team.list(newcomer)), "a photographer, not an owner");
+    accounts.changePassword(newcomer, generated, "my own password");
+    assertEquals(401, statusOf(() -> accounts.signIn(email, generated)));
+    accounts.signIn(email, "my own password");
+    assertEquals(
+        null,
+        team.add(ownerA, "team-set-" + run + "@a.test", null, "chosen password")
+            .generatedPassword());
+    accounts.signIn("team-set-" + run + "@a.test", "chosen password");
+    assertEquals(409, statusOf(() -> team.add(ownerA, email, null, null)), "e-mail taken");
+    assertEquals(400, statusOf(() -> team.add(ownerA, "not an address", null, null)));
+    events.delete(ownerA, eventA.id());
+  }
+
+  private static void expect404(List<String> wrong, String cell, Runnable call) {
+    int status = statusOf(call);
+    if (status != 404) {
+      wrong.add(cell + ": " + status + " instead of 404");
+    }
   }
 
   private record Use(Set<String> allowed, Function<Caller, Object> call) {}

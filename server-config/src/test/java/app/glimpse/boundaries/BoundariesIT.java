@@ -3,6 +3,7 @@ package app.glimpse.boundaries;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -25,20 +26,22 @@ import app.glimpse.photos.boundary.Photos;
 import app.glimpse.photos.entity.Face;
 import app.glimpse.photos.entity.Photo;
 import app.glimpse.platform.ClientError;
+import app.glimpse.studios.entity.Role;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import jakarta.transaction.UserTransaction;
 import java.io.File;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Set;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
@@ -67,6 +70,7 @@ class BoundariesIT {
   @EJB Imports imports;
   @EJB Photos photos;
   @EJB Accounts accounts;
+  @Inject Pbkdf2PasswordHash passwordHash;
   @EJB DriveAccounts drive;
   @PersistenceContext EntityManager em;
   @Inject UserTransaction transaction;
@@ -109,7 +113,7 @@ class BoundariesIT {
     assertFalse(session.faceSearch());
     assertEquals(3, session.token().split("\\.").length);
 
-    Caller guest = new Caller("guest", null, party.id(), Set.of(Caller.GUEST));
+    Caller guest = events.enterGallery(party.slug(), "1234").caller();
     assertEquals("Party", events.get(guest, party.id()).name());
     assertEquals(
         404, assertThrows(ClientError.class, () -> events.get(guest, other.id())).status());
@@ -523,9 +527,67 @@ class BoundariesIT {
     return view;
   }
 
+  /**
+   * Refresh tokens: each is exchanged once for a new pair; a used one presented again ends the
+   * whole sign-in; sign-out, a password change and the expiry end them too.
+   */
+  @Test
+  void refreshTokensRotateOnceAndEndWithTheSignIn() throws Exception {
+    String email = "refresh-" + java.util.UUID.randomUUID() + "@r.test";
+    Caller caller =
+        fixtures()
+            .account(
+                email,
+                null,
+                Role.PHOTOGRAPHER,
+                passwordHash.generate("first password".toCharArray()));
+    Accounts.SignIn signIn = accounts.token(email, "first password");
+    assertTrue(signIn.access().expiresAt().isBefore(Instant.now().plusSeconds(16 * 60)));
+    assertTrue(signIn.refresh().expiresAt().isAfter(Instant.now().plus(Duration.ofDays(13))));
+    assertEquals(1, storedRefreshTokens(caller), "only the hash is stored");
+
+    Accounts.SignIn second = accounts.refresh(signIn.refresh().value()).orElseThrow();
+    assertNotEquals(signIn.refresh().value(), second.refresh().value());
+    Accounts.SignIn third = accounts.refresh(second.refresh().value()).orElseThrow();
+    assertTrue(accounts.refresh(second.refresh().value()).isEmpty(), "used already");
+    assertTrue(accounts.refresh(third.refresh().value()).isEmpty(), "its family is revoked");
+    assertTrue(accounts.refresh("not a token").isEmpty());
+
+    Accounts.SignIn other = accounts.token(email, "first password");
+    Accounts.SignIn parallel = accounts.token(email, "first password");
+    accounts.signOut(other.refresh().value());
+    assertTrue(accounts.refresh(other.refresh().value()).isEmpty(), "signed out");
+    Accounts.SignIn kept = accounts.refresh(parallel.refresh().value()).orElseThrow();
+
+    fixtures()
+        .inTransaction(
+            () ->
+                em.createNativeQuery(
+                        "UPDATE refresh_token SET expires_at = now() - interval '1 second'"
+                            + " WHERE photographer_id = ?1 AND used_at IS NULL")
+                    .setParameter(1, caller.photographerId())
+                    .executeUpdate());
+    assertTrue(accounts.refresh(kept.refresh().value()).isEmpty(), "expired");
+
+    Accounts.SignIn beforeChange = accounts.token(email, "first password");
+    accounts.changePassword(caller, "first password", "second password");
+    assertTrue(accounts.refresh(beforeChange.refresh().value()).isEmpty(), "password changed");
+    assertEquals(0, storedRefreshTokens(caller));
+  }
+
+  private long storedRefreshTokens(Caller caller) {
+    return ((Number)
+            em.createNativeQuery(
+                    "SELECT count(*) FROM refresh_token WHERE photographer_id = ?1"
+                        + " AND length(token_hash) = 64")
+                .setParameter(1, caller.photographerId())
+                .getSingleResult())
+        .longValue();
+  }
+
   @Test
   void signInChecksThePassword() {
-    String token = accounts.token("ADMIN@glimpse.local", "arquillian-secret");
+    String token = accounts.token("ADMIN@glimpse.local", "arquillian-secret").access().value();
     assertEquals(3, token.split("\\.").length);
     assertEquals(
         401,

@@ -22,6 +22,11 @@ record Fixtures(EntityManager em, UserTransaction transaction) {
 
   /** An account of the studio {@code studioId}, or of a new studio when it is null. */
   Caller account(String email, Long studioId, Role role) throws Exception {
+    return account(email, studioId, role, "not-a-hash");
+  }
+
+  /** An account with a password hash one can sign in with. */
+  Caller account(String email, Long studioId, Role role, String passwordHash) throws Exception {
     return inTransaction(
         () -> {
           Studio studio;
@@ -31,7 +36,7 @@ record Fixtures(EntityManager em, UserTransaction transaction) {
           } else {
             studio = em.find(Studio.class, studioId);
           }
-          Photographer photographer = new Photographer(studio, email, null, "not-a-hash", role);
+          Photographer photographer = new Photographer(studio, email, null, passwordHash, role);
           em.persist(photographer);
           em.flush();
           return new Caller(

@@ -156,7 +156,8 @@ class SearchIT {
 
     Caller stranger = fixtures().photographer("stranger-" + UUID.randomUUID() + "@x.test");
     assertError(404, "not_found", () -> search.search(stranger, deepface, couple, null));
-    Caller guest = new Caller("guest", null, deepface, Set.of(Caller.GUEST));
+    events.setGuestAccess(owner, deepface, "2468", null, true);
+    Caller guest = guestOfDeepface();
     assertFalse(search.search(guest, deepface, couple, null).matches().isEmpty());
 
     events.setGuestAccess(owner, deepface, "2468", null, false);
@@ -189,7 +190,8 @@ class SearchIT {
     assertTrue(found.size() >= 13, found.toString());
     assertTrue(pure >= 0.95 * labelled, pure + " of " + labelled);
 
-    Caller guest = new Caller("guest", null, deepface, Set.of(Caller.GUEST));
+    events.setGuestAccess(owner, deepface, "2468", null, true);
+    Caller guest = guestOfDeepface();
     assertError(403, "people_hidden", () -> people.list(guest, deepface));
     events.showPeopleToGuests(owner, deepface, true);
     PersonView anna = found.get(0);
@@ -268,6 +270,11 @@ class SearchIT {
     }
     assertTrue(
         views.holds(eventId), "the guest's arrival loaded the event's faces in the background");
+  }
+
+  /** A guest who entered the deepface event's code "2468". */
+  private Caller guestOfDeepface() {
+    return events.enterGallery(events.get(owner, deepface).slug(), "2468").caller();
   }
 
   private long photos(Caller caller, long eventId) {

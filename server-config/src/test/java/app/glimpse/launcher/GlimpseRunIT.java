@@ -24,6 +24,7 @@ import java.security.PrivateKey;
 import java.security.Signature;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -97,12 +98,15 @@ class GlimpseRunIT {
             "GLIMPSE_DRIVE_API_URL",
             drive.apiUrl(),
             "GLIMPSE_DRIVE_TOKEN_URL",
-            drive.tokenUrl());
+            drive.tokenUrl(),
+            "GLIMPSE_SECURE_COOKIES",
+            "true");
     glimpse =
         LocalGlimpse.start(
             List.of(script().toString(), "run"), port, settings, data.resolve("glimpse.log"));
     glimpse.awaitReady(Duration.ofMinutes(3));
 
+    assertTrue(sessionCookie().contains("; Secure"), "GLIMPSE_SECURE_COOKIES=true");
     JsonObject health = object(send("GET", "/health/ready", null, null), 200);
     assertEquals("UP", health.getString("status"));
     for (String check : new String[] {"database", "broker", "face-models", "application"}) {
@@ -119,6 +123,7 @@ class GlimpseRunIT {
             "{\"email\":\"" + EMAIL + "\",\"password\":\"nope\"}");
     assertEquals("unauthorized", object(wrong, 401).getString("error"));
     String token = token();
+    refreshTokensRotateAndEndOnReuse();
 
     assertEquals(
         "unauthorized", object(send("GET", "/api/v1/events", null, null), 401).getString("error"));
@@ -276,6 +281,7 @@ class GlimpseRunIT {
         send("GET", "/api/v1/events/" + eventId + "/photos?size=5000", token, null).statusCode());
 
     driveOverTheApi(token, eventId);
+    teamOverTheApi(token, eventId);
 
     HttpResponse<String> openapi = send("GET", "/openapi", null, null);
     assertEquals(200, openapi.statusCode());
@@ -284,15 +290,180 @@ class GlimpseRunIT {
     Duration stop = glimpse.stop(Duration.ofSeconds(15));
     System.out.println("Stopped in " + stop.toMillis() + " ms");
 
+    Map<String, String> plainCookies = new java.util.HashMap<>(settings);
+    plainCookies.remove("GLIMPSE_SECURE_COOKIES");
     glimpse =
         LocalGlimpse.start(
-            List.of(script().toString(), "run"), port, settings, data.resolve("glimpse.log"));
+            List.of(script().toString(), "run"), port, plainCookies, data.resolve("glimpse.log"));
     glimpse.awaitReady(Duration.ofMinutes(3));
+    assertFalse(sessionCookie().contains("Secure"), "plain HTTP, no setting: no Secure flag");
     JsonArray again = array(send("GET", "/api/v1/events", token, null));
     assertEquals(1, again.size(), "the event and the token keys survive a restart");
     assertEquals(slug, again.getJsonObject(0).getString("slug"));
     assertEquals(200, send("GET", "/api/v1/events/" + eventId, guest, null).statusCode());
+    guestTokensEndWithTheirAccess(token, eventId, slug, guest);
+    teamInThePortal(token);
     glimpse.stop(Duration.ofSeconds(15));
+  }
+
+  /**
+   * The studio's team page: the owner sees it (and the menu links it), a photographer gets 403 and
+   * no link; a photographer removed while signed in to the portal is signed out at their next
+   * request. After the restart, because the first run's session cookie is Secure and the JDK's
+   * cookie store keeps Secure cookies off plain HTTP.
+   */
+  private void teamInThePortal(String token) throws Exception {
+    HttpClient owner = signedInToThePortal(EMAIL, PASSWORD);
+    HttpResponse<String> teamPage = page(owner, "/studio/team.xhtml");
+    assertEquals(200, teamPage.statusCode(), teamPage.body());
+    assertTrue(teamPage.body().contains("Add a photographer"), teamPage.body());
+    assertTrue(teamPage.body().contains(EMAIL.toLowerCase()), teamPage.body());
+    assertTrue(page(owner, "/studio/events.xhtml").body().contains("id=\"teamLink\""));
+
+    String third =
+        object(
+                send(
+                    "POST",
+                    "/api/v1/studio/photographers",
+                    token,
+                    "{\"email\":\"third@studio.test\",\"password\":\"third's password\"}"),
+                201)
+            .getJsonNumber("id")
+            .toString();
+    HttpClient photographer = signedInToThePortal("third@studio.test", "third's password");
+    HttpResponse<String> events = page(photographer, "/studio/events.xhtml");
+    assertEquals(200, events.statusCode());
+    assertFalse(events.body().contains("teamLink"), "no team link for photographers");
+    assertEquals(403, page(photographer, "/studio/team.xhtml").statusCode());
+    assertEquals(
+        204, send("DELETE", "/api/v1/studio/photographers/" + third, token, null).statusCode());
+    HttpResponse<String> removed = page(photographer, "/studio/events.xhtml");
+    assertEquals(302, removed.statusCode(), "a removed photographer is sent to sign in");
+    assertTrue(
+        removed.headers().firstValue("Location").orElseThrow().contains("/studio/sign-in.xhtml"));
+  }
+
+  /** A browser-like client (cookies, no redirects followed) signed in through the sign-in page. */
+  private HttpClient signedInToThePortal(String email, String password) throws Exception {
+    HttpClient browser =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .cookieHandler(new java.net.CookieManager())
+            .followRedirects(HttpClient.Redirect.NEVER)
+            .build();
+    String form = page(browser, "/studio/sign-in.xhtml").body();
+    java.util.regex.Matcher viewState =
+        java.util.regex.Pattern.compile("jakarta\\.faces\\.ViewState[^>]*value=\"([^\"]+)\"")
+            .matcher(form);
+    assertTrue(viewState.find(), form);
+    String body =
+        "signIn=signIn&signIn%3Aemail="
+            + java.net.URLEncoder.encode(email, StandardCharsets.UTF_8)
+            + "&signIn%3Apassword="
+            + java.net.URLEncoder.encode(password, StandardCharsets.UTF_8)
+            + "&signIn%3Asubmit=&jakarta.faces.ViewState="
+            + java.net.URLEncoder.encode(viewState.group(1), StandardCharsets.UTF_8);
+    HttpResponse<String> signedIn =
+        browser.send(
+            HttpRequest.newBuilder(glimpse.uri("/studio/sign-in.xhtml"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(302, signedIn.statusCode(), signedIn.body());
+    assertTrue(
+        signedIn.headers().firstValue("Location").orElseThrow().contains("/studio/events.xhtml"));
+    return browser;
+  }
+
+  private HttpResponse<String> page(HttpClient browser, String path) throws Exception {
+    return browser.send(
+        HttpRequest.newBuilder(glimpse.uri(path)).timeout(Duration.ofSeconds(30)).build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** A new code ends the guest tokens issued for the old one; closing the gallery ends all. */
+  private void guestTokensEndWithTheirAccess(String token, long eventId, String slug, String guest)
+      throws Exception {
+    String event = "/api/v1/events/" + eventId;
+    object(send("PUT", event + "/access", token, "{\"code\":\"4711\",\"faceSearch\":false}"), 200);
+    assertEquals(200, send("GET", event, guest, null).statusCode(), "same code: still in");
+    object(send("PUT", event + "/access", token, "{\"code\":\"5812\"}"), 200);
+    assertEquals(404, send("GET", event, guest, null).statusCode(), "new code");
+    assertEquals(404, send("GET", event + "/photos", guest, null).statusCode(), "new code");
+    String again =
+        object(
+                send(
+                    "POST",
+                    "/api/v1/guest/sessions",
+                    null,
+                    "{\"slug\":\"" + slug + "\",\"code\":\"5812\"}"),
+                200)
+            .getString("token");
+    assertEquals(200, send("GET", event, again, null).statusCode());
+    assertFalse(
+        object(send("DELETE", event + "/access", token, null), 200).getBoolean("guestAccess"));
+    assertEquals(404, send("GET", event, again, null).statusCode(), "closed");
+    assertEquals(
+        401,
+        send(
+                "POST",
+                "/api/v1/guest/sessions",
+                null,
+                "{\"slug\":\"" + slug + "\",\"code\":\"5812\"}")
+            .statusCode());
+  }
+
+  /**
+   * The owner adds a photographer, who signs in with the generated password and works on the
+   * studio's events but cannot manage the team; the owner cannot remove themselves; a removed
+   * photographer's token stops working at once.
+   */
+  private void teamOverTheApi(String token, long eventId) throws Exception {
+    String team = "/api/v1/studio/photographers";
+    JsonArray members = array(send("GET", team, token, null));
+    assertEquals(1, members.size(), members.toString());
+    assertEquals("owner", members.getJsonObject(0).getString("role"));
+    JsonObject added =
+        object(
+            send(
+                "POST",
+                team,
+                token,
+                "{\"email\":\"second@studio.test\",\"displayName\":\"Second\"}"),
+            201);
+    String second =
+        object(
+                send(
+                    "POST",
+                    "/api/v1/auth/token",
+                    null,
+                    "{\"email\":\"second@studio.test\",\"password\":\""
+                        + added.getString("password")
+                        + "\"}"),
+                200)
+            .getString("token");
+    assertEquals(
+        eventId,
+        array(send("GET", "/api/v1/events", second, null))
+            .getJsonObject(0)
+            .getJsonNumber("id")
+            .longValue());
+    assertEquals(403, send("GET", team, second, null).statusCode());
+    assertEquals(
+        "own_account",
+        object(
+                send(
+                    "DELETE",
+                    team + "/" + members.getJsonObject(0).getJsonNumber("id"),
+                    token,
+                    null),
+                409)
+            .getString("error"));
+    assertEquals(
+        204, send("DELETE", team + "/" + added.getJsonNumber("id"), token, null).statusCode());
+    assertEquals(401, send("GET", "/api/v1/events", second, null).statusCode(), "removed");
   }
 
   /** The Drive calls over HTTP: the OAuth flow, the folder picker, an import, disconnecting. */
@@ -468,6 +639,64 @@ class GlimpseRunIT {
     }
     assertEquals("COMPLETED", run.getString("status"), run.toString());
     return run;
+  }
+
+  /**
+   * {@code POST /api/v1/auth/token} answers a 15-minute bearer token with a refresh token; {@code
+   * /auth/refresh} exchanges each refresh token once; a used one presented again ends the sign-in;
+   * {@code /auth/sign-out} ends it too.
+   */
+  private void refreshTokensRotateAndEndOnReuse() throws Exception {
+    JsonObject signIn = signIn();
+    Instant expiresAt = Instant.parse(signIn.getString("expiresAt"));
+    assertTrue(expiresAt.isBefore(Instant.now().plus(Duration.ofMinutes(16))), signIn.toString());
+    assertTrue(
+        Instant.parse(signIn.getString("refreshExpiresAt"))
+            .isAfter(Instant.now().plus(Duration.ofDays(13))),
+        signIn.toString());
+    String first = signIn.getString("refreshToken");
+    assertEquals(
+        401, send("GET", "/api/v1/events", first, null).statusCode(), "not a bearer token");
+
+    JsonObject renewed = object(refresh(first), 200);
+    String second = renewed.getString("refreshToken");
+    assertFalse(first.equals(second));
+    assertEquals(200, send("GET", "/api/v1/events", renewed.getString("token"), null).statusCode());
+    assertEquals("unauthorized", object(refresh(first), 401).getString("error"), "used up");
+    assertEquals(401, refresh(second).statusCode(), "the reuse ended the whole sign-in");
+    assertEquals(
+        "invalid_request",
+        object(send("POST", "/api/v1/auth/refresh", null, "{}"), 400).getString("error"));
+
+    String other = signIn().getString("refreshToken");
+    String signOut = "{\"refreshToken\":\"" + other + "\"}";
+    assertEquals(204, send("POST", "/api/v1/auth/sign-out", null, signOut).statusCode());
+    assertEquals(401, refresh(other).statusCode(), "signed out");
+  }
+
+  /** The session cookie the studio's sign-in page sets, as the Set-Cookie header carries it. */
+  private String sessionCookie() throws Exception {
+    HttpResponse<String> page = send("GET", "/studio/sign-in.xhtml", null, null);
+    assertEquals(200, page.statusCode());
+    return page.headers().allValues("Set-Cookie").stream()
+        .filter(cookie -> cookie.startsWith("JSESSIONID="))
+        .findFirst()
+        .orElseThrow(() -> new AssertionError("no session cookie: " + page.headers()));
+  }
+
+  private HttpResponse<String> refresh(String refreshToken) throws Exception {
+    return send(
+        "POST", "/api/v1/auth/refresh", null, "{\"refreshToken\":\"" + refreshToken + "\"}");
+  }
+
+  private JsonObject signIn() throws Exception {
+    return object(
+        send(
+            "POST",
+            "/api/v1/auth/token",
+            null,
+            "{\"email\":\"" + EMAIL + "\",\"password\":\"" + PASSWORD + "\"}"),
+        200);
   }
 
   private String token() throws Exception {

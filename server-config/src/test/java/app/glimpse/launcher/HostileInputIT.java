@@ -79,16 +79,17 @@ class HostileInputIT {
     Api api = new Api(glimpse::uri);
     List<String> secrets = new ArrayList<>(List.of(PASSWORD, CODE, OTHER_CODE));
 
-    String token =
+    JsonObject signedIn =
         object(
-                api.send(
-                    "POST",
-                    "/api/v1/auth/token",
-                    null,
-                    "{\"email\":\"" + EMAIL + "\",\"password\":\"" + PASSWORD + "\"}"),
-                200)
-            .getString("token");
+            api.send(
+                "POST",
+                "/api/v1/auth/token",
+                null,
+                "{\"email\":\"" + EMAIL + "\",\"password\":\"" + PASSWORD + "\"}"),
+            200);
+    String token = signedIn.getString("token");
     secrets.add(token);
+    secrets.add(signedIn.getString("refreshToken"));
     long eventId =
         object(
                 api.send(

@@ -1,5 +1,7 @@
 package app.glimpse.access.boundary;
 
+import app.glimpse.access.control.IssuedToken;
+import app.glimpse.access.control.RefreshTokens;
 import app.glimpse.access.control.Throttle;
 import app.glimpse.access.control.TokenIssuer;
 import app.glimpse.platform.ClientError;
@@ -8,6 +10,8 @@ import app.glimpse.studios.entity.Role;
 import app.glimpse.studios.entity.Studio;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -39,6 +43,8 @@ public class Accounts {
 
   @Inject Throttle throttle;
 
+  @Inject RefreshTokens refreshTokens;
+
   /**
    * A hash to compare with when the account does not exist, so that both cases take the same time.
    */
@@ -50,18 +56,43 @@ public class Accounts {
   }
 
   /**
-   * A bearer token for the photographer with these credentials; one message for every kind of
-   * mismatch.
+   * An API sign-in for the photographer with these credentials: a short-lived bearer token and the
+   * refresh token that renews it. One message for every kind of mismatch.
    */
-  public String token(@NotBlank String email, @NotBlank String password) {
+  public SignIn token(@NotBlank String email, @NotBlank String password) {
     Photographer photographer = verified(email, password);
-    return tokens.issue(
+    return new SignIn(accessToken(photographer), refreshTokens.start(photographer.getId()));
+  }
+
+  /**
+   * Exchanges a refresh token for a new access token and its successor; empty if the token is
+   * unknown, expired, signed out or used already (which signs out its whole family). Empty rather
+   * than an error, so that the revocation is committed.
+   */
+  public Optional<SignIn> refresh(@NotBlank String refreshToken) {
+    return refreshTokens
+        .rotate(refreshToken)
+        .flatMap(
+            rotation ->
+                Optional.ofNullable(em.find(Photographer.class, rotation.photographerId()))
+                    .map(photographer -> new SignIn(accessToken(photographer), rotation.next())));
+  }
+
+  /** Ends the API sign-in {@code refreshToken} belongs to; an unknown token changes nothing. */
+  public void signOut(@NotBlank String refreshToken) {
+    refreshTokens.revokeFamilyOf(refreshToken);
+  }
+
+  private IssuedToken accessToken(Photographer photographer) {
+    return tokens.forPhotographer(
         photographer.getId().toString(),
         photographer.getEmail(),
         groups(photographer),
-        Map.of("studio", photographer.getStudio().getId()),
-        null);
+        Map.of("studio", photographer.getStudio().getId()));
   }
+
+  /** An API sign-in: the bearer token and the refresh token that renews it. */
+  public record SignIn(IssuedToken access, IssuedToken refresh) {}
 
   /**
    * The photographer with these credentials as a {@link Caller}, for the portal's session; the same
@@ -79,7 +110,10 @@ public class Accounts {
         photographer.getDisplayName());
   }
 
-  /** Replaces the caller's password after checking the current one. */
+  /**
+   * Replaces the caller's password after checking the current one, and signs out every API sign-in
+   * of theirs (their access tokens end within {@code glimpse.token.lifetime}).
+   */
   public void changePassword(
       @NotNull Caller caller,
       @NotBlank String currentPassword,
@@ -90,6 +124,25 @@ public class Accounts {
       throw ClientError.unauthorized("The current password is wrong.");
     }
     photographer.changePasswordHash(passwordHash.generate(newPassword.toCharArray()));
+    refreshTokens.revokeAll(photographer.getId());
+  }
+
+  /**
+   * Whether the photographer behind a bearer token or portal session still has their account in the
+   * studio they signed in to; a removed photographer is signed out at their next request. Guests
+   * are not accounts: whether their pass still opens an event is the event's to say.
+   */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public boolean stillSignedIn(@NotNull Caller caller) {
+    if (caller.studioId() == null) {
+      return true;
+    }
+    try {
+      Photographer photographer = em.find(Photographer.class, caller.photographerId());
+      return photographer != null && photographer.getStudio().getId().equals(caller.studioId());
+    } catch (NumberFormatException notAnAccount) {
+      return false;
+    }
   }
 
   private Photographer verified(String email, String password) {

@@ -7,7 +7,6 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
-import java.security.SecureRandom;
 import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -24,7 +23,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class FirstAccount {
 
   private static final Logger LOG = Logger.getLogger(FirstAccount.class.getName());
-  private static final String ALPHABET = "abcdefghijkmnpqrstuvwxyzABCDEFGHJKLMNPQRSTUVWXYZ23456789";
 
   @Inject
   @ConfigProperty(name = "glimpse.admin.email", defaultValue = "admin@glimpse.local")
@@ -38,7 +36,7 @@ public class FirstAccount {
 
   @PostConstruct
   void createIfFirstStart() {
-    String chosen = password.filter(p -> !p.isBlank()).orElseGet(FirstAccount::generatePassword);
+    String chosen = password.filter(p -> !p.isBlank()).orElseGet(Passwords::generate);
     if (accounts.createFirstAccount(email, chosen)) {
       LOG.log(Level.INFO, "Created the first photographer account {0}", email);
       if (password.filter(p -> !p.isBlank()).isEmpty()) {
@@ -50,14 +48,5 @@ public class FirstAccount {
                 + " (shown only this once) ===\n");
       }
     }
-  }
-
-  private static String generatePassword() {
-    SecureRandom random = new SecureRandom();
-    StringBuilder generated = new StringBuilder();
-    for (int i = 0; i < 16; i++) {
-      generated.append(ALPHABET.charAt(random.nextInt(ALPHABET.length())));
-    }
-    return generated.toString();
   }
 }

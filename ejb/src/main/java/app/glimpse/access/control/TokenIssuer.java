@@ -1,5 +1,6 @@
 package app.glimpse.access.control;
 
+import app.glimpse.access.boundary.Caller;
 import app.glimpse.platform.DataDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -18,9 +19,10 @@ import java.util.UUID;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Issues the MicroProfile JWT bearer tokens (RS256) that the REST API accepts: photographer tokens
- * with their studio, and guest tokens scoped to one event. The server verifies them with the public
- * half of {@link JwtKeys}.
+ * Issues the MicroProfile JWT bearer tokens (RS256) that the REST API accepts: short-lived
+ * photographer tokens with their studio (renewed with a refresh token, see {@link RefreshTokens}),
+ * and guest tokens scoped to one event. The server verifies them with the public half of {@link
+ * JwtKeys}.
  */
 @ApplicationScoped
 public class TokenIssuer {
@@ -32,28 +34,34 @@ public class TokenIssuer {
   String issuer;
 
   @Inject
-  @ConfigProperty(name = "glimpse.token.lifetime", defaultValue = "PT8H")
+  @ConfigProperty(name = "glimpse.token.lifetime", defaultValue = "PT15M")
   Duration lifetime;
 
+  @Inject
+  @ConfigProperty(name = "glimpse.guest-token.lifetime", defaultValue = "PT8H")
+  Duration guestLifetime;
+
+  /** A photographer's access token, valid for {@code glimpse.token.lifetime}. */
+  public IssuedToken forPhotographer(
+      String subject, String upn, Set<String> groups, Map<String, Object> claims) {
+    return sign(subject, upn, groups, claims, Instant.now().plus(lifetime));
+  }
+
   /**
-   * A signed token for {@code subject}.
-   *
-   * @param groups the roles the token carries
-   * @param claims further claims, numbers or strings
-   * @param expiresAt the latest expiry; the token expires at the earlier of this and the configured
-   *     lifetime
+   * A guest's token, valid for {@code glimpse.guest-token.lifetime} but never beyond {@code
+   * notAfter} (the end of the event's access) if given.
    */
-  public String issue(
-      String subject,
-      String upn,
-      Set<String> groups,
-      Map<String, Object> claims,
-      Instant expiresAt) {
-    Instant now = Instant.now();
-    Instant expiry = now.plus(lifetime);
-    if (expiresAt != null && expiresAt.isBefore(expiry)) {
-      expiry = expiresAt;
+  public IssuedToken forGuest(String subject, Map<String, Object> claims, Instant notAfter) {
+    Instant expiry = Instant.now().plus(guestLifetime);
+    if (notAfter != null && notAfter.isBefore(expiry)) {
+      expiry = notAfter;
     }
+    return sign(subject, "guest", Set.of(Caller.GUEST), claims, expiry);
+  }
+
+  private IssuedToken sign(
+      String subject, String upn, Set<String> groups, Map<String, Object> claims, Instant expiry) {
+    Instant now = Instant.now();
     JsonArrayBuilder groupArray = Json.createArrayBuilder();
     groups.forEach(groupArray::add);
     JsonObjectBuilder payload =
@@ -85,7 +93,9 @@ public class TokenIssuer {
       Signature signature = Signature.getInstance("SHA256withRSA");
       signature.initSign(JwtKeys.in(DataDirectory.path().resolve("keys")).privateKey());
       signature.update(signingInput.getBytes(StandardCharsets.US_ASCII));
-      return signingInput + "." + BASE64URL.encodeToString(signature.sign());
+      return new IssuedToken(
+          signingInput + "." + BASE64URL.encodeToString(signature.sign()),
+          Instant.ofEpochSecond(expiry.getEpochSecond()));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("Cannot sign a token", e);
     }

@@ -13,6 +13,8 @@ import app.glimpse.platform.ClientError;
 import app.glimpse.studios.entity.Studio;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -24,7 +26,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.UUID;
 
 /** Events of a studio: create, list, read, change, delete, and open them to guests with a code. */
@@ -88,7 +89,11 @@ public class Events {
     return EventView.of(event, photoCount(event));
   }
 
-  /** Opens the gallery to guests who know {@code code}, until {@code expiresAt} if given. */
+  /**
+   * Opens the gallery to guests who know {@code code}, until {@code expiresAt} if given. A new code
+   * lets out every guest who entered with the old one; the same code again only moves the expiry
+   * and switches face search, and the guests inside stay.
+   */
   public EventView setGuestAccess(
       @NotNull Caller caller,
       long id,
@@ -99,7 +104,19 @@ public class Events {
     if (expiresAt != null && expiresAt.isBefore(Instant.now())) {
       throw ClientError.badRequest("invalid_expiry", "The expiry lies in the past.");
     }
-    event.grantGuestAccess(codeHash.generate(code.strip().toCharArray()), expiresAt, faceSearch);
+    char[] entered = code.strip().toCharArray();
+    if (event.getAccessCodeHash() != null && codeHash.verify(entered, event.getAccessCodeHash())) {
+      event.changeGuestAccess(expiresAt, faceSearch);
+    } else {
+      event.grantGuestAccess(codeHash.generate(entered), expiresAt, faceSearch);
+    }
+    return EventView.of(event, photoCount(event));
+  }
+
+  /** Closes the gallery: the code stops working and every guest token and pass ends. */
+  public EventView closeGuestAccess(@NotNull Caller caller, long id) {
+    Event event = staffEvent(caller, id);
+    event.closeGuestAccess();
     return EventView.of(event, photoCount(event));
   }
 
@@ -135,12 +152,12 @@ public class Events {
   public GuestSession openGuestSession(@NotBlank String slug, @NotBlank String code) {
     GuestPass pass = enterGallery(slug, code);
     String token =
-        tokens.issue(
-            "guest:" + pass.eventId() + ":" + UUID.randomUUID(),
-            "guest",
-            Set.of(Caller.GUEST),
-            Map.of("event", pass.eventId()),
-            pass.expiresAt());
+        tokens
+            .forGuest(
+                "guest:" + pass.eventId() + ":" + UUID.randomUUID(),
+                Map.of("event", pass.eventId(), "access", pass.accessGeneration()),
+                pass.expiresAt())
+            .value();
     return new GuestSession(token, pass.eventId(), pass.eventName(), pass.faceSearch());
   }
 
@@ -172,7 +189,8 @@ public class Events {
         event.getSlug(),
         event.getName(),
         event.isFaceSearch(),
-        event.getAccessExpiresAt());
+        event.getAccessExpiresAt(),
+        event.getAccessGeneration());
   }
 
   /** Renames the event and moves its date. */
@@ -241,14 +259,33 @@ public class Events {
         .toList();
   }
 
-  /** The event if the caller may see it (staff of its studio or its guest); 404 otherwise. */
+  /**
+   * The event if the caller may see it (staff of its studio, or its guest while their pass still
+   * opens it); 404 otherwise.
+   */
   public Event visibleEvent(Caller caller, long id) {
     Event event = em.find(Event.class, id);
     if (event == null
-        || !(caller.isStaffOf(event.getStudio().getId()) || caller.isGuestOf(event.getId()))) {
+        || !(caller.isStaffOf(event.getStudio().getId()) || admitsGuest(event, caller))) {
       throw ClientError.notFound("event");
     }
     return event;
+  }
+
+  /**
+   * Whether {@code guest}'s pass still opens event {@code eventId}: the gallery is open, not
+   * expired, and its code has not changed since the guest entered it. For the web gallery, which
+   * asks before serving a page or a preview from the session's pass.
+   */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public boolean admits(@NotNull Caller guest, long eventId) {
+    Event event = em.find(Event.class, eventId);
+    return event != null && admitsGuest(event, guest);
+  }
+
+  private static boolean admitsGuest(Event event, Caller caller) {
+    return caller.isGuestOf(event.getId())
+        && event.admitsGuest(caller.accessGeneration(), Instant.now());
   }
 
   /** The event if the caller works for its studio; 404 otherwise. */
@@ -266,17 +303,21 @@ public class Events {
         .getSingleResult();
   }
 
-  /** What the web gallery keeps for a guest who entered the code of one event. */
+  /**
+   * What the web gallery keeps for a guest who entered the code of one event; it opens the event
+   * only as long as {@link #admits} says so.
+   */
   public record GuestPass(
-      long eventId, String slug, String eventName, boolean faceSearch, Instant expiresAt)
+      long eventId,
+      String slug,
+      String eventName,
+      boolean faceSearch,
+      Instant expiresAt,
+      long accessGeneration)
       implements java.io.Serializable {
 
-    public boolean validAt(Instant now) {
-      return expiresAt == null || now.isBefore(expiresAt);
-    }
-
     public Caller caller() {
-      return new Caller("guest:" + eventId, null, eventId, Set.of(Caller.GUEST));
+      return Caller.guest("guest:" + eventId, eventId, accessGeneration);
     }
   }
 

@@ -43,6 +43,10 @@ public class Event {
   private String slug;
   private String accessCodeHash;
   private Instant accessExpiresAt;
+
+  /** Raised whenever guests who entered before must be let out: a new code, or access closed. */
+  private long accessGeneration;
+
   private boolean faceSearch = true;
   private boolean peopleVisible;
   private Instant createdAt;
@@ -81,17 +85,41 @@ public class Event {
   }
 
   /**
-   * Sets how guests get in: the hash of their code, when access ends, and whether they may search
-   * by selfie.
+   * Opens the gallery with a new code: the hash of the code, when access ends, and whether guests
+   * may search by selfie. Guests who entered with an earlier code are let out.
    */
   public void grantGuestAccess(String accessCodeHash, Instant expiresAt, boolean faceSearch) {
     this.accessCodeHash = Objects.requireNonNull(accessCodeHash, "accessCodeHash");
+    this.accessGeneration++;
+    changeGuestAccess(expiresAt, faceSearch);
+  }
+
+  /** Moves the end of guest access and switches selfie search; the code and its guests stay. */
+  public void changeGuestAccess(Instant expiresAt, boolean faceSearch) {
+    if (accessCodeHash == null) {
+      throw new IllegalStateException("The gallery has no code");
+    }
     this.accessExpiresAt = expiresAt;
     this.faceSearch = faceSearch;
   }
 
+  /** Closes the gallery: the code is forgotten and every guest let out. */
+  public void closeGuestAccess() {
+    this.accessCodeHash = null;
+    this.accessExpiresAt = null;
+    this.accessGeneration++;
+  }
+
   public boolean guestAccessOpen(Instant now) {
     return accessCodeHash != null && (accessExpiresAt == null || now.isBefore(accessExpiresAt));
+  }
+
+  /**
+   * Whether a guest who entered at access generation {@code generation} may still come in: the
+   * gallery is open, not expired, and neither re-coded nor closed since.
+   */
+  public boolean admitsGuest(Long generation, Instant now) {
+    return generation != null && generation == accessGeneration && guestAccessOpen(now);
   }
 
   public Long getId() {
@@ -120,6 +148,10 @@ public class Event {
 
   public Instant getAccessExpiresAt() {
     return accessExpiresAt;
+  }
+
+  public long getAccessGeneration() {
+    return accessGeneration;
   }
 
   public boolean isFaceSearch() {

@@ -21,10 +21,14 @@ import java.util.Objects;
     name = Photographer.FIND_BY_EMAIL,
     query = "SELECT p FROM Photographer p WHERE LOWER(p.email) = :email")
 @NamedQuery(name = Photographer.COUNT, query = "SELECT COUNT(p) FROM Photographer p")
+@NamedQuery(
+    name = Photographer.FIND_BY_STUDIO,
+    query = "SELECT p FROM Photographer p WHERE p.studio.id = :studioId ORDER BY p.email")
 public class Photographer {
 
   public static final String FIND_BY_EMAIL = "Photographer.findByEmail";
   public static final String COUNT = "Photographer.count";
+  public static final String FIND_BY_STUDIO = "Photographer.findByStudio";
 
   @Id
   @SequenceGenerator(
@@ -95,5 +99,9 @@ public class Photographer {
 
   public Role getRole() {
     return role;
+  }
+
+  public Instant getCreatedAt() {
+    return createdAt;
   }
 }

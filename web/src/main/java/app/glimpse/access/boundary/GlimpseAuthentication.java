@@ -5,6 +5,7 @@ import app.glimpse.access.control.GlimpsePrincipal;
 import app.glimpse.access.control.JwtKeys;
 import app.glimpse.platform.DataDirectory;
 import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.AuthenticationStatus;
@@ -38,8 +39,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *       the sign-in page, also from an Ajax request.
  * </ul>
  *
- * Guests are not container principals: a gallery keeps their pass for its event in the session (see
- * {@code GuestPasses}), so a guest of two events and a signed-in photographer never mix.
+ * Either way a photographer whose account was removed is refused at once ({@link
+ * Accounts#stillSignedIn}). Guests are not container principals: a gallery keeps their pass for its
+ * event in the session (see {@code GuestPasses}), so a guest of two events and a signed-in
+ * photographer never mix.
  */
 @ApplicationScoped
 public class GlimpseAuthentication implements HttpAuthenticationMechanism {
@@ -48,6 +51,8 @@ public class GlimpseAuthentication implements HttpAuthenticationMechanism {
   public static final String SIGN_IN_PAGE = "/studio/sign-in.xhtml";
 
   @Inject IdentityStoreHandler identityStores;
+
+  @EJB Accounts accounts;
 
   @Inject
   @ConfigProperty(name = "mp.jwt.verify.issuer", defaultValue = "glimpse")
@@ -78,7 +83,10 @@ public class GlimpseAuthentication implements HttpAuthenticationMechanism {
     HttpSession session = request.getSession(false);
     if (session != null
         && session.getAttribute(SESSION_PRINCIPAL) instanceof GlimpsePrincipal principal) {
-      return context.notifyContainerAboutLogin(principal, principal.caller().roles());
+      if (accounts.stillSignedIn(principal.caller())) {
+        return context.notifyContainerAboutLogin(principal, principal.caller().roles());
+      }
+      session.invalidate();
     }
     if (context.isProtected()) {
       return toSignIn(request, response, context);
@@ -103,6 +111,7 @@ public class GlimpseAuthentication implements HttpAuthenticationMechanism {
     }
     return bearerTokens
         .verify(header.substring(7).strip())
+        .filter(principal -> accounts.stillSignedIn(principal.caller()))
         .map(principal -> context.notifyContainerAboutLogin(principal, principal.caller().roles()))
         .orElseGet(context::responseUnauthorized);
   }

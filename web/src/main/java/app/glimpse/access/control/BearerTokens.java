@@ -66,7 +66,8 @@ public final class BearerTokens {
               claims.getString("sub"),
               longClaim(claims, "studio"),
               longClaim(claims, "event"),
-              groups(claims));
+              groups(claims),
+              longClaim(claims, "access"));
       return Optional.of(new GlimpsePrincipal(claims.getString("upn", caller.subject()), caller));
     } catch (GeneralSecurityException | RuntimeException malformed) {
       return Optional.empty();

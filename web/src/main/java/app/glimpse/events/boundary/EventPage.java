@@ -161,6 +161,20 @@ public class EventPage implements Serializable {
     }
   }
 
+  /** Closes the gallery: the code stops working and every guest inside is let out. */
+  public void closeAccess() {
+    event = events.closeGuestAccess(callers.current(), id);
+    savedCode = null;
+    expiresAt = null;
+    FacesContext.getCurrentInstance()
+        .addMessage(
+            null,
+            new FacesMessage(
+                FacesMessage.SEVERITY_INFO,
+                "Gallery closed. Guests need a new code to come back.",
+                null));
+  }
+
   private static void fail(String field, String message) {
     FacesContext faces = FacesContext.getCurrentInstance();
     faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));

@@ -99,6 +99,16 @@ public class EventsResource {
     return view;
   }
 
+  @DELETE
+  @Path("{id}/access")
+  @RolesAllowed({"photographer", "owner"})
+  @Operation(
+      summary =
+          "Close the gallery: the code stops working and every guest token and gallery pass ends")
+  public EventView closeAccess(@PathParam("id") long id) {
+    return events.closeGuestAccess(callers.current(), id);
+  }
+
   @POST
   @Path("{id}/imports")
   @RolesAllowed({"photographer", "owner"})

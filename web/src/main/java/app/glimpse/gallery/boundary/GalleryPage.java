@@ -79,6 +79,9 @@ public class GalleryPage implements Serializable {
    * The people guests may browse (if the photographer allows it) and the hours photos were taken.
    */
   private void loadFilters() {
+    if (pass == null) {
+      return;
+    }
     Caller guest = pass.caller();
     persons =
         events.get(guest, pass.eventId()).peopleVisible()
@@ -194,14 +197,12 @@ public class GalleryPage implements Serializable {
    * form.
    */
   public void loadMore() {
-    Optional<Events.GuestPass> current =
-        Optional.ofNullable(pass).filter(p -> p.validAt(Instant.now()));
-    if (current.isEmpty()) {
+    if (pass == null || !passes.admitted(pass)) {
       pass = null;
       backToCodeForm();
       return;
     }
-    Caller guest = current.get().caller();
+    Caller guest = pass.caller();
     int size = Math.max(1, Math.min(pageSize(), Photos.MAX_PAGE_SIZE));
     PhotoPage page;
     if (person != null) {

@@ -36,6 +36,26 @@ class BearerTokensTest {
   }
 
   @Test
+  void readsAGuestsEventAndAccessGeneration() {
+    String guest =
+        "{\"iss\":\"glimpse\",\"sub\":\"guest:9:x\",\"upn\":\"guest\",\"groups\":[\"guest\"],"
+            + "\"event\":9,\"access\":3,\"exp\":"
+            + (NOW + 60)
+            + "}";
+    Caller caller = tokens.verify(sign(RS256, guest, GLIMPSE.getPrivate())).orElseThrow().caller();
+    assertEquals(Caller.guest("guest:9:x", 9, 3), caller);
+    String withoutGeneration = guest.replace("\"access\":3,", "");
+    assertEquals(
+        null,
+        tokens
+            .verify(sign(RS256, withoutGeneration, GLIMPSE.getPrivate()))
+            .orElseThrow()
+            .caller()
+            .accessGeneration(),
+        "a guest token from before access generations opens nothing");
+  }
+
+  @Test
   void refusesTamperedExpiredUnsignedForeignAndOtherIssuersTokens() {
     String genuine = sign(RS256, claims("glimpse", NOW + 60), GLIMPSE.getPrivate());
     String[] parts = genuine.split("\\.");
