@@ -79,7 +79,7 @@ class HostileInputIT {
     Api api = new Api(glimpse::uri);
     List<String> secrets = new ArrayList<>(List.of(PASSWORD, CODE, OTHER_CODE));
 
-    JsonObject signedIn =
+    JsonObject signIn =
         object(
             api.send(
                 "POST",
@@ -87,9 +87,9 @@ class HostileInputIT {
                 null,
                 "{\"email\":\"" + EMAIL + "\",\"password\":\"" + PASSWORD + "\"}"),
             200);
-    String token = signedIn.getString("token");
+    String token = signIn.getString("token");
     secrets.add(token);
-    secrets.add(signedIn.getString("refreshToken"));
+    secrets.add(signIn.getString("refreshToken"));
     long eventId =
         object(
                 api.send(
