@@ -1,11 +1,14 @@
 package app.glimpse.launcher;
 
+import static app.glimpse.testing.Api.array;
+import static app.glimpse.testing.Api.object;
 import static app.glimpse.testing.Jpegs.withComment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.glimpse.imports.control.FakeDrive;
+import app.glimpse.testing.Api;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -45,15 +48,12 @@ class GlimpseRunIT {
   @TempDir Path data;
   @TempDir Path photos;
 
-  private final HttpClient http = HttpClient.newHttpClient();
-
   /**
-   * Uploads go over HTTP/1.1: on a cleartext HTTP/2 connection (the JDK client upgrades to h2c by
-   * default) Payara's listener leaves the client hanging when it answers before reading the body,
-   * as it does for a missing token. Browsers use HTTP/2 only over TLS.
+   * The API over HTTP/1.1 (on a cleartext HTTP/2 connection Payara's listener leaves the JDK client
+   * hanging when it answers before reading the body, as it does for a missing token), without
+   * cookies, to whichever Glimpse this test runs now.
    */
-  private final HttpClient http11 =
-      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+  private final Api api = Api.withoutCookies(path -> this.glimpse.uri(path));
 
   private LocalGlimpse glimpse;
   private FakeDrive drive;
@@ -717,62 +717,12 @@ class GlimpseRunIT {
   /** Posts {@code files} (name to content) as multipart parts named {@code part}. */
   private HttpResponse<String> multipart(
       String path, String token, String part, Map<String, byte[]> files) throws Exception {
-    String boundary = "glimpse-" + System.nanoTime();
-    java.io.ByteArrayOutputStream body = new java.io.ByteArrayOutputStream();
-    for (Map.Entry<String, byte[]> file : new java.util.TreeMap<>(files).entrySet()) {
-      body.writeBytes(
-          ("--"
-                  + boundary
-                  + "\r\nContent-Disposition: form-data; name=\""
-                  + part
-                  + "\"; filename=\""
-                  + file.getKey()
-                  + "\"\r\nContent-Type: application/octet-stream\r\n\r\n")
-              .getBytes(java.nio.charset.StandardCharsets.UTF_8));
-      body.writeBytes(file.getValue());
-      body.writeBytes("\r\n".getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    }
-    body.writeBytes(("--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8));
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(glimpse.uri(path))
-            .timeout(Duration.ofSeconds(30))
-            .header("Content-Type", "multipart/form-data; boundary=" + boundary)
-            .header("Accept", "application/json")
-            .POST(HttpRequest.BodyPublishers.ofByteArray(body.toByteArray()));
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    return http11.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    return api.multipart(path, token, Map.of(), part, files);
   }
 
   private HttpResponse<String> send(String method, String path, String token, String json)
       throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(glimpse.uri(path))
-            .timeout(Duration.ofSeconds(30))
-            .method(
-                method,
-                json == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(json));
-    if (json != null) {
-      request.header("Content-Type", "application/json");
-    }
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    request.header("Accept", "application/json");
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static JsonObject object(HttpResponse<String> response, int status) {
-    assertEquals(status, response.statusCode(), response.body());
-    return (JsonObject) parse(response.body());
-  }
-
-  private static JsonArray array(HttpResponse<String> response) {
-    assertEquals(200, response.statusCode(), response.body());
-    return (JsonArray) parse(response.body());
+    return api.send(method, path, token, json);
   }
 
   private static JsonStructure parse(String body) {

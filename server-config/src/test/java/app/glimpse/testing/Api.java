@@ -38,15 +38,26 @@ public final class Api {
   private final Function<String, URI> uri;
   private final HttpClient http;
 
-  /** A client of the server whose URIs {@code uri} makes from paths. */
+  /** A client of the server whose URIs {@code uri} makes from paths, keeping its cookies. */
   public Api(Function<String, URI> uri) {
+    this(uri, true);
+  }
+
+  private Api(Function<String, URI> uri, boolean cookies) {
     this.uri = uri;
-    this.http =
+    HttpClient.Builder http =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
-            .cookieHandler(new CookieManager())
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+            .followRedirects(HttpClient.Redirect.NEVER);
+    if (cookies) {
+      http.cookieHandler(new CookieManager());
+    }
+    this.http = http.build();
+  }
+
+  /** A client that keeps no cookies: every call stands alone, as an API client's. */
+  public static Api withoutCookies(Function<String, URI> uri) {
+    return new Api(uri, false);
   }
 
   /** A JSON call; {@code json} and {@code token} may be null. */
