@@ -37,7 +37,22 @@ public final class EmbeddedBroker implements AutoCloseable {
     this.port = port;
   }
 
+  /**
+   * How often the broker delivers a file before it gives up and moves it to the dead letters
+   * ({@code DLQ}), with a delay from 1 s doubling up to 30 s between attempts.
+   */
+  public static final int DELIVERY_ATTEMPTS = 5;
+
   public static EmbeddedBroker start(Path dataDir, int port) throws Exception {
+    return start(dataDir, port, DELIVERY_ATTEMPTS);
+  }
+
+  /**
+   * A broker that delivers a message at most {@code deliveryAttempts} times; tests use fewer than
+   * {@link #DELIVERY_ATTEMPTS} to show that Glimpse does not spend them on outages.
+   */
+  public static EmbeddedBroker start(Path dataDir, int port, int deliveryAttempts)
+      throws Exception {
     Configuration configuration =
         new ConfigurationImpl()
             .setName("glimpse")
@@ -61,7 +76,7 @@ public final class EmbeddedBroker implements AutoCloseable {
         new AddressSettings()
             .setDeadLetterAddress(SimpleString.of("DLQ"))
             .setExpiryAddress(SimpleString.of("ExpiryQueue"))
-            .setMaxDeliveryAttempts(5)
+            .setMaxDeliveryAttempts(deliveryAttempts)
             .setRedeliveryDelay(1000)
             .setRedeliveryMultiplier(2)
             .setMaxRedeliveryDelay(30_000)
@@ -89,6 +104,19 @@ public final class EmbeddedBroker implements AutoCloseable {
     org.apache.activemq.artemis.core.server.Queue queue =
         broker.getActiveMQServer().locateQueue(SimpleString.of(name));
     return queue == null ? 0 : queue.getMessageCount();
+  }
+
+  /**
+   * Messages at the dead-letter address {@code DLQ}, in all of its queues (the broker creates one
+   * per address whose messages end there, e.g. {@code DLQ.glimpse.import.files}).
+   */
+  public long deadLetters() throws Exception {
+    long count = 0;
+    for (SimpleString name :
+        broker.getActiveMQServer().bindingQuery(SimpleString.of("DLQ")).getQueueNames()) {
+      count += messages(name.toString());
+    }
+    return count;
   }
 
   public int port() {

@@ -1,24 +1,17 @@
 package app.glimpse.launcher;
 
-import static app.glimpse.testing.Jpegs.withComment;
+import static app.glimpse.launcher.ImportFixtures.QUEUE;
+import static app.glimpse.launcher.ImportFixtures.assertCompleted;
+import static app.glimpse.launcher.ImportFixtures.assertStoredOnce;
+import static app.glimpse.launcher.ImportFixtures.indexedBy;
+import static app.glimpse.launcher.ImportFixtures.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.io.StringReader;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -26,7 +19,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -45,12 +37,10 @@ class ClusterIT {
   /** Consumers per node: {@code maxSession} of {@code PhotoFileConsumer}. */
   private static final int SESSIONS = 3;
 
-  private static final String QUEUE = "glimpse.import.files";
   private static final String PASSWORD = "cluster-secret";
 
   @TempDir Path work;
 
-  private final HttpClient http = HttpClient.newHttpClient();
   private final List<LocalGlimpse> nodes = new ArrayList<>();
 
   @AfterEach
@@ -59,48 +49,33 @@ class ClusterIT {
       node.close();
     }
     for (String log : List.of("node-a.log", "node-b.log")) {
-      Path file = work.resolve(log);
-      if (Files.exists(file)) {
-        String text = Files.readString(file);
-        System.out.println(
-            "=== " + log + " (end)\n" + text.substring(Math.max(0, text.length() - 6_000)));
-      }
+      ImportFixtures.keepLog(work.resolve(log), "ClusterIT-" + log);
     }
   }
 
   @Test
   void twoNodesShareAnImportAndTheSurvivorFinishesIt() throws Exception {
     int count = Integer.getInteger("glimpse.cluster.photos", 60);
-    Path dist = Path.of(System.getProperty("glimpse.dist")).toAbsolutePath();
-    Path photos = Files.createDirectories(work.resolve("photos"));
-    long generating = System.nanoTime();
-    generatePhotos(dist, photos, count);
-    System.out.printf(
-        Locale.ROOT,
-        "Generated %d photos in %.1f s%n",
-        count,
-        (System.nanoTime() - generating) / 1e9);
+    Path photos = work.resolve("photos");
+    ImportFixtures.generatePhotos(work, photos, count);
 
     try (EmbeddedDatabase database =
             EmbeddedDatabase.start(work.resolve("services/postgres"), Glimpse.freePort());
         EmbeddedBroker broker =
             EmbeddedBroker.start(work.resolve("services/broker"), Glimpse.freePort())) {
+      String jdbcUrl = database.jdbcUrl();
       int gridA = Glimpse.freePort();
       int gridB = Glimpse.freePort();
-      Map<String, String> common = new TreeMap<>();
-      common.put("GLIMPSE_DATA_DIR", work.resolve("shared-data").toString());
-      common.put("GLIMPSE_ADMIN_PASSWORD", PASSWORD);
-      common.put("GLIMPSE_IMPORT_ROOTS", photos.toString());
-      common.put("GLIMPSE_DB_URL", database.jdbcUrl());
-      common.put("GLIMPSE_BROKER_URL", "tcp://127.0.0.1:" + broker.port());
+      Map<String, String> common =
+          ImportFixtures.settings(
+              work.resolve("shared-data"), photos, jdbcUrl, broker.port(), PASSWORD);
       common.put("GLIMPSE_CLUSTER", "true");
       common.put("GLIMPSE_CLUSTER_NAME", "glimpse-it-" + UUID.randomUUID());
       common.put("GLIMPSE_CLUSTER_MEMBERS", "127.0.0.1:" + gridA + ",127.0.0.1:" + gridB);
-      common.put("GLIMPSE_JAVA_OPTS", "-Xms96m -Xmx448m -XX:+UseSerialGC -Xss512k");
 
-      LocalGlimpse a = start(dist, "node-a", gridA, common);
+      LocalGlimpse a = start("node-a", gridA, common);
       a.awaitReady(Duration.ofMinutes(3));
-      LocalGlimpse b = start(dist, "node-b", gridB, common);
+      LocalGlimpse b = start("node-b", gridB, common);
       b.awaitReady(Duration.ofMinutes(3));
       assertTrue(
           waitFor(Duration.ofSeconds(30), () -> broker.consumers(QUEUE) == 2 * SESSIONS),
@@ -113,40 +88,18 @@ class ClusterIT {
                       || logContains("node-b.log", "DG Size: 2")),
           "node B joined node A's data grid");
 
-      String token =
-          object(
-                  send(
-                      a,
-                      "POST",
-                      "/api/v1/auth/token",
-                      null,
-                      "{\"email\":\"admin@glimpse.local\",\"password\":\"" + PASSWORD + "\"}"),
-                  200)
-              .getString("token");
-      long event =
-          object(send(a, "POST", "/api/v1/events", token, "{\"name\":\"Cluster\"}"), 201)
-              .getJsonNumber("id")
-              .longValue();
+      ImportFixtures.Api api = new ImportFixtures.Api(a).signIn(PASSWORD);
+      long event = api.createEvent("Cluster");
       long started = System.nanoTime();
-      long run =
-          object(
-                  send(
-                      a,
-                      "POST",
-                      "/api/v1/events/" + event + "/imports",
-                      token,
-                      "{\"source\":\"folder\",\"path\":\"" + photos + "\"}"),
-                  202)
-              .getJsonNumber("id")
-              .longValue();
+      long run = api.importFolder(event, photos);
 
       int killAfter = Math.max(3, count / 10);
       assertTrue(
           waitFor(
               Duration.ofMinutes(5),
-              () -> indexedBy(database, run).getOrDefault("node-b", 0) >= killAfter),
-          "node B indexed " + killAfter + " photos: " + indexedBy(database, run));
-      Map<String, Integer> beforeKill = indexedBy(database, run);
+              () -> indexedBy(jdbcUrl, run).getOrDefault("node-b", 0) >= killAfter),
+          "node B indexed " + killAfter + " photos: " + indexedBy(jdbcUrl, run));
+      Map<String, Integer> beforeKill = indexedBy(jdbcUrl, run);
       List<ProcessHandle> nodeB = new ArrayList<>(b.process().descendants().toList());
       nodeB.add(b.process().toHandle());
       long killed = System.nanoTime();
@@ -164,15 +117,10 @@ class ClusterIT {
           "node A got the files node B had in work");
       double redelivered = (System.nanoTime() - killed) / 1e9;
 
-      JsonObject status = object(send(a, "GET", "/api/v1/imports/" + run, token, null), 200);
-      long deadline = System.nanoTime() + Duration.ofMinutes(15).toNanos();
-      while (!status.getString("status").equals("COMPLETED") && System.nanoTime() < deadline) {
-        Thread.sleep(500);
-        status = object(send(a, "GET", "/api/v1/imports/" + run, token, null), 200);
-      }
+      JsonObject status = api.awaitFinished(run, Duration.ofMinutes(15));
       double seconds = (System.nanoTime() - started) / 1e9;
       double afterKill = (System.nanoTime() - killed) / 1e9;
-      Map<String, Integer> byNode = indexedBy(database, run);
+      Map<String, Integer> byNode = indexedBy(jdbcUrl, run);
       System.out.printf(
           Locale.ROOT,
           "cluster-it photos=%d status=%s processed=%s failed=%s seconds=%.1f"
@@ -189,27 +137,12 @@ class ClusterIT {
           exited,
           released,
           redelivered,
-          Files.readString(work.resolve("node-a.log")).split("delivered again", -1).length - 1,
+          ImportFixtures.occurrences(work.resolve("node-a.log"), "delivered again"),
           afterKill,
           broker.messages(QUEUE));
 
-      assertEquals("COMPLETED", status.getString("status"), status.toString());
-      assertEquals(count, status.getInt("total"), status.toString());
-      assertEquals(count, status.getInt("processed"), status.toString());
-      assertEquals(0, status.getInt("failed"), status.toString());
-      try (Connection connection = connect(database);
-          PreparedStatement photosPerFile =
-              connection.prepareStatement(
-                  "SELECT count(*), count(DISTINCT source_file_id), count(*) FILTER (WHERE status"
-                      + " = 'INDEXED') FROM photo WHERE event_id = ?")) {
-        photosPerFile.setLong(1, event);
-        try (ResultSet rows = photosPerFile.executeQuery()) {
-          rows.next();
-          assertEquals(count, rows.getInt(1), "one photo per file");
-          assertEquals(count, rows.getInt(2), "every file");
-          assertEquals(count, rows.getInt(3), "all indexed");
-        }
-      }
+      assertCompleted(status, count);
+      assertStoredOnce(jdbcUrl, event, count);
       assertTrue(byNode.getOrDefault("node-a", 0) > 0, byNode.toString());
       assertTrue(byNode.getOrDefault("node-b", 0) >= killAfter, byNode.toString());
       assertEquals(count, byNode.values().stream().mapToInt(Integer::intValue).sum());
@@ -219,14 +152,14 @@ class ClusterIT {
     }
   }
 
-  private LocalGlimpse start(Path dist, String name, int gridPort, Map<String, String> common)
+  private LocalGlimpse start(String name, int gridPort, Map<String, String> common)
       throws IOException {
     Map<String, String> settings = new TreeMap<>(common);
     settings.put("GLIMPSE_NODE_NAME", name);
     settings.put("GLIMPSE_CLUSTER_PORT", Integer.toString(gridPort));
     LocalGlimpse node =
         LocalGlimpse.start(
-            LocalGlimpse.launcherCommand(dist),
+            LocalGlimpse.launcherCommand(ImportFixtures.dist()),
             Glimpse.freePort(),
             settings,
             work.resolve(name + ".log"));
@@ -234,118 +167,11 @@ class ClusterIT {
     return node;
   }
 
-  /**
-   * Photos from the face engine's generator: a few distinct 12 MP photos (each with 1 to 8 faces),
-   * copied to {@code count} files whose bytes differ by a JPEG comment, so each is a photo of its
-   * own and generating stays cheap.
-   */
-  private void generatePhotos(Path dist, Path photos, int count) throws Exception {
-    Path generated = Files.createDirectories(work.resolve("generated"));
-    int distinct = Math.min(count, 8);
-    List<String> command =
-        List.of(
-            Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-            "-Xmx1g",
-            "-Dglimpse.shared=" + System.getProperty("glimpse.shared"),
-            "-cp",
-            dist.resolve("addlibs") + "/*",
-            "app.glimpse.faces.cli.FacesCli",
-            "bench",
-            "faces",
-            "--photos",
-            Integer.toString(distinct),
-            "--threads",
-            "1",
-            "--out",
-            generated.toString());
-    Process bench = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(bench.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-    assertEquals(0, bench.waitFor(), output);
-    List<Path> originals;
-    try (Stream<Path> files = Files.list(generated)) {
-      originals = files.filter(f -> f.toString().endsWith(".jpg")).sorted().toList();
-    }
-    assertTrue(originals.size() >= distinct, "generated: " + originals);
-    for (int i = 0; i < count; i++) {
-      byte[] jpeg = Files.readAllBytes(originals.get(i % originals.size()));
-      Files.write(
-          photos.resolve(String.format(Locale.ROOT, "photo-%04d.jpg", i)),
-          withComment(jpeg, "cluster photo " + i));
-    }
-  }
-
-  /** Photos of the import per node that stored them. */
-  private static Map<String, Integer> indexedBy(EmbeddedDatabase database, long run) {
-    Map<String, Integer> counts = new TreeMap<>();
-    try (Connection connection = connect(database);
-        PreparedStatement query =
-            connection.prepareStatement(
-                "SELECT coalesce(indexed_by, '?'), count(*) FROM photo WHERE import_id = ?"
-                    + " GROUP BY 1")) {
-      query.setLong(1, run);
-      try (ResultSet rows = query.executeQuery()) {
-        while (rows.next()) {
-          counts.put(rows.getString(1), rows.getInt(2));
-        }
-      }
-    } catch (SQLException e) {
-      throw new IllegalStateException(e);
-    }
-    return counts;
-  }
-
-  private static Connection connect(EmbeddedDatabase database) throws SQLException {
-    return DriverManager.getConnection(
-        database.jdbcUrl(), EmbeddedDatabase.USER, EmbeddedDatabase.USER);
-  }
-
   private boolean logContains(String log, String text) {
     try {
       return Files.readString(work.resolve(log)).contains(text);
     } catch (IOException e) {
       return false;
-    }
-  }
-
-  private interface Condition {
-    boolean holds() throws Exception;
-  }
-
-  private static boolean waitFor(Duration timeout, Condition condition) throws Exception {
-    long deadline = System.nanoTime() + timeout.toNanos();
-    while (System.nanoTime() < deadline) {
-      if (condition.holds()) {
-        return true;
-      }
-      Thread.sleep(100);
-    }
-    return condition.holds();
-  }
-
-  private HttpResponse<String> send(
-      LocalGlimpse node, String method, String path, String token, String json) throws Exception {
-    HttpRequest.Builder request =
-        HttpRequest.newBuilder(node.uri(path))
-            .timeout(Duration.ofSeconds(30))
-            .method(
-                method,
-                json == null
-                    ? HttpRequest.BodyPublishers.noBody()
-                    : HttpRequest.BodyPublishers.ofString(json))
-            .header("Accept", "application/json");
-    if (json != null) {
-      request.header("Content-Type", "application/json");
-    }
-    if (token != null) {
-      request.header("Authorization", "Bearer " + token);
-    }
-    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-  }
-
-  private static JsonObject object(HttpResponse<String> response, int status) {
-    assertEquals(status, response.statusCode(), response.body());
-    try (var reader = Json.createReader(new StringReader(response.body()))) {
-      return reader.readObject();
     }
   }
 }

@@ -32,6 +32,10 @@ public interface ImportSteps {
   /** Every file is listed and queued; the import completes once they are all indexed or failed. */
   void listed(long importId);
 
-  /** The job ended without listing everything, with the reason the photographer reads. */
+  /**
+   * The job ended without listing everything, with the reason the photographer reads; if it ended
+   * because the database or the broker went away, the application may list again once they are back
+   * instead.
+   */
   void failed(long importId, String reason);
 }

@@ -124,10 +124,15 @@ public class Imports {
   }
 
   private ImportView start(ImportView created) {
-    Properties parameters = new Properties();
-    parameters.setProperty("importId", Long.toString(created.id()));
-    BatchRuntime.getJobOperator().start(IMPORT_JOB, parameters);
+    startJob(created.id());
     return created;
+  }
+
+  /** Starts the import job of a recorded and committed import. */
+  static void startJob(long importId) {
+    Properties parameters = new Properties();
+    parameters.setProperty("importId", Long.toString(importId));
+    BatchRuntime.getJobOperator().start(IMPORT_JOB, parameters);
   }
 
   /** The import of a Drive folder, recorded and committed, not started yet. */

@@ -1,11 +1,14 @@
 package app.glimpse.imports.boundary;
 
 import app.glimpse.imports.control.JmsImportQueue;
+import app.glimpse.imports.job.SourceFile;
+import app.glimpse.platform.DatabaseOutage;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.jms.JMSException;
 import jakarta.jms.MapMessage;
 import jakarta.jms.Message;
@@ -32,6 +35,12 @@ import java.util.logging.Logger;
  * a node killed between the broker's prepare and its commit left the file's message prepared at the
  * broker, with nothing to recover it (Payara Micro keeps its transaction log in a temporary
  * directory). Skipping the two-phase commit also saves two forced journal writes per photo.
+ *
+ * <p>While the database does not answer, a file is not handed back: the consumer keeps it and asks
+ * the database again every {@link DatabaseOutage#PROBE_SECONDS} seconds, however long the outage
+ * lasts, then indexes it. The broker's delivery attempts (and its dead-letter queue) are left for
+ * files that fail on their own; a database outage longer than those attempts took (five, about a
+ * minute) used to send the files in work to the dead letters, and their import never completed.
  */
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 @MessageDriven(
@@ -53,24 +62,41 @@ public class PhotoFileConsumer implements MessageListener {
 
   @EJB PhotoIndexing indexing;
 
+  @Inject DatabaseOutage database;
+
   @Override
   public void onMessage(Message message) {
+    long importId;
+    SourceFile file;
     try {
-      MapMessage file = (MapMessage) message;
-      if (file.getJMSRedelivered()) {
+      MapMessage map = (MapMessage) message;
+      importId = map.getLong("importId");
+      file = JmsImportQueue.file(map);
+      if (map.getJMSRedelivered()) {
         // after a failed attempt here, or one on a node that died
         LOG.log(
             Level.INFO,
             "Import {0}: file {1} delivered again (delivery {2})",
-            new Object[] {
-              file.getLong("importId"),
-              JmsImportQueue.file(file).id(),
-              file.getObjectProperty("JMSXDeliveryCount")
-            });
+            new Object[] {importId, file.id(), map.getObjectProperty("JMSXDeliveryCount")});
       }
-      indexing.index(file.getLong("importId"), JmsImportQueue.file(file));
     } catch (JMSException e) {
       throw new IllegalStateException("Unreadable import message", e);
+    }
+    while (true) {
+      try {
+        indexing.index(importId, file);
+        return;
+      } catch (RuntimeException e) {
+        if (database.answers()) {
+          throw e; // a failure of this file: the broker delivers it again, up to its attempts
+        }
+        LOG.log(
+            Level.WARNING,
+            "Import {0}: the database does not answer; file {1} waits for the database, asking"
+                + " every {2} s",
+            new Object[] {importId, file.id(), DatabaseOutage.PROBE_SECONDS});
+        database.await("Import " + importId + ": file " + file.id());
+      }
     }
   }
 }

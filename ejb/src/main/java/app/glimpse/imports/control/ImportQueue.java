@@ -7,4 +7,7 @@ public interface ImportQueue {
 
   /** Queues one file of an import, in the caller's transaction. */
   void send(long importId, SourceFile file);
+
+  /** Whether the broker answers right now (a round trip to it, outside any transaction). */
+  boolean answers();
 }

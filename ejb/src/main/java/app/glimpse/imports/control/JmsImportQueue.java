@@ -1,12 +1,16 @@
 package app.glimpse.imports.control;
 
 import app.glimpse.imports.job.SourceFile;
+import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import jakarta.jms.ConnectionFactory;
 import jakarta.jms.JMSConnectionFactory;
 import jakarta.jms.JMSContext;
+import jakarta.jms.JMSException;
 import jakarta.jms.MapMessage;
 import jakarta.jms.Queue;
+import jakarta.jms.QueueBrowser;
 
 /**
  * The import queue on Artemis, through the resource adapter's connection factory {@code
@@ -21,6 +25,9 @@ public class JmsImportQueue implements ImportQueue {
   @Inject
   @JMSConnectionFactory("jms/glimpse")
   JMSContext context;
+
+  @Resource(lookup = "jms/glimpse")
+  ConnectionFactory factory;
 
   /** The file {@link #send} put into {@code message}. */
   public static SourceFile file(MapMessage message) throws jakarta.jms.JMSException {
@@ -47,5 +54,20 @@ public class JmsImportQueue implements ImportQueue {
       throw new IllegalStateException(e);
     }
     context.createProducer().send(queue, message);
+  }
+
+  /**
+   * Opens a browser on the queue, which takes a round trip to the broker: a pooled connection opens
+   * even while the broker is away (it is reconnecting), a browser does not.
+   */
+  @Override
+  public boolean answers() {
+    try (JMSContext probe = factory.createContext();
+        QueueBrowser browser = probe.createBrowser(probe.createQueue(QUEUE))) {
+      browser.getEnumeration();
+      return true;
+    } catch (JMSException | RuntimeException e) {
+      return false;
+    }
   }
 }

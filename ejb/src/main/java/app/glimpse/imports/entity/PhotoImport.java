@@ -151,6 +151,22 @@ public class PhotoImport {
     return true;
   }
 
+  /**
+   * The listing of a running import was interrupted (its job failed while the database did not
+   * answer) and every file it had queued is indexed or failed: it lists the source again, leaving
+   * out what it recorded.
+   *
+   * @return false if the import is no longer running (stopped meanwhile)
+   */
+  public boolean relist() {
+    if (status != ImportStatus.RUNNING && status != ImportStatus.QUEUED) {
+      return false;
+    }
+    this.listed = false;
+    this.total = processed + failed;
+    return true;
+  }
+
   public Long getJobExecutionId() {
     return jobExecutionId;
   }

@@ -1,0 +1,177 @@
+package app.glimpse.launcher;
+
+import static app.glimpse.launcher.ImportFixtures.QUEUE;
+import static app.glimpse.launcher.ImportFixtures.assertAllFailed;
+import static app.glimpse.launcher.ImportFixtures.assertCompleted;
+import static app.glimpse.launcher.ImportFixtures.assertStoredOnce;
+import static app.glimpse.launcher.ImportFixtures.listing;
+import static app.glimpse.launcher.ImportFixtures.stored;
+import static app.glimpse.launcher.ImportFixtures.waitFor;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.JsonObject;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The Artemis broker restarts in the middle of two imports: one Glimpse node on a PostgreSQL and an
+ * Artemis (persistent journal) of the test's own. Once the node has stored a few of N generated 12
+ * MP photos, a second import of J files that are no photos starts; once its listing has queued its
+ * first chunk, the broker is stopped, kept down for D seconds, and started again on the same
+ * journal and port. The node's consumers must come back by themselves and the first import must
+ * complete with every photo stored exactly once; the second, whose listing job failed with the
+ * outage, must list again (through the node's pooled connections) and complete with one failed
+ * photo per file; nothing may be left in the queue or sent to the dead letters. N is {@code
+ * glimpse.restart.photos} (default 40), D {@code glimpse.restart.down.seconds} (default 15), J
+ * {@code glimpse.restart.junk} (default 1000).
+ */
+class BrokerRestartIT {
+
+  /** Consumers of the node: {@code maxSession} of {@code PhotoFileConsumer}. */
+  private static final int SESSIONS = 3;
+
+  private static final String PASSWORD = "restart-secret";
+
+  @TempDir Path work;
+
+  private LocalGlimpse node;
+  private EmbeddedBroker broker;
+
+  @AfterEach
+  void stop() throws Exception {
+    if (node != null) {
+      node.close();
+    }
+    if (broker != null) {
+      broker.close();
+    }
+    ImportFixtures.keepLog(work.resolve("node.log"), "BrokerRestartIT-node.log");
+  }
+
+  @Test
+  void anImportCompletesAfterTheBrokerRestarts() throws Exception {
+    int count = Integer.getInteger("glimpse.restart.photos", 40);
+    int down = Integer.getInteger("glimpse.restart.down.seconds", 15);
+    Path photos = work.resolve("photos");
+    ImportFixtures.generatePhotos(work, photos, count);
+    int junkFiles = Integer.getInteger("glimpse.restart.junk", 1000);
+    Path junk = work.resolve("junk");
+    ImportFixtures.writeJunk(junk, junkFiles);
+
+    Path brokerData = work.resolve("services/broker");
+    int brokerPort = Glimpse.freePort();
+    try (EmbeddedDatabase database =
+        EmbeddedDatabase.start(work.resolve("services/postgres"), Glimpse.freePort())) {
+      String jdbcUrl = database.jdbcUrl();
+      broker = EmbeddedBroker.start(brokerData, brokerPort);
+      Map<String, String> settings =
+          ImportFixtures.settings(work.resolve("data"), work, jdbcUrl, brokerPort, PASSWORD);
+      settings.put("GLIMPSE_NODE_NAME", "broker-restart");
+      node =
+          LocalGlimpse.start(
+              LocalGlimpse.launcherCommand(ImportFixtures.dist()),
+              Glimpse.freePort(),
+              settings,
+              work.resolve("node.log"));
+      node.awaitReady(Duration.ofMinutes(3));
+      assertTrue(
+          waitFor(Duration.ofSeconds(30), () -> broker.consumers(QUEUE) == SESSIONS),
+          "the node consumes: " + broker.consumers(QUEUE));
+      ImportFixtures.Api api = new ImportFixtures.Api(node).signIn(PASSWORD);
+      long event = api.createEvent("Broker restart");
+      long started = System.nanoTime();
+      long run = api.importFolder(event, photos);
+
+      int stopAfter = Math.max(3, count / 8);
+      assertTrue(
+          waitFor(Duration.ofMinutes(3), () -> stored(jdbcUrl, run) >= stopAfter),
+          "the node stored " + stopAfter + " photos: " + stored(jdbcUrl, run));
+      // a second import, of files that are no photos (each fails at once): its listing, 100 files
+      // per chunk, meets the outage
+      long junkEvent = api.createEvent("Junk");
+      long junkRun = api.importFolder(junkEvent, junk);
+      assertTrue(
+          waitFor(Duration.ofSeconds(30), () -> listing(jdbcUrl, junkRun).total() > 0),
+          "the junk import queued its first files");
+      int storedAtStop = stored(jdbcUrl, run);
+      assertTrue(storedAtStop < count, "the outage comes while the node is still indexing");
+      long stopping = System.nanoTime();
+      broker.close();
+      broker = null;
+      double stopSeconds = (System.nanoTime() - stopping) / 1e9;
+      ImportFixtures.Listing junkAtStop = listing(jdbcUrl, junkRun);
+      int readyDuring = 0;
+      while (System.nanoTime() - stopping < Duration.ofSeconds(down).toNanos()) {
+        readyDuring = api.readiness();
+        Thread.sleep(1000);
+      }
+      int storedWhileDown = stored(jdbcUrl, run);
+      long restarting = System.nanoTime();
+      broker = EmbeddedBroker.start(brokerData, brokerPort);
+      double downSeconds = (System.nanoTime() - stopping) / 1e9;
+      long queuedAtRestart = broker.messages(QUEUE);
+      assertTrue(
+          waitFor(Duration.ofSeconds(60), () -> broker.consumers(QUEUE) == SESSIONS),
+          "the node's consumers came back: " + broker.consumers(QUEUE));
+      double reconnected = (System.nanoTime() - restarting) / 1e9;
+
+      JsonObject status = api.awaitFinished(run, Duration.ofMinutes(2));
+      double seconds = (System.nanoTime() - started) / 1e9;
+      double afterRestart = (System.nanoTime() - restarting) / 1e9;
+
+      // listed again after the restart, queued through the node's pooled connections
+      JsonObject junkStatus = api.awaitFinished(junkRun, Duration.ofMinutes(2));
+      double junkAfterRestart = (System.nanoTime() - restarting) / 1e9;
+
+      Path log = work.resolve("node.log");
+      System.out.printf(
+          Locale.ROOT,
+          "broker-restart-it photos=%d status=%s processed=%s failed=%s seconds=%.1f down_s=%.1f"
+              + " stop_s=%.1f stored_at_stop=%d stored_while_down=%d queued_at_restart=%d"
+              + " ready_during=%d consumers_back_s=%.1f finished_after_restart_s=%.1f"
+              + " redeliveries=%d queue_left=%d dlq=%d junk=%d junk_listed_at_stop=%d"
+              + " junk_status=%s junk_failed=%s junk_finished_after_restart_s=%.1f relisted=%d%n",
+          count,
+          status.getString("status"),
+          status.get("processed"),
+          status.get("failed"),
+          seconds,
+          downSeconds,
+          stopSeconds,
+          storedAtStop,
+          storedWhileDown,
+          queuedAtRestart,
+          readyDuring,
+          reconnected,
+          afterRestart,
+          ImportFixtures.occurrences(log, "delivered again"),
+          broker.messages(QUEUE),
+          broker.deadLetters(),
+          junkFiles,
+          junkAtStop.total(),
+          junkStatus.getString("status"),
+          junkStatus.get("failed"),
+          junkAfterRestart,
+          ImportFixtures.occurrences(log, "listing the source again"));
+
+      assertEquals(200, readyDuring, "still ready (galleries are served) while the broker is down");
+      assertTrue(queuedAtRestart > 0, "the restarted broker still had the queued files");
+      assertCompleted(status, count);
+      assertStoredOnce(jdbcUrl, event, count);
+      assertFalse(junkAtStop.listed(), "the outage came while the junk import was listing");
+      assertAllFailed(junkStatus, jdbcUrl, junkEvent, junkFiles);
+      assertEquals(0, broker.messages(QUEUE), "nothing left in the queue");
+      assertEquals(0, broker.deadLetters(), "no file sent to the dead letters");
+      assertEquals(200, api.readiness(), "ready again");
+
+      node.stop(Duration.ofSeconds(30));
+    }
+  }
+}
