@@ -25,6 +25,8 @@ public class Photos {
 
   @EJB Events events;
 
+  @jakarta.inject.Inject app.glimpse.photos.control.CaptureHours captureHours;
+
   /** Page {@code page} (from 0) of {@code size} photos in capture order. */
   public PhotoPage page(@NotNull Caller caller, long eventId, int page, int size) {
     Event event = events.visibleEvent(caller, eventId);
@@ -61,11 +63,16 @@ public class Photos {
 
   /**
    * How many photos were taken in each hour of {@code zone}, by the start of the hour, in order;
-   * counted by the database, so an event of any size costs one small answer.
+   * counted by the database, so an event of any size costs one small answer, and kept for a minute
+   * ({@link app.glimpse.photos.control.CaptureHours}), since every guest opening the gallery asks.
    */
   public java.util.SortedMap<Instant, Integer> captureHours(
       @NotNull Caller caller, long eventId, java.time.ZoneId zone) {
     Event event = events.visibleEvent(caller, eventId);
+    return captureHours.of(event.getId(), zone, () -> countHours(event.getId(), zone));
+  }
+
+  private java.util.SortedMap<Instant, Integer> countHours(long eventId, java.time.ZoneId zone) {
     java.util.SortedMap<Instant, Integer> hours = new java.util.TreeMap<>();
     @SuppressWarnings("unchecked")
     List<Object[]> rows =
@@ -74,7 +81,7 @@ public class Photos {
                     + " WHERE event_id = ?2 AND status = 'INDEXED' AND taken_at IS NOT NULL"
                     + " GROUP BY 1")
             .setParameter(1, zone.getId())
-            .setParameter(2, event.getId())
+            .setParameter(2, eventId)
             .getResultList();
     for (Object[] row : rows) {
       java.time.LocalDateTime local = ((java.sql.Timestamp) row[0]).toLocalDateTime();

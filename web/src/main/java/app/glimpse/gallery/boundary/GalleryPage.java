@@ -84,7 +84,7 @@ public class GalleryPage implements Serializable {
     }
     Caller guest = pass.caller();
     persons =
-        events.get(guest, pass.eventId()).peopleVisible()
+        events.visibleEvent(guest, pass.eventId()).isPeopleVisible()
             ? people.list(guest, pass.eventId())
             : List.of();
     Map<Instant, Integer> hours =
