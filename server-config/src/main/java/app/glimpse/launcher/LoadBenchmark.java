@@ -265,6 +265,13 @@ public final class LoadBenchmark {
     void browse(long event, int photos, long end, Stats stats, int thinkMillis) {
       ThreadLocalRandom random = ThreadLocalRandom.current();
       Pattern ids = Pattern.compile("\"id\":(\\d+)");
+      try {
+        // guests are already browsing, each at its own pace, not all opening the gallery in the
+        // same millisecond: each starts somewhere in its first look
+        Thread.sleep(random.nextInt(thinkMillis * 3 / 2 + 1));
+      } catch (InterruptedException e) {
+        return;
+      }
       for (int round = 0; System.nanoTime() < end; round++) {
         if (round % 10 == 0) {
           stats.time("gallery", () -> get("/g/" + slug).statusCode());
