@@ -85,23 +85,14 @@ class BrokerRestartIT {
           waitFor(Duration.ofSeconds(30), () -> broker.consumers(QUEUE) == SESSIONS),
           "the node consumes: " + broker.consumers(QUEUE));
       ImportFixtures.Api api = new ImportFixtures.Api(node).signIn(PASSWORD);
-      long event = api.createEvent("Broker restart");
-      long started = System.nanoTime();
-      long run = api.importFolder(event, photos);
-
-      int stopAfter = Math.max(3, count / 8);
-      assertTrue(
-          waitFor(Duration.ofMinutes(3), () -> stored(jdbcUrl, run) >= stopAfter),
-          "the node stored " + stopAfter + " photos: " + stored(jdbcUrl, run));
-      // a second import, of files that are no photos (each fails at once): its listing, 100 files
-      // per chunk, meets the outage
-      long junkEvent = api.createEvent("Junk");
-      long junkRun = api.importFolder(junkEvent, junk);
-      assertTrue(
-          waitFor(Duration.ofSeconds(30), () -> listing(jdbcUrl, junkRun).total() > 0),
-          "the junk import queued its first files");
-      int storedAtStop = stored(jdbcUrl, run);
-      assertTrue(storedAtStop < count, "the outage comes while the node is still indexing");
+      ImportFixtures.TwoImports imports =
+          ImportFixtures.startTwoImports(api, "Broker restart", photos, junk, count, jdbcUrl);
+      long event = imports.event();
+      long started = imports.started();
+      long run = imports.run();
+      long junkEvent = imports.junkEvent();
+      long junkRun = imports.junkRun();
+      int storedAtStop = imports.storedAtStop();
       long stopping = System.nanoTime();
       broker.close();
       broker = null;

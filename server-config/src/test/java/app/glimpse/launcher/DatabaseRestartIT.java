@@ -5,8 +5,6 @@ import static app.glimpse.launcher.ImportFixtures.assertAllFailed;
 import static app.glimpse.launcher.ImportFixtures.assertCompleted;
 import static app.glimpse.launcher.ImportFixtures.assertStoredOnce;
 import static app.glimpse.launcher.ImportFixtures.listing;
-import static app.glimpse.launcher.ImportFixtures.stored;
-import static app.glimpse.launcher.ImportFixtures.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -91,23 +89,14 @@ class DatabaseRestartIT {
               work.resolve("node.log"));
       node.awaitReady(Duration.ofMinutes(3));
       ImportFixtures.Api api = new ImportFixtures.Api(node).signIn(PASSWORD);
-      long event = api.createEvent("Database restart");
-      long started = System.nanoTime();
-      long run = api.importFolder(event, photos);
-
-      int stopAfter = Math.max(3, count / 8);
-      assertTrue(
-          waitFor(Duration.ofMinutes(3), () -> stored(jdbcUrl, run) >= stopAfter),
-          "the node stored " + stopAfter + " photos: " + stored(jdbcUrl, run));
-      // a second import, of files that are no photos (each fails at once): its listing, 100 files
-      // per chunk, meets the outage
-      long junkEvent = api.createEvent("Junk");
-      long junkRun = api.importFolder(junkEvent, junk);
-      assertTrue(
-          waitFor(Duration.ofSeconds(30), () -> listing(jdbcUrl, junkRun).total() > 0),
-          "the junk import queued its first files");
-      int storedAtStop = stored(jdbcUrl, run);
-      assertTrue(storedAtStop < count, "the outage comes while the node is still indexing");
+      ImportFixtures.TwoImports imports =
+          ImportFixtures.startTwoImports(api, "Database restart", photos, junk, count, jdbcUrl);
+      long event = imports.event();
+      long started = imports.started();
+      long run = imports.run();
+      long junkEvent = imports.junkEvent();
+      long junkRun = imports.junkRun();
+      int storedAtStop = imports.storedAtStop();
       long stopping = System.nanoTime();
       database.close();
       database = null;

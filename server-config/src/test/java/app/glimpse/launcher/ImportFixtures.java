@@ -4,10 +4,8 @@ import static app.glimpse.testing.Jpegs.withComment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
-import java.io.StringReader;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -282,14 +280,45 @@ final class ImportFixtures {
   }
 
   /** A node's API over HTTP, with a bearer token of the first account once {@link #signIn}. */
+  /**
+   * The two imports of an outage test, started and brought to the outage: one of {@code photos}
+   * that has stored an eighth of them and is still indexing, and one of the non-photos in {@code
+   * junk} that has queued its first files and is still listing.
+   */
+  record TwoImports(
+      long event, long run, long junkEvent, long junkRun, long started, int storedAtStop) {}
+
+  static TwoImports startTwoImports(
+      Api api, String name, Path photos, Path junk, int count, String jdbcUrl) throws Exception {
+    long event = api.createEvent(name);
+    long started = System.nanoTime();
+    long run = api.importFolder(event, photos);
+    int stopAfter = Math.max(3, count / 8);
+    assertTrue(
+        waitFor(Duration.ofMinutes(3), () -> stored(jdbcUrl, run) >= stopAfter),
+        "the node stored " + stopAfter + " photos: " + stored(jdbcUrl, run));
+    // a second import, of files that are no photos (each fails at once): its listing, 100 files
+    // per chunk, meets the outage
+    long junkEvent = api.createEvent("Junk");
+    long junkRun = api.importFolder(junkEvent, junk);
+    assertTrue(
+        waitFor(Duration.ofSeconds(30), () -> listing(jdbcUrl, junkRun).total() > 0),
+        "the junk import queued its first files");
+    int storedAtStop = stored(jdbcUrl, run);
+    assertTrue(storedAtStop < count, "the outage comes while the node is still indexing");
+    return new TwoImports(event, run, junkEvent, junkRun, started, storedAtStop);
+  }
+
   static final class Api {
 
     private final HttpClient http = HttpClient.newHttpClient();
+    private final app.glimpse.testing.Api api;
     private final LocalGlimpse node;
     private String token;
 
     Api(LocalGlimpse node) {
       this.node = node;
+      this.api = app.glimpse.testing.Api.withoutCookies(node::uri);
     }
 
     Api signIn(String password) throws Exception {
@@ -363,29 +392,11 @@ final class ImportFixtures {
     }
 
     HttpResponse<String> send(String method, String path, String json) throws Exception {
-      HttpRequest.Builder request =
-          HttpRequest.newBuilder(node.uri(path))
-              .timeout(Duration.ofSeconds(30))
-              .method(
-                  method,
-                  json == null
-                      ? HttpRequest.BodyPublishers.noBody()
-                      : HttpRequest.BodyPublishers.ofString(json))
-              .header("Accept", "application/json");
-      if (json != null) {
-        request.header("Content-Type", "application/json");
-      }
-      if (token != null) {
-        request.header("Authorization", "Bearer " + token);
-      }
-      return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+      return api.send(method, path, token, json);
     }
   }
 
   static JsonObject object(HttpResponse<String> response, int status) {
-    assertEquals(status, response.statusCode(), response.body());
-    try (var reader = Json.createReader(new StringReader(response.body()))) {
-      return reader.readObject();
-    }
+    return app.glimpse.testing.Api.object(response, status);
   }
 }
