@@ -114,7 +114,9 @@ public record ImageHeader(String format, int width, int height) {
         return true;
       }
       if (marker == 0xDA) {
-        for (int j = i + 2; j + 1 < d.length; j++) {
+        // an end-of-image marker anywhere after the scan starts; searched from the end, where it
+        // is, instead of through megabytes of entropy-coded data
+        for (int j = d.length - 2; j >= i + 2; j--) {
           if (u8(d, j) == 0xFF && u8(d, j + 1) == 0xD9) {
             return true;
           }

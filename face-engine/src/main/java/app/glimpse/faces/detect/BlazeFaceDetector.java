@@ -121,7 +121,7 @@ public final class BlazeFaceDetector implements FaceDetector {
     if (level != rgb) {
       level.release();
     }
-    for (FaceCandidate c : network.run(s, clock)) {
+    for (FaceCandidate c : network.run(s, false, clock)) {
       FaceCandidate placed = c.mapped(-margin, -margin, 1f / scale);
       if (TileGrid.centreInside(placed, rgb)) {
         found.add(placed);
@@ -137,7 +137,7 @@ public final class BlazeFaceDetector implements FaceDetector {
       for (int ty = 0; ty < grid.rows(); ty++) {
         for (int tx = 0; tx < grid.columns(); tx++) {
           grid.copy(framed, tx, ty, s.tile);
-          for (FaceCandidate c : back.run(s, clock)) {
+          for (FaceCandidate c : back.run(s, false, clock)) {
             boolean owned = grid.owns(tx, ty, grid.x(tx) + c.centerX(), grid.y(ty) + c.centerY());
             if (owned && Math.max(c.width(), c.height()) <= OVERLAP) {
               FaceCandidate placed = c.mapped(grid.x(tx) - MARGIN, grid.y(ty) - MARGIN, 1f);

@@ -7,10 +7,9 @@ import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import app.glimpse.faces.FaceEngineException;
 import app.glimpse.faces.model.InferenceClock;
+import app.glimpse.faces.model.InputBuffer;
 import app.glimpse.faces.model.ModelSource;
 import app.glimpse.faces.model.NativeRuntime;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -48,16 +47,11 @@ final class BlazeFaceNetwork implements AutoCloseable {
   /** Per-thread buffers, reused for every tile. */
   static final class Scratch {
     final Mat tile;
-    final byte[] pixels;
-    final FloatBuffer input;
+    final InputBuffer input;
 
     Scratch(int size) {
       tile = new Mat(size, size, CvType.CV_8UC3);
-      pixels = new byte[size * size * 3];
-      input =
-          ByteBuffer.allocateDirect(size * size * 3 * Float.BYTES)
-              .order(ByteOrder.nativeOrder())
-              .asFloatBuffer();
+      input = new InputBuffer(size, size, 1, false);
     }
   }
 
@@ -109,20 +103,19 @@ final class BlazeFaceNetwork implements AutoCloseable {
     return centres;
   }
 
-  /** This thread's tile buffer: fill {@link Scratch#tile} (RGB) before {@link #run}. */
+  /** This thread's tile buffer: fill {@link Scratch#tile} before {@link #run}. */
   Scratch scratch() {
     return scratch.get();
   }
 
-  /** Detections in the tile's pixels, duplicates merged. */
-  List<FaceCandidate> run(Scratch s, InferenceClock clock) {
-    s.tile.get(0, 0, s.pixels);
-    FloatBuffer input = s.input;
-    input.clear();
-    for (byte b : s.pixels) {
-      input.put(((b & 0xFF) - 127.5f) / 127.5f);
-    }
-    input.flip();
+  /**
+   * Detections in the tile's pixels, duplicates merged.
+   *
+   * @param bgr whether the tile is BGR (else RGB, the model's order)
+   */
+  List<FaceCandidate> run(Scratch s, boolean bgr, InferenceClock clock) {
+    s.input.put(0, s.tile, 1 / 127.5, -1, bgr);
+    FloatBuffer input = s.input.floats(1);
     List<FaceCandidate> faces = new ArrayList<>();
     long start = System.nanoTime();
     try (OnnxTensor tensor =

@@ -6,10 +6,9 @@ import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import app.glimpse.faces.FaceEngineException;
 import app.glimpse.faces.model.InferenceClock;
+import app.glimpse.faces.model.InputBuffer;
 import app.glimpse.faces.model.ModelSource;
 import app.glimpse.faces.model.NativeRuntime;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +43,13 @@ public final class UltraFaceDetector implements FaceDetector {
   static final int MARGIN = 16;
   static final float LEVEL_RATIO = 4f;
 
+  /**
+   * How far below the nominal scale the finest level may go to save tiles: faces of the smallest
+   * wanted size then measure {@code MIN_FACE_IN_TILE * (1 - SLACK)} px, still above the smallest
+   * prior.
+   */
+  static final float SLACK = 0.06f;
+
   /** A box closer than this to an inner tile edge may be a cut face. */
   static final float EDGE = 4f;
 
@@ -72,12 +78,7 @@ public final class UltraFaceDetector implements FaceDetector {
   /** Per-thread tile buffers, reused for every tile. */
   private static final class Scratch {
     final Mat tile = new Mat(HEIGHT, WIDTH, CvType.CV_8UC3);
-    final byte[] pixels = new byte[WIDTH * HEIGHT * 3];
-    final float[] planes = new float[WIDTH * HEIGHT * 3];
-    final FloatBuffer input =
-        ByteBuffer.allocateDirect(WIDTH * HEIGHT * 3 * Float.BYTES)
-            .order(ByteOrder.nativeOrder())
-            .asFloatBuffer();
+    final InputBuffer input = new InputBuffer(HEIGHT, WIDTH, 1, true);
   }
 
   /**
@@ -123,41 +124,37 @@ public final class UltraFaceDetector implements FaceDetector {
 
   @Override
   public List<FaceCandidate> detect(Mat bgr, float minFacePx, InferenceClock clock) {
-    Mat rgb = new Mat();
-    Imgproc.cvtColor(bgr, rgb, Imgproc.COLOR_BGR2RGB);
-    try {
-      List<FaceCandidate> found = new ArrayList<>();
-      Scratch s = scratch.get();
-      float scale = Math.min(1f, MIN_FACE_IN_TILE / Math.max(1f, minFacePx));
-      float whole = wholeScale(rgb);
-      while (scale > whole) {
-        Mat level = TileGrid.scaled(rgb, scale);
-        try {
-          scanTiles(level, scale, s, found, clock);
-        } finally {
-          if (level != rgb) {
-            level.release();
-          }
-        }
-        // a tiled level finds faces up to OVERLAP / scale px; the whole image takes over from there
-        if (MIN_FACE_IN_TILE / whole <= OVERLAP / scale) {
-          break;
-        }
-        scale = Math.max(whole, scale / LEVEL_RATIO);
-      }
-      wholeImage(rgb, s, found, clock);
-      List<FaceCandidate> boxes = NonMaxSuppression.apply(found, 0.3f, 0.8f);
-      List<FaceCandidate> faces = new ArrayList<>(boxes.size());
-      for (FaceCandidate box : boxes) {
-        FaceCandidate face = withLandmarks(rgb, box, clock);
-        if (face != null) {
-          faces.add(face);
+    // both models take RGB; the channels are swapped as each input is filled
+    List<FaceCandidate> found = new ArrayList<>();
+    Scratch s = scratch.get();
+    float scale =
+        fitted(bgr.cols(), bgr.rows(), Math.min(1f, MIN_FACE_IN_TILE / Math.max(1f, minFacePx)));
+    float whole = wholeScale(bgr);
+    while (scale > whole) {
+      Mat level = TileGrid.scaled(bgr, scale);
+      try {
+        scanTiles(level, scale, s, found, clock);
+      } finally {
+        if (level != bgr) {
+          level.release();
         }
       }
-      return NonMaxSuppression.apply(faces, 0.3f, 0.8f);
-    } finally {
-      rgb.release();
+      // a tiled level finds faces up to OVERLAP / scale px; the whole image takes over from there
+      if (MIN_FACE_IN_TILE / whole <= OVERLAP / scale) {
+        break;
+      }
+      scale = Math.max(whole, scale / LEVEL_RATIO);
     }
+    wholeImage(bgr, s, found, clock);
+    List<FaceCandidate> boxes = NonMaxSuppression.apply(found, 0.3f, 0.8f);
+    List<FaceCandidate> faces = new ArrayList<>(boxes.size());
+    for (FaceCandidate box : boxes) {
+      FaceCandidate face = withLandmarks(bgr, box, clock);
+      if (face != null) {
+        faces.add(face);
+      }
+    }
+    return NonMaxSuppression.apply(faces, 0.3f, 0.8f);
   }
 
   private void scanTiles(
@@ -194,27 +191,72 @@ public final class UltraFaceDetector implements FaceDetector {
     }
   }
 
+  /**
+   * The scale of the finest level: {@code scale}, or down to {@link #SLACK} below it when that
+   * saves a row or a column of tiles. A 4000x3000 photo decoded at half size needs 4x5 tiles at the
+   * nominal scale and 4x4 at 5% less.
+   */
+  static float fitted(int cols, int rows, float scale) {
+    float best = scale;
+    int fewest = tiles(cols, rows, scale);
+    float[] candidates = {
+      fewerTiles(cols, WIDTH, scale), fewerTiles(rows, HEIGHT, scale), 0f,
+    };
+    candidates[2] = Math.min(candidates[0], candidates[1]);
+    for (float candidate : candidates) {
+      if (candidate >= scale * (1 - SLACK) && candidate < scale) {
+        int count = tiles(cols, rows, candidate);
+        if (count < fewest || (count == fewest && candidate > best)) {
+          fewest = count;
+          best = candidate;
+        }
+      }
+    }
+    return best;
+  }
+
+  /** Tiles over an image of {@code cols} x {@code rows} scaled by {@code scale} and framed. */
+  static int tiles(int cols, int rows, float scale) {
+    return TileGrid.origins(framed(cols, scale), WIDTH, OVERLAP).length
+        * TileGrid.origins(framed(rows, scale), HEIGHT, OVERLAP).length;
+  }
+
+  private static int framed(int length, float scale) {
+    return Math.max(1, Math.round(length * scale)) + 2 * MARGIN;
+  }
+
+  /** The largest scale at which one tile fewer covers an axis of {@code length}, or 0. */
+  private static float fewerTiles(int length, int size, float scale) {
+    int count = TileGrid.origins(framed(length, scale), size, OVERLAP).length;
+    if (count < 2) {
+      return 0f;
+    }
+    int covered = size + (count - 2) * (size - OVERLAP);
+    // rounding in framed() may add a pixel: stay one below
+    return (covered - 2 * MARGIN - 1f) / length;
+  }
+
   /** Scale at which the whole image, framed, fits the input. */
   static float wholeScale(Mat image) {
     return Math.min(
         (float) (WIDTH - 2 * MARGIN) / image.cols(), (float) (HEIGHT - 2 * MARGIN) / image.rows());
   }
 
-  private void wholeImage(Mat rgb, Scratch s, List<FaceCandidate> found, InferenceClock clock) {
-    float scale = wholeScale(rgb);
-    Mat level = TileGrid.scaled(rgb, scale);
+  private void wholeImage(Mat bgr, Scratch s, List<FaceCandidate> found, InferenceClock clock) {
+    float scale = wholeScale(bgr);
+    Mat level = TileGrid.scaled(bgr, scale);
     Mat framed = TileGrid.frame(level, MARGIN);
     s.tile.setTo(new Scalar(0, 0, 0));
     Mat target = s.tile.submat(new Rect(0, 0, framed.cols(), framed.rows()));
     framed.copyTo(target);
     target.release();
     framed.release();
-    if (level != rgb) {
+    if (level != bgr) {
       level.release();
     }
     for (FaceCandidate c : run(s, clock)) {
       FaceCandidate placed = c.mapped(-MARGIN, -MARGIN, 1f / scale);
-      if (TileGrid.centreInside(placed, rgb)) {
+      if (TileGrid.centreInside(placed, bgr)) {
         found.add(placed);
       }
     }
@@ -222,19 +264,9 @@ public final class UltraFaceDetector implements FaceDetector {
 
   /** Boxes (no landmarks yet) in tile pixels, duplicates merged. */
   private List<FaceCandidate> run(Scratch s, InferenceClock clock) {
-    s.tile.get(0, 0, s.pixels);
-    byte[] px = s.pixels;
-    float[] planes = s.planes;
-    int plane = WIDTH * HEIGHT;
-    for (int i = 0, p = 0; i < plane; i++, p += 3) {
-      planes[i] = ((px[p] & 0xFF) - 127f) / 128f;
-      planes[plane + i] = ((px[p + 1] & 0xFF) - 127f) / 128f;
-      planes[2 * plane + i] = ((px[p + 2] & 0xFF) - 127f) / 128f;
-    }
-    FloatBuffer input = s.input;
-    input.clear();
-    input.put(planes);
-    input.flip();
+    // the tile is BGR; the model wants RGB planes, (x - 127) / 128
+    s.input.put(0, s.tile, 1 / 128.0, -127 / 128.0, true);
+    FloatBuffer input = s.input.floats(1);
     List<FaceCandidate> faces = new ArrayList<>();
     long start = System.nanoTime();
     try (OnnxTensor tensor =
@@ -267,7 +299,7 @@ public final class UltraFaceDetector implements FaceDetector {
    * The face in {@code box} with BlazeFace landmarks, or {@code null} when the landmark model sees
    * no face there and UltraFace was not sure.
    */
-  private FaceCandidate withLandmarks(Mat rgb, FaceCandidate box, InferenceClock clock) {
+  private FaceCandidate withLandmarks(Mat bgr, FaceCandidate box, InferenceClock clock) {
     BlazeFaceNetwork.Scratch s = landmarks.scratch();
     int size = landmarks.size;
     float side = Math.max(box.width(), box.height()) * CROP_FACTOR;
@@ -275,8 +307,8 @@ public final class UltraFaceDetector implements FaceDetector {
     float y0 = box.centerY() - side / 2;
     int ix0 = Math.max(0, (int) Math.floor(x0));
     int iy0 = Math.max(0, (int) Math.floor(y0));
-    int ix1 = Math.min(rgb.cols(), (int) Math.ceil(x0 + side));
-    int iy1 = Math.min(rgb.rows(), (int) Math.ceil(y0 + side));
+    int ix1 = Math.min(bgr.cols(), (int) Math.ceil(x0 + side));
+    int iy1 = Math.min(bgr.rows(), (int) Math.ceil(y0 + side));
     float k = size / side;
     int dx = Math.min(size - 1, Math.max(0, Math.round((ix0 - x0) * k)));
     int dy = Math.min(size - 1, Math.max(0, Math.round((iy0 - y0) * k)));
@@ -285,7 +317,7 @@ public final class UltraFaceDetector implements FaceDetector {
     FaceCandidate best = null;
     if (ix1 > ix0 && iy1 > iy0) {
       s.tile.setTo(new Scalar(0, 0, 0));
-      Mat roi = rgb.submat(new Rect(ix0, iy0, ix1 - ix0, iy1 - iy0));
+      Mat roi = bgr.submat(new Rect(ix0, iy0, ix1 - ix0, iy1 - iy0));
       Mat target = s.tile.submat(new Rect(dx, dy, dw, dh));
       Imgproc.resize(
           roi, target, target.size(), 0, 0, k < 1 ? Imgproc.INTER_AREA : Imgproc.INTER_LINEAR);
@@ -295,7 +327,7 @@ public final class UltraFaceDetector implements FaceDetector {
       float ky = (float) dh / (iy1 - iy0);
       float centre = size / 2f;
       float bestDistance = size * 0.25f;
-      for (FaceCandidate c : landmarks.run(s, clock)) {
+      for (FaceCandidate c : landmarks.run(s, true, clock)) {
         float d = (float) Math.hypot(c.centerX() - centre, c.centerY() - centre);
         if (d < bestDistance) {
           bestDistance = d;

@@ -6,10 +6,9 @@ import ai.onnxruntime.OrtSession;
 import ai.onnxruntime.TensorInfo;
 import app.glimpse.faces.FaceEngineException;
 import app.glimpse.faces.model.InferenceClock;
+import app.glimpse.faces.model.InputBuffer;
 import app.glimpse.faces.model.ModelSource;
 import app.glimpse.faces.model.NativeRuntime;
-import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,27 +26,13 @@ public final class FaceEmbedder implements AutoCloseable {
   /** Embedding length. */
   public static final int DIMENSIONS = 512;
 
-  private static final int PLANE = FaceAligner.SIZE * FaceAligner.SIZE;
   private static final int MAX_BATCH = 16;
 
   private final OrtSession session;
   private final String description;
   private final String inputName;
   private final boolean batched;
-  private final ThreadLocal<Scratch> scratch;
-
-  /** Per-thread input buffer. */
-  private static final class Scratch {
-    final byte[] pixels = new byte[PLANE * 3];
-    final FloatBuffer input;
-
-    Scratch(int batch) {
-      input =
-          ByteBuffer.allocateDirect(batch * PLANE * 3 * Float.BYTES)
-              .order(ByteOrder.nativeOrder())
-              .asFloatBuffer();
-    }
-  }
+  private final ThreadLocal<InputBuffer> scratch;
 
   public FaceEmbedder(ModelSource model, int threads) {
     NativeRuntime.loadOpenCv();
@@ -66,7 +51,9 @@ public final class FaceEmbedder implements AutoCloseable {
           model.description() + " is not an ArcFace-format embedder: " + e, e);
     }
     int batch = batched ? MAX_BATCH : 1;
-    this.scratch = ThreadLocal.withInitial(() -> new Scratch(batch));
+    this.scratch =
+        ThreadLocal.withInitial(
+            () -> new InputBuffer(FaceAligner.SIZE, FaceAligner.SIZE, batch, true));
   }
 
   /** Model origin, for status and logs. */
@@ -90,21 +77,12 @@ public final class FaceEmbedder implements AutoCloseable {
   }
 
   private List<float[]> run(List<Mat> faces, InferenceClock clock) throws OrtException {
-    Scratch s = scratch.get();
-    FloatBuffer input = s.input;
-    input.clear();
-    for (Mat face : faces) {
-      face.get(0, 0, s.pixels);
-      int base = input.position();
-      for (int p = 0; p < PLANE; p++) {
-        int i = p * 3;
-        input.put(base + p, ((s.pixels[i + 2] & 0xFF) - 127f) / 128f);
-        input.put(base + PLANE + p, ((s.pixels[i + 1] & 0xFF) - 127f) / 128f);
-        input.put(base + 2 * PLANE + p, ((s.pixels[i] & 0xFF) - 127f) / 128f);
-      }
-      input.position(base + 3 * PLANE);
+    InputBuffer buffer = scratch.get();
+    for (int i = 0; i < faces.size(); i++) {
+      // BGR crops to RGB planes, (x - 127) / 128
+      buffer.put(i, faces.get(i), 1 / 128.0, -127 / 128.0, true);
     }
-    input.flip();
+    FloatBuffer input = buffer.floats(faces.size());
     long start = System.nanoTime();
     try (OnnxTensor tensor =
             OnnxTensor.createTensor(

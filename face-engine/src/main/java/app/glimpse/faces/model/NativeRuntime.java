@@ -7,6 +7,8 @@ import ai.onnxruntime.OrtSession;
 import app.glimpse.faces.FaceEngineException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.bytedeco.javacpp.Loader;
+import org.bytedeco.opencv.opencv_java;
 import org.opencv.core.Core;
 
 /**
@@ -30,7 +32,11 @@ public final class NativeRuntime {
 
   private NativeRuntime() {}
 
-  /** Loads OpenCV's native library if this JVM has not done so yet. */
+  /**
+   * Loads OpenCV's native libraries if this JVM has not done so yet. They come from JavaCPP's build
+   * (its libjpeg-turbo has the SIMD code), extracted once into JavaCPP's cache directory ({@code
+   * ~/.javacpp/cache}, or the system property {@code org.bytedeco.javacpp.cachedir}).
+   */
   public static void loadOpenCv() {
     if (openCvLoaded) {
       return;
@@ -38,38 +44,13 @@ public final class NativeRuntime {
     synchronized (NativeRuntime.class) {
       if (!openCvLoaded) {
         try {
-          nu.pattern.OpenCV.loadLocally();
+          Loader.load(opencv_java.class);
         } catch (LinkageError | RuntimeException e) {
-          LOG.log(Level.WARNING, "OpenCV''s own loader failed ({0}); extracting the library", e);
-          loadOpenCvFromJar(e);
+          throw new FaceEngineException("OpenCV native library does not load: " + e, e);
         }
         openCvLoaded = true;
         LOG.log(Level.FINE, "OpenCV {0} loaded", Core.VERSION);
       }
-    }
-  }
-
-  /**
-   * Loads OpenCV's Linux x86-64 library straight from the jar that holds {@code nu.pattern.OpenCV}.
-   * The bundled loader reads it through a class loader stream, which a restarted application server
-   * may hand out closed.
-   */
-  private static void loadOpenCvFromJar(Throwable cause) {
-    String library = "nu/pattern/opencv/linux/x86_64/libopencv_java490.so";
-    try {
-      java.nio.file.Path jar =
-          java.nio.file.Path.of(
-              nu.pattern.OpenCV.class.getProtectionDomain().getCodeSource().getLocation().toURI());
-      java.nio.file.Path extracted = java.nio.file.Files.createTempFile("glimpse-opencv", ".so");
-      extracted.toFile().deleteOnExit();
-      try (java.util.jar.JarFile file = new java.util.jar.JarFile(jar.toFile());
-          java.io.InputStream in = file.getInputStream(file.getJarEntry(library))) {
-        java.nio.file.Files.copy(in, extracted, java.nio.file.StandardCopyOption.REPLACE_EXISTING);
-      }
-      System.load(extracted.toString());
-    } catch (Exception | LinkageError e) {
-      e.addSuppressed(cause);
-      throw new FaceEngineException("OpenCV native library does not load: " + e, e);
     }
   }
 

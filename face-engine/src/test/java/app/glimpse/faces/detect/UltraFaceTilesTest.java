@@ -22,6 +22,24 @@ class UltraFaceTilesTest {
   }
 
   @Test
+  void finestLevelGivesUpAFewPercentOfScaleToSaveTiles() {
+    // 4000x3000 decoded at half size, faces from 40 px: 4x5 tiles at 0.55, 4x4 at 5.1% less
+    float nominal = UltraFaceDetector.MIN_FACE_IN_TILE / 20f;
+    assertEquals(20, UltraFaceDetector.tiles(2000, 1500, nominal));
+    float fitted = UltraFaceDetector.fitted(2000, 1500, nominal);
+    assertEquals(16, UltraFaceDetector.tiles(2000, 1500, fitted));
+    assertTrue(fitted >= nominal * (1 - UltraFaceDetector.SLACK) && fitted < nominal);
+    // never more than the slack: a tile row would need 11% less here, so the scale stays
+    float wide = UltraFaceDetector.MIN_FACE_IN_TILE / 20f;
+    float kept = UltraFaceDetector.fitted(3000, 2000, wide);
+    assertTrue(kept >= wide * (1 - UltraFaceDetector.SLACK));
+    assertTrue(
+        UltraFaceDetector.tiles(3000, 2000, kept) <= UltraFaceDetector.tiles(3000, 2000, wide));
+    // already tight: unchanged
+    assertEquals(1f, UltraFaceDetector.fitted(200, 150, 1f));
+  }
+
+  @Test
   void templateLandmarksLieInsideTheBox() {
     FaceCandidate face =
         UltraFaceDetector.templateLandmarks(new FaceCandidate(10, 20, 100, 120, 0.99f, null));
