@@ -18,17 +18,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.stream.Stream;
-import org.opencv.core.Core;
-import org.opencv.core.CvType;
 import org.opencv.core.Mat;
-import org.opencv.core.MatOfByte;
-import org.opencv.core.MatOfInt;
-import org.opencv.core.Point;
-import org.opencv.core.Rect;
-import org.opencv.core.Scalar;
-import org.opencv.core.Size;
 import org.opencv.imgcodecs.Imgcodecs;
-import org.opencv.imgproc.Imgproc;
 
 /**
  * Throughput of the whole engine on camera-size photos, per stage and for the models alone.
@@ -186,18 +177,17 @@ final class FacesBench {
     if (photos.stream().allMatch(Files::exists)) {
       return photos;
     }
-    List<FaceSource> sources = faceSources();
+    List<PastedFaces.Source> sources = faceSources();
     Random random = new Random(42);
     for (int i = 0; i < count; i++) {
-      Mat canvas = background(random);
+      Mat canvas = PastedFaces.background(random, WIDTH, HEIGHT);
       List<FaceBox> placed = new ArrayList<>();
       int faces = FACES_PER_PHOTO[i % FACES_PER_PHOTO.length];
       for (int f = 0; f < faces; f++) {
-        paste(canvas, sources.get(random.nextInt(sources.size())), random, placed);
+        PastedFaces.Source source = sources.get(random.nextInt(sources.size()));
+        PastedFaces.paste(canvas, source, PastedFaces.faceSize(random, 40, 500), random, placed);
       }
-      MatOfByte jpeg = new MatOfByte();
-      Imgcodecs.imencode(".jpg", canvas, jpeg, new MatOfInt(Imgcodecs.IMWRITE_JPEG_QUALITY, 92));
-      Files.write(photos.get(i), jpeg.toArray());
+      PastedFaces.writeJpeg(canvas, photos.get(i), 92);
       StringBuilder tsv = new StringBuilder();
       for (FaceBox b : placed) {
         tsv.append(
@@ -206,18 +196,14 @@ final class FacesBench {
       }
       Files.writeString(
           photos.get(i).resolveSibling(String.format(Locale.ROOT, "bench-%02d.tsv", i)), tsv);
-      jpeg.release();
       canvas.release();
     }
     return photos;
   }
 
-  /** A face crop with its detected box relative to the crop. */
-  private record FaceSource(Mat crop, Rect face) {}
-
-  private List<FaceSource> faceSources() throws IOException, UnreadableImageException {
+  private List<PastedFaces.Source> faceSources() throws IOException, UnreadableImageException {
     Path deepface = SharedPhotos.root().resolve("deepface");
-    List<FaceSource> sources = new ArrayList<>();
+    List<PastedFaces.Source> sources = new ArrayList<>();
     List<Path> files;
     try (Stream<Path> list = Files.list(deepface)) {
       files =
@@ -228,99 +214,19 @@ final class FacesBench {
       if (analysis.acceptedFaces().size() != 1) {
         continue;
       }
-      FaceBox box = analysis.acceptedFaces().get(0).box();
       Mat image = Imgcodecs.imread(file.toString(), Imgcodecs.IMREAD_COLOR);
-      float side = Math.max(box.width(), box.height()) * 1.8f;
-      int x0 = (int) Math.max(0, box.x() + box.width() / 2 - side / 2);
-      int y0 = (int) Math.max(0, box.y() + box.height() / 2 - side / 2);
-      int x1 = (int) Math.min(image.cols(), x0 + side);
-      int y1 = (int) Math.min(image.rows(), y0 + side);
-      if (image.empty() || image.cols() != analysis.width() || x1 - x0 < 40 || y1 - y0 < 40) {
-        image.release();
-        continue;
-      }
-      Mat crop = image.submat(new Rect(x0, y0, x1 - x0, y1 - y0)).clone();
+      PastedFaces.Source source =
+          image.cols() == analysis.width()
+              ? PastedFaces.crop(image, analysis.acceptedFaces().get(0).box())
+              : null;
       image.release();
-      sources.add(
-          new FaceSource(
-              crop,
-              new Rect(
-                  Math.round(box.x() - x0),
-                  Math.round(box.y() - y0),
-                  Math.round(box.width()),
-                  Math.round(box.height()))));
+      if (source != null) {
+        sources.add(source);
+      }
     }
     if (sources.isEmpty()) {
       throw new IllegalStateException("no usable faces in " + deepface);
     }
     return sources;
-  }
-
-  /**
-   * Smooth colour gradient with blurred blobs and sensor-like noise, so the JPEG is camera-sized.
-   */
-  private static Mat background(Random random) {
-    Mat small = new Mat(30, 40, CvType.CV_8UC3);
-    for (int y = 0; y < 30; y++) {
-      for (int x = 0; x < 40; x++) {
-        small.put(
-            y, x, 60 + random.nextInt(150), 60 + random.nextInt(150), 60 + random.nextInt(150));
-      }
-    }
-    Mat canvas = new Mat();
-    Imgproc.resize(small, canvas, new Size(WIDTH, HEIGHT), 0, 0, Imgproc.INTER_CUBIC);
-    small.release();
-    for (int i = 0; i < 40; i++) {
-      Imgproc.circle(
-          canvas,
-          new Point(random.nextInt(WIDTH), random.nextInt(HEIGHT)),
-          20 + random.nextInt(300),
-          new Scalar(random.nextInt(256), random.nextInt(256), random.nextInt(256)),
-          -1);
-    }
-    Imgproc.GaussianBlur(canvas, canvas, new Size(0, 0), 9);
-    Mat noise = new Mat(canvas.size(), canvas.type());
-    Core.randn(noise, 0, 8);
-    Core.add(canvas, noise, canvas);
-    Core.subtract(canvas, new Scalar(4, 4, 4), canvas);
-    noise.release();
-    return canvas;
-  }
-
-  private static void paste(Mat canvas, FaceSource source, Random random, List<FaceBox> placed) {
-    double faceSize = Math.exp(Math.log(40) + random.nextDouble() * (Math.log(500) - Math.log(40)));
-    double scale = faceSize / Math.max(source.face().width, source.face().height);
-    int w = (int) Math.round(source.crop().cols() * scale);
-    int h = (int) Math.round(source.crop().rows() * scale);
-    for (int attempt = 0; attempt < 50; attempt++) {
-      int x = random.nextInt(WIDTH - w);
-      int y = random.nextInt(HEIGHT - h);
-      FaceBox box =
-          new FaceBox(
-              (float) (x + source.face().x * scale),
-              (float) (y + source.face().y * scale),
-              (float) (source.face().width * scale),
-              (float) (source.face().height * scale));
-      FaceBox area = new FaceBox(x, y, w, h);
-      if (placed.stream().anyMatch(p -> area.iou(p) > 0 || overlaps(area, p))) {
-        continue;
-      }
-      Mat resized = new Mat();
-      Imgproc.resize(source.crop(), resized, new Size(w, h), 0, 0, Imgproc.INTER_AREA);
-      Mat target = canvas.submat(new Rect(x, y, w, h));
-      resized.copyTo(target);
-      target.release();
-      resized.release();
-      placed.add(box);
-      return;
-    }
-  }
-
-  private static boolean overlaps(FaceBox area, FaceBox face) {
-    float margin = face.width();
-    return area.x() < face.x() + face.width() + margin
-        && area.x() + area.width() > face.x() - margin
-        && area.y() < face.y() + face.height() + margin
-        && area.y() + area.height() > face.y() - margin;
   }
 }

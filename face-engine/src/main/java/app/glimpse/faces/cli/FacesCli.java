@@ -14,10 +14,11 @@ import java.util.Map;
  * Command line entry for {@code ./glimpse eval faces} and {@code ./glimpse bench faces}.
  *
  * <p>Options: {@code --photos DIR|N}, {@code --identities TSV}, {@code --pairs TSV}, {@code --truth
- * TSV}, {@code --detector FILE} with {@code --detector-kind ultraface|blazeface|yunet}, {@code
- * --threads N}, {@code --out DIR}. Every other setting comes from {@code glimpse.faces.*} system
- * properties or {@code GLIMPSE_FACES_*} variables. Each command ends with one {@code key=value}
- * summary line.
+ * TSV}, {@code --threshold T}, {@code --events N}, {@code --events-out DIR}, {@code --events-seed
+ * N}, {@code --strangers DIR} (eval), {@code --detector FILE} with {@code --detector-kind
+ * ultraface|blazeface|yunet}, {@code --threads N}, {@code --out DIR}. Every other setting comes
+ * from {@code glimpse.faces.*} system properties or {@code GLIMPSE_FACES_*} variables. Each command
+ * ends with one {@code key=value} summary line.
  */
 public final class FacesCli {
   private FacesCli() {}
@@ -74,6 +75,7 @@ public final class FacesCli {
     System.err.println(
         """
         usage: FacesCli eval faces --photos DIR [--identities TSV] [--pairs TSV] [--truth TSV]
+                 [--threshold 0.43] [--events 48] [--events-out DIR] [--events-seed N] [--strangers DIR]
                FacesCli bench faces [--photos N] [--threads N] [--out DIR]
         common: [--detector FILE] [--detector-kind ultraface|blazeface|yunet]\
         """);
