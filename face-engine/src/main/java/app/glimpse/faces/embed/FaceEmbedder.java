@@ -19,8 +19,9 @@ import org.opencv.core.Mat;
  * Turns aligned 112x112 face crops into L2-normalised 512-d embeddings with an ArcFace-format ONNX
  * model (input [n,3,112,112] RGB, (x - 127) / 128; output [n,512]).
  *
- * <p>When the model's batch dimension is dynamic, all faces of a photo go through one inference
- * call; the packaged model fixes it to 1, so its faces run one by one (about 3.5 ms each).
+ * <p>When the model's batch dimension is free, all faces of a photo (up to {@value #MAX_BATCH}) go
+ * through one inference call; the packaged model's is freed at build time. A model with a fixed
+ * batch of 1 still works, one face per call.
  */
 public final class FaceEmbedder implements AutoCloseable {
   /** Embedding length. */
@@ -54,6 +55,11 @@ public final class FaceEmbedder implements AutoCloseable {
     this.scratch =
         ThreadLocal.withInitial(
             () -> new InputBuffer(FaceAligner.SIZE, FaceAligner.SIZE, batch, true));
+  }
+
+  /** Whether the model takes several faces per call. */
+  public boolean batched() {
+    return batched;
   }
 
   /** Model origin, for status and logs. */

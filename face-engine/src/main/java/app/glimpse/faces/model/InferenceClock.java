@@ -6,10 +6,17 @@ package app.glimpse.faces.model;
  */
 public final class InferenceClock {
   private long nanos;
+  private int calls;
 
   /** Records one inference that started at {@code startNanos} ({@link System#nanoTime()}). */
   public void stop(long startNanos) {
     nanos += System.nanoTime() - startNanos;
+    calls++;
+  }
+
+  /** Inferences recorded so far. */
+  public int calls() {
+    return calls;
   }
 
   /** Total recorded so far. */

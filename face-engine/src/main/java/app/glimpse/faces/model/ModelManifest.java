@@ -58,6 +58,11 @@ public final class ModelManifest {
     return value;
   }
 
+  /** Whether the manifest has {@code key} for model {@code id}. */
+  public boolean has(String id, String key) {
+    return properties.getProperty(id + "." + key) != null;
+  }
+
   /** Classpath resource name of the model's ONNX file. */
   public String resource(String id) {
     return RESOURCE_DIR + get(id, "file");

@@ -45,7 +45,12 @@ public record ModelSource(String description, byte[] bytes) {
       }
       byte[] bytes = in.readAllBytes();
       String actual = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
-      if (!actual.equals(manifest.get(id, "sha256"))) {
+      // a model the build patched (packagedSha256) is checked as packaged
+      String expected =
+          manifest.has(id, "packagedSha256")
+              ? manifest.get(id, "packagedSha256")
+              : manifest.get(id, "sha256");
+      if (!actual.equals(expected)) {
         throw new FaceEngineException(resource + " does not match its sha256 in models.properties");
       }
       return new ModelSource("packaged " + manifest.get(id, "file"), bytes);
