@@ -152,8 +152,33 @@
     };
   }
   document.addEventListener("DOMContentLoaded", watch);
+  /* The session keeps a guest's last few views (web.xml); a tab left behind more pages than that
+     has lost its view, and its next Ajax request fails with ViewExpiredException. Reload it then
+     (a new view, the same pass), though not again and again if that does not help. */
+  function viewExpired(xhr) {
+    return /<error-name>[^<]*ViewExpiredException/.test((xhr && xhr.responseText) || "");
+  }
+
+  function reloadOnce() {
+    var key = "glimpse.viewExpiredReload";
+    try {
+      var last = Number(window.sessionStorage.getItem(key) || 0);
+      if (Date.now() - last < 10000) {
+        return;
+      }
+      window.sessionStorage.setItem(key, String(Date.now()));
+    } catch (unavailable) {
+      // no session storage: reload anyway
+    }
+    window.location.reload();
+  }
+
   if (window.jQuery) {
-    window.jQuery(document).on("pfAjaxComplete", function () {
+    window.jQuery(document).on("pfAjaxComplete", function (event, xhr) {
+      if (viewExpired(xhr)) {
+        reloadOnce();
+        return;
+      }
       appendPage();
       watch();
     });

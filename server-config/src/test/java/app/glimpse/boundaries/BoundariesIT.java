@@ -275,6 +275,86 @@ class BoundariesIT {
         400, assertThrows(ClientError.class, () -> photos.page(anna, eventId, 0, 500)).status());
   }
 
+  /**
+   * A grid that goes on from where it stopped (a cursor, no offset, no count) sees every photo once
+   * and in the order of the numbered pages: photos taken in the same second by id, the photos
+   * without a capture time last, failed files never; so does a grid of one hour.
+   */
+  @Test
+  void photosAfterACursorFollowTheNumberedPages() throws Exception {
+    Caller anna = fixtures().photographer("hal@h.test");
+    long eventId = events.create(anna, "Long night", null).id();
+    Instant nine = Instant.parse("2026-06-20T09:00:00Z");
+    fixtures()
+        .inTransaction(
+            () -> {
+              Event event = em.find(Event.class, eventId);
+              Source source = new Source(event, SourceKind.FOLDER, "/night", "night");
+              em.persist(source);
+              for (int i = 0; i < 23; i++) {
+                String name = "p" + i + ".jpg";
+                Photo photo =
+                    i % 7 == 3
+                        ? Photo.failed(event, source, null, name, name, "hash-" + i, "broken")
+                        : Photo.indexed(event, source, null, name, name, "hash-" + i);
+                if (i % 5 != 4) {
+                  // three photos a minute apart, then three in the same second, ...
+                  Instant taken = nine.plusSeconds(i % 6 < 3 ? 60L * i : 60L * (i - i % 6 + 3));
+                  photo.describe(4000, 3000, taken, "+00:00", null, null, null, false);
+                }
+                em.persist(photo);
+              }
+              return null;
+            });
+
+    PhotoPage all = photos.page(anna, eventId, 0, 100);
+    assertEquals(20, all.total());
+    assertEquals(20, all.items().size());
+    assertTrue(all.items().get(19).takenAt() == null, "photos without a time come last");
+    for (int size : new int[] {1, 3, 4, 7, 20, 21}) {
+      List<PhotoPage.Item> seen = new java.util.ArrayList<>();
+      PhotoPage.Cursor cursor = null;
+      List<PhotoPage.Item> page;
+      do {
+        page = photos.after(anna, eventId, cursor, size);
+        seen.addAll(page);
+        if (!page.isEmpty()) {
+          cursor = PhotoPage.Cursor.after(page.get(page.size() - 1));
+        }
+      } while (page.size() == size);
+      assertEquals(all.items(), seen, "pages of " + size);
+      for (int p = 0; p * size < 20; p++) {
+        assertEquals(
+            photos.page(anna, eventId, p, size).items(),
+            seen.subList(p * size, Math.min(20, (p + 1) * size)),
+            "page " + p + " of " + size);
+      }
+    }
+    assertEquals(Instant.parse("2026-06-20T09:01:00Z"), all.items().get(1).takenAt());
+
+    Instant from = nine;
+    Instant to = nine.plusSeconds(600);
+    PhotoPage hour = photos.taken(anna, eventId, from, to, 0, 100);
+    List<PhotoPage.Item> first = photos.takenAfter(anna, eventId, from, to, null, 4);
+    List<PhotoPage.Item> rest =
+        photos.takenAfter(
+            anna, eventId, from, to, PhotoPage.Cursor.after(first.get(first.size() - 1)), 100);
+    List<PhotoPage.Item> both = new java.util.ArrayList<>(first);
+    both.addAll(rest);
+    assertEquals(hour.items(), both);
+    assertTrue(hour.items().stream().allMatch(item -> item.takenAt() != null));
+
+    assertEquals(
+        404,
+        assertThrows(
+                ClientError.class,
+                () -> photos.after(fixtures().photographer("ida@i.test"), eventId, null, 10))
+            .status());
+    assertEquals(
+        400,
+        assertThrows(ClientError.class, () -> photos.after(anna, eventId, null, 500)).status());
+  }
+
   @Test
   void importsAFolderThroughTheJobAndTheQueueOnceOnly() throws Exception {
     Caller anna = fixtures().photographer("gus@g.test");

@@ -435,6 +435,63 @@ class PortalIT {
     wait.until(ExpectedConditions.textToBe(By.id("gridTitle"), "All photos"));
 
     findMe(galleryLink);
+    tabsAndBackKeepTheirViews(galleryLink);
+  }
+
+  /**
+   * The session keeps a guest's last six views (web.xml): a second tab and the page the back button
+   * returns to each go on with their own; a tab left behind more pages than that has lost its view,
+   * and its next Ajax request reloads it (gallery.js) rather than doing nothing.
+   */
+  private void tabsAndBackKeepTheirViews(String galleryLink) {
+    browser.get(galleryLink);
+    wait.until(ExpectedConditions.textToBe(By.id("galleryTitle"), "Anna & Ben"));
+    String first = browser.getWindowHandle();
+    browser.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
+    String second = browser.getWindowHandle();
+    browser.get(galleryLink);
+    wait.until(
+        driver -> driver.findElements(By.cssSelector("#photos\\:grid .tile")).size() == TOTAL);
+    browser.get(base + "/g/no-such-gallery");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("enter:code")));
+    browser.navigate().back();
+    wait.until(ExpectedConditions.textToBe(By.id("galleryTitle"), "Anna & Ben"));
+    pickAFaceAndBack();
+    browser.switchTo().window(first);
+    pickAFaceAndBack();
+
+    browser.switchTo().window(second);
+    for (int i = 0; i < 7; i++) {
+      browser.get(galleryLink);
+      wait.until(ExpectedConditions.textToBe(By.id("galleryTitle"), "Anna & Ben"));
+    }
+    browser.close();
+    browser.switchTo().window(first);
+    JavascriptExecutor script = (JavascriptExecutor) browser;
+    script.executeScript("window.glimpseOldPage = true;");
+    browser.findElement(By.cssSelector(".face-pick")).click();
+    wait.until(
+        driver ->
+            Boolean.TRUE.equals(
+                ((JavascriptExecutor) driver)
+                    .executeScript(
+                        "return window.glimpseOldPage === undefined"
+                            + " && document.readyState === 'complete'")));
+    wait.until(ExpectedConditions.textToBe(By.id("gridTitle"), "All photos"));
+    pickAFaceAndBack();
+  }
+
+  /** Taps the first face of the people strip, then goes back to all photos. */
+  private void pickAFaceAndBack() {
+    browser.findElement(By.cssSelector(".face-pick")).click();
+    wait.until(ExpectedConditions.textToBe(By.id("gridTitle"), "Photos of Alice"));
+    wait.until(
+        driver ->
+            driver.findElements(By.cssSelector("#photos\\:grid .tile")).size()
+                == SAME_PERSON.size());
+    browser.findElement(By.id("browse:showAll")).click();
+    wait.until(ExpectedConditions.textToBe(By.id("gridTitle"), "All photos"));
+    wait.until(driver -> driver.findElements(By.cssSelector("#photos\\:grid .tile")).size() >= 5);
   }
 
   /**

@@ -265,8 +265,9 @@ public class Events {
    */
   public Event visibleEvent(Caller caller, long id) {
     Event event = em.find(Event.class, id);
+    // the guest check first: it needs no studio, which is loaded only when asked for
     if (event == null
-        || !(caller.isStaffOf(event.getStudio().getId()) || admitsGuest(event, caller))) {
+        || !(admitsGuest(event, caller) || caller.isStaffOf(event.getStudio().getId()))) {
       throw ClientError.notFound("event");
     }
     return event;

@@ -39,8 +39,11 @@ public class People {
    */
   public List<PersonView> list(@NotNull Caller caller, long eventId) {
     Event event = visible(caller, eventId);
-    clustering.placeNew(event.getId());
-    boolean staff = caller.isStaffOf(event.getStudio().getId());
+    if (event.getFaceSeq() > event.getPeopleSeq()) {
+      // only then: placing takes the event's row lock, and every gallery page a guest opens asks
+      clustering.placeNew(event.getId());
+    }
+    boolean staff = caller.studioId() != null && caller.isStaffOf(event.getStudio().getId());
     List<Person> people =
         em.createNamedQuery(Person.FIND_BY_EVENT, Person.class)
             .setParameter("eventId", eventId)
@@ -66,21 +69,35 @@ public class People {
     return views;
   }
 
+  /** The indexed photos of an event that a person appears in (JPQL FROM and WHERE). */
+  private static final String PHOTOS_OF =
+      "FROM Photo p WHERE p.event.id = :eventId AND p.status ="
+          + " app.glimpse.photos.entity.PhotoStatus.INDEXED AND EXISTS (SELECT f FROM Face f"
+          + " WHERE f.photo = p AND f.person.id = :personId)";
+
   /** Page {@code page} of the photos a person appears in, in capture order. */
   public PhotoPage photos(@NotNull Caller caller, long eventId, long personId, int page, int size) {
+    visiblePerson(caller, eventId, personId);
+    return Photos.page(em, page, size, PHOTOS_OF, Map.of("eventId", eventId, "personId", personId));
+  }
+
+  /**
+   * Up to {@code size} of the photos a person appears in after {@code after} in capture order, not
+   * counted (see {@link Photos#after}).
+   */
+  public List<PhotoPage.Item> photosAfter(
+      @NotNull Caller caller, long eventId, long personId, PhotoPage.Cursor after, int size) {
+    visiblePerson(caller, eventId, personId);
+    return Photos.after(
+        em, after, size, PHOTOS_OF, Map.of("eventId", eventId, "personId", personId));
+  }
+
+  private void visiblePerson(Caller caller, long eventId, long personId) {
     Event event = visible(caller, eventId);
     Person person = person(event, personId);
     if (person.isHidden() && !caller.isStaffOf(event.getStudio().getId())) {
       throw ClientError.notFound("person");
     }
-    return Photos.page(
-        em,
-        page,
-        size,
-        "FROM Photo p WHERE p.event.id = :eventId AND p.status ="
-            + " app.glimpse.photos.entity.PhotoStatus.INDEXED AND EXISTS (SELECT f FROM Face f"
-            + " WHERE f.photo = p AND f.person.id = :personId)",
-        Map.of("eventId", eventId, "personId", personId));
   }
 
   /** Names (or, with null, un-names) a person and hides or shows them. */
@@ -206,7 +223,7 @@ public class People {
 
   private Event visible(Caller caller, long eventId) {
     Event event = events.visibleEvent(caller, eventId);
-    if (!caller.isStaffOf(event.getStudio().getId()) && !event.isPeopleVisible()) {
+    if (!event.isPeopleVisible() && !caller.isStaffOf(event.getStudio().getId())) {
       throw new ClientError(
           403, "people_hidden", "The photographer has not opened this gallery's people view.");
     }

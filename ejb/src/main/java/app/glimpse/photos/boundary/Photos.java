@@ -3,7 +3,6 @@ package app.glimpse.photos.boundary;
 import app.glimpse.access.boundary.Caller;
 import app.glimpse.events.boundary.Events;
 import app.glimpse.events.entity.Event;
-import app.glimpse.photos.entity.Photo;
 import app.glimpse.platform.ClientError;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -12,6 +11,8 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.TypedQuery;
 import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -27,16 +28,30 @@ public class Photos {
 
   @jakarta.inject.Inject app.glimpse.photos.control.CaptureHours captureHours;
 
+  /** The indexed photos of an event (JPQL FROM and WHERE over {@code Photo p}). */
+  private static final String INDEXED =
+      "FROM Photo p WHERE p.event.id = :eventId"
+          + " AND p.status = app.glimpse.photos.entity.PhotoStatus.INDEXED";
+
+  /** Those of them taken in a span of time. */
+  private static final String TAKEN = INDEXED + " AND p.takenAt >= :from AND p.takenAt < :to";
+
   /** Page {@code page} (from 0) of {@code size} photos in capture order. */
   public PhotoPage page(@NotNull Caller caller, long eventId, int page, int size) {
     Event event = events.visibleEvent(caller, eventId);
-    return page(
-        em,
-        page,
-        size,
-        "FROM Photo p WHERE p.event.id = :eventId"
-            + " AND p.status = app.glimpse.photos.entity.PhotoStatus.INDEXED",
-        Map.of("eventId", event.getId()));
+    return page(em, page, size, INDEXED, Map.of("eventId", event.getId()));
+  }
+
+  /**
+   * Up to {@code size} photos after {@code after} in capture order (the first ones when it is
+   * null), not counted: for a grid that goes on where it stopped. They are sought through the index
+   * of capture times, so a page deep into a large event costs what the first one does, where {@link
+   * #page} reads past every photo before its page.
+   */
+  public List<PhotoPage.Item> after(
+      @NotNull Caller caller, long eventId, PhotoPage.Cursor after, int size) {
+    Event event = events.visibleEvent(caller, eventId);
+    return after(em, after, size, INDEXED, Map.of("eventId", event.getId()));
   }
 
   /**
@@ -51,14 +66,22 @@ public class Photos {
       int page,
       int size) {
     Event event = events.visibleEvent(caller, eventId);
-    return page(
-        em,
-        page,
-        size,
-        "FROM Photo p WHERE p.event.id = :eventId"
-            + " AND p.status = app.glimpse.photos.entity.PhotoStatus.INDEXED"
-            + " AND p.takenAt >= :from AND p.takenAt < :to",
-        Map.of("eventId", event.getId(), "from", from, "to", to));
+    return page(em, page, size, TAKEN, Map.of("eventId", event.getId(), "from", from, "to", to));
+  }
+
+  /**
+   * Up to {@code size} of the photos taken from {@code from} to {@code to} after {@code after}, as
+   * {@link #after}.
+   */
+  public List<PhotoPage.Item> takenAfter(
+      @NotNull Caller caller,
+      long eventId,
+      @NotNull Instant from,
+      @NotNull Instant to,
+      PhotoPage.Cursor after,
+      int size) {
+    Event event = events.visibleEvent(caller, eventId);
+    return after(em, after, size, TAKEN, Map.of("eventId", event.getId(), "from", from, "to", to));
   }
 
   /**
@@ -96,33 +119,104 @@ public class Photos {
    */
   public static PhotoPage page(
       EntityManager em, int page, int size, String from, Map<String, Object> parameters) {
-    if (page < 0 || size < 1 || size > MAX_PAGE_SIZE) {
-      throw ClientError.badRequest(
-          "invalid_page", "page starts at 0 and size lies between 1 and " + MAX_PAGE_SIZE + ".");
+    if (page < 0) {
+      throw invalidPage();
     }
+    checkSize(size);
     TypedQuery<Long> count = em.createQuery("SELECT COUNT(p) " + from, Long.class);
-    TypedQuery<Photo> photos =
-        em.createQuery("SELECT p " + from + " ORDER BY p.takenAt, p.id", Photo.class);
-    parameters.forEach(
-        (name, value) -> {
-          count.setParameter(name, value);
-          photos.setParameter(name, value);
-        });
-    var items =
-        photos
-            .setFirstResult(Math.toIntExact(Math.min((long) page * size, Integer.MAX_VALUE)))
-            .setMaxResults(size)
-            .getResultStream()
-            .map(
-                photo ->
-                    new PhotoPage.Item(
-                        photo.getId(),
-                        photo.getFileName(),
-                        photo.getWidth(),
-                        photo.getHeight(),
-                        photo.getTakenAt(),
-                        photo.getFaceCount()))
-            .toList();
+    parameters.forEach(count::setParameter);
+    List<PhotoPage.Item> items =
+        items(
+            em,
+            from + " ORDER BY p.takenAt, p.id",
+            parameters,
+            Math.toIntExact(Math.min((long) page * size, Integer.MAX_VALUE)),
+            size);
     return new PhotoPage(count.getSingleResult(), items);
+  }
+
+  /**
+   * Up to {@code size} of the indexed photos {@code from} selects that come after {@code after} in
+   * capture order (from the first one when it is null), not counted. Photos without a capture time
+   * come last (PostgreSQL sorts nulls last), so after a photo with one the photos taken later come
+   * first and then, if the page is not full yet, those without a time; after a photo without one,
+   * the rest of those by id. Each query seeks in the index on (event, capture time, id) rather than
+   * reading past the photos before it.
+   */
+  public static List<PhotoPage.Item> after(
+      EntityManager em,
+      PhotoPage.Cursor after,
+      int size,
+      String from,
+      Map<String, Object> parameters) {
+    checkSize(size);
+    if (after == null) {
+      return items(em, from + " ORDER BY p.takenAt, p.id", parameters, 0, size);
+    }
+    Map<String, Object> bound = new HashMap<>(parameters);
+    bound.put("afterId", after.id());
+    if (after.takenAt() == null) {
+      return items(
+          em, from + " AND p.takenAt IS NULL AND p.id > :afterId ORDER BY p.id", bound, 0, size);
+    }
+    bound.put("afterTaken", after.takenAt());
+    List<PhotoPage.Item> items =
+        new ArrayList<>(
+            items(
+                em,
+                from
+                    + " AND p.takenAt >= :afterTaken AND (p.takenAt > :afterTaken OR p.id > :afterId)"
+                    + " ORDER BY p.takenAt, p.id",
+                bound,
+                0,
+                size));
+    if (items.size() < size) {
+      items.addAll(
+          items(
+              em,
+              from + " AND p.takenAt IS NULL ORDER BY p.id",
+              parameters,
+              0,
+              size - items.size()));
+    }
+    return items;
+  }
+
+  /**
+   * The list items of the photos {@code query} selects (a JPQL FROM ... ORDER BY over {@code Photo
+   * p}): only the columns a list shows, not whole entities.
+   */
+  private static List<PhotoPage.Item> items(
+      EntityManager em, String query, Map<String, Object> parameters, int first, int size) {
+    TypedQuery<Object[]> photos =
+        em.createQuery(
+            "SELECT p.id, p.fileName, p.width, p.height, p.takenAt, p.faceCount " + query,
+            Object[].class);
+    parameters.forEach(photos::setParameter);
+    return photos
+        .setFirstResult(first)
+        .setMaxResults(size)
+        .getResultStream()
+        .map(
+            row ->
+                new PhotoPage.Item(
+                    (Long) row[0],
+                    (String) row[1],
+                    (Integer) row[2],
+                    (Integer) row[3],
+                    (Instant) row[4],
+                    (Integer) row[5]))
+        .toList();
+  }
+
+  private static void checkSize(int size) {
+    if (size < 1 || size > MAX_PAGE_SIZE) {
+      throw invalidPage();
+    }
+  }
+
+  private static ClientError invalidPage() {
+    return ClientError.badRequest(
+        "invalid_page", "page starts at 0 and size lies between 1 and " + MAX_PAGE_SIZE + ".");
   }
 }

@@ -24,7 +24,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.eclipse.microprofile.config.ConfigProvider;
 
 /**
@@ -32,8 +31,11 @@ import org.eclipse.microprofile.config.ConfigProvider;
  * capture order, a page at a time as they scroll, and opens them in the lightbox.
  *
  * <p>The grid is rendered whole only with its first page; each further page is rendered alone into
- * a container of its own that the page's script empties into the grid, so a page costs the same
- * however far the guest has scrolled, and the view keeps one page, not all the photos seen.
+ * a container of its own that the page's script empties into the grid, and is read from where the
+ * last one ended (a {@link PhotoPage.Cursor}), so a page costs the same however far the guest has
+ * scrolled. The view lives in the guest's session as long as the browser may post back to it, so it
+ * keeps only where the guest is: the pass, the filter, the cursor and the counts. The photos, hours
+ * and people a request renders are loaded for that request ({@link GalleryRequest}) and never kept.
  */
 @Named
 @ViewScoped
@@ -49,88 +51,114 @@ public class GalleryPage implements Serializable {
   @EJB People people;
   @Inject GuestPasses passes;
   @Inject GuestFinds finds;
+  @Inject GalleryRequest shown;
 
   private String slug;
   private String code;
   private Events.GuestPass pass;
-  private List<PhotoPage.Item> items = List.of();
-  private List<PhotoPage.Item> appended = List.of();
+
+  /** The person whose photos are shown ("tap your face"), and their name if they have one. */
+  private Long personId;
+
+  private String personName;
+
+  /** The hour whose photos are shown, by its start in epoch milliseconds. */
+  private Long slot;
+
+  /** Where the grid ends: the last photo it shows; null before the first page. */
+  private PhotoPage.Cursor cursor;
+
   private int loaded;
   private long total;
-  private int pagesLoaded;
-  private List<PersonView> persons = List.of();
-  private PersonView person;
-  private List<TimeSlot> slots = List.of();
-  private Long slot;
+
+  /** The last page came back short: there is nothing after it. */
+  private boolean exhausted;
 
   /** An hour of the event in which photos were taken, for the time filter. */
   public record TimeSlot(String label, Instant from, Instant to, int photos)
-      implements Serializable {}
+      implements Serializable {
 
-  public void load() {
-    pass = slug == null ? null : passes.forSlug(slug).orElse(null);
-    if (pass != null && pagesLoaded == 0) {
-      loadMore();
-      loadFilters();
+    /** The hour starting at {@code from} (in the server's zone), with its photos. */
+    static TimeSlot of(Instant from, int photos) {
+      Instant to = from.plus(1, ChronoUnit.HOURS);
+      ZoneId zone = ZoneId.systemDefault();
+      return new TimeSlot(
+          HOUR.format(from.atZone(zone)) + "–" + HOUR_END.format(to.atZone(zone)),
+          from,
+          to,
+          photos);
     }
   }
 
-  /**
-   * The people guests may browse (if the photographer allows it) and the hours photos were taken.
-   */
-  private void loadFilters() {
-    if (pass == null) {
-      return;
+  public void load() {
+    pass = slug == null ? null : passes.forSlug(slug).orElse(null);
+    if (pass != null && cursor == null) {
+      firstPage(); // forSlug has just checked the pass
     }
-    Caller guest = pass.caller();
-    persons =
-        events.visibleEvent(guest, pass.eventId()).isPeopleVisible()
-            ? people.list(guest, pass.eventId())
-            : List.of();
-    Map<Instant, Integer> hours =
-        photos.captureHours(guest, pass.eventId(), ZoneId.systemDefault());
-    List<TimeSlot> found = new ArrayList<>();
-    hours.forEach(
-        (hour, count) ->
-            found.add(
-                new TimeSlot(
-                    HOUR.format(hour.atZone(ZoneId.systemDefault()))
-                        + "–"
-                        + HOUR_END.format(
-                            hour.plus(1, ChronoUnit.HOURS).atZone(ZoneId.systemDefault())),
-                    hour,
-                    hour.plus(1, ChronoUnit.HOURS),
-                    count)));
-    slots = found;
+  }
+
+  /** The hours photos were taken, for the time filter (counted once a minute per node). */
+  public List<TimeSlot> getSlots() {
+    if (pass == null) {
+      return List.of();
+    }
+    return shown.slots(
+        () -> {
+          Map<Instant, Integer> hours =
+              photos.captureHours(pass.caller(), pass.eventId(), ZoneId.systemDefault());
+          List<TimeSlot> found = new ArrayList<>();
+          hours.forEach((hour, count) -> found.add(TimeSlot.of(hour, count)));
+          return found;
+        });
+  }
+
+  /** The people guests may tap, if the photographer shows them. */
+  public List<PersonView> getPersons() {
+    if (pass == null) {
+      return List.of();
+    }
+    return shown.persons(
+        () -> {
+          Caller guest = pass.caller();
+          return events.visibleEvent(guest, pass.eventId()).isPeopleVisible()
+              ? people.list(guest, pass.eventId())
+              : List.of();
+        });
   }
 
   /** "Tap your face": shows the photos of one person. */
   public void choosePerson(long personId) {
-    person = persons.stream().filter(p -> p.id() == personId).findFirst().orElse(null);
+    PersonView person =
+        getPersons().stream().filter(p -> p.id() == personId).findFirst().orElse(null);
+    this.personId = person == null ? null : person.id();
+    personName = person == null ? null : person.name();
     slot = null;
     restart();
   }
 
   /** Back from a person or an hour to all photos. */
   public void showAll() {
-    person = null;
+    personId = null;
+    personName = null;
     slot = null;
     restart();
   }
 
   /** Called when the time filter changes. */
   public void chooseSlot() {
-    person = null;
+    personId = null;
+    personName = null;
     restart();
   }
 
   private void restart() {
-    pagesLoaded = 0;
-    loadMore();
+    if (stillAdmitted()) {
+      firstPage();
+    }
   }
 
-  public String portrait(PersonView shown) {
-    PersonView.Cover cover = shown.cover();
+  public String portrait(PersonView person) {
+    PersonView.Cover cover = person.cover();
     if (cover == null) {
       return "";
     }
@@ -151,32 +179,24 @@ public class GalleryPage implements Serializable {
 
   /** What the grid shows now. */
   public String getGridTitle() {
-    if (person != null) {
-      return person.name() == null ? "Photos of this person" : "Photos of " + person.name();
+    if (personId != null) {
+      return personName == null ? "Photos of this person" : "Photos of " + personName;
     }
-    if (chosenSlot().isPresent()) {
-      return "Photos taken " + chosenSlot().get().label();
+    if (slot != null) {
+      return "Photos taken " + TimeSlot.of(Instant.ofEpochMilli(slot), 0).label();
     }
     return "All photos";
   }
 
-  private Optional<TimeSlot> chosenSlot() {
-    return slot == null
-        ? Optional.empty()
-        : slots.stream().filter(s -> s.from().toEpochMilli() == slot).findFirst();
-  }
-
   public boolean isFiltered() {
-    return person != null || slot != null;
+    return personId != null || slot != null;
   }
 
   public void enter() {
     try {
       pass = events.enterGallery(slug == null ? "" : slug, code == null ? "" : code);
       passes.add(pass);
-      pagesLoaded = 0;
-      loadMore();
-      loadFilters();
+      firstPage();
     } catch (ClientError refused) {
       FacesContext faces = FacesContext.getCurrentInstance();
       faces.addMessage(
@@ -192,37 +212,71 @@ public class GalleryPage implements Serializable {
   }
 
   /**
-   * The next page of photos: the grid's first page after a start or a new filter, else the page the
-   * script appends to the grid. A pass that has expired meanwhile sends the guest back to the code
-   * form.
+   * "More photos": the page after the last one the grid shows, which the script appends to the
+   * grid. A pass that has expired meanwhile sends the guest back to the code form.
    */
   public void loadMore() {
-    if (pass == null || !passes.admitted(pass)) {
-      pass = null;
-      backToCodeForm();
+    if (cursor == null) {
+      restart();
+      return;
+    }
+    if (!stillAdmitted() || exhausted) {
       return;
     }
     Caller guest = pass.caller();
-    int size = Math.max(1, Math.min(pageSize(), Photos.MAX_PAGE_SIZE));
+    int size = pageSize();
+    List<PhotoPage.Item> page;
+    if (personId != null) {
+      page = people.photosAfter(guest, pass.eventId(), personId, cursor, size);
+    } else if (slot != null) {
+      Instant from = Instant.ofEpochMilli(slot);
+      page =
+          photos.takenAfter(
+              guest, pass.eventId(), from, from.plus(1, ChronoUnit.HOURS), cursor, size);
+    } else {
+      page = photos.after(guest, pass.eventId(), cursor, size);
+    }
+    shown.nextPage(page);
+    loaded += page.size();
+    exhausted = page.size() < size;
+    if (!page.isEmpty()) {
+      cursor = PhotoPage.Cursor.after(page.get(page.size() - 1));
+    }
+  }
+
+  /** The grid's first page for the filter chosen, with the number of photos it has in all. */
+  private void firstPage() {
+    Caller guest = pass.caller();
+    int size = pageSize();
     PhotoPage page;
-    if (person != null) {
-      page = people.photos(guest, pass.eventId(), person.id(), pagesLoaded, size);
-    } else if (chosenSlot().isPresent()) {
-      TimeSlot hour = chosenSlot().get();
-      page = photos.taken(guest, pass.eventId(), hour.from(), hour.to(), pagesLoaded, size);
+    if (personId != null) {
+      page = people.photos(guest, pass.eventId(), personId, 0, size);
+    } else if (slot != null) {
+      Instant from = Instant.ofEpochMilli(slot);
+      page = photos.taken(guest, pass.eventId(), from, from.plus(1, ChronoUnit.HOURS), 0, size);
     } else {
-      page = photos.page(guest, pass.eventId(), pagesLoaded, size);
+      page = photos.page(guest, pass.eventId(), 0, size);
     }
+    List<PhotoPage.Item> items = page.items();
+    shown.firstPage(items);
     total = page.total();
-    if (pagesLoaded == 0) {
-      items = page.items();
-      appended = List.of();
-      loaded = items.size();
-    } else {
-      appended = page.items();
-      loaded += appended.size();
+    loaded = items.size();
+    exhausted = items.size() < size;
+    // an empty first page still starts the grid: "More" then finds nothing after nothing
+    cursor =
+        items.isEmpty()
+            ? new PhotoPage.Cursor(null, Long.MAX_VALUE)
+            : PhotoPage.Cursor.after(items.get(items.size() - 1));
+  }
+
+  /** Whether the guest's pass still opens the event; if not, back to the code form. */
+  private boolean stillAdmitted() {
+    if (pass == null || !passes.admitted(pass)) {
+      pass = null;
+      backToCodeForm();
+      return false;
     }
-    pagesLoaded++;
+    return true;
   }
 
   /**
@@ -230,9 +284,11 @@ public class GalleryPage implements Serializable {
    * property would be a dependency that a view-scoped (passivating) bean may not hold.
    */
   private static int pageSize() {
-    return ConfigProvider.getConfig()
-        .getOptionalValue("glimpse.gallery.page-size", Integer.class)
-        .orElse(48);
+    int size =
+        ConfigProvider.getConfig()
+            .getOptionalValue("glimpse.gallery.page-size", Integer.class)
+            .orElse(48);
+    return Math.max(1, Math.min(size, Photos.MAX_PAGE_SIZE));
   }
 
   /** The same gallery link again, which shows the code form, with a word on why. */
@@ -300,42 +356,38 @@ public class GalleryPage implements Serializable {
   }
 
   public boolean isMore() {
-    return loaded < total;
+    return !exhausted && loaded < total;
   }
 
   public Events.GuestPass getPass() {
     return pass;
   }
 
-  /** The grid's first page, all that a whole render of the grid shows. */
+  /**
+   * The grid's first page, all that a whole render of the grid shows; every request that renders
+   * the grid whole has loaded it (the gallery's GET, entering the code, a filter). Other requests
+   * see none: Faces also reads this when it only walks the tree, as "More photos" does.
+   */
   public List<PhotoPage.Item> getItems() {
-    return items;
+    return shown.items() == null ? List.of() : shown.items();
   }
 
-  /** The page "More photos" loaded last, for the script to append to the grid. */
+  /** The page "More photos" loaded in this request, for the script to append to the grid. */
   public List<PhotoPage.Item> getAppended() {
-    return appended;
+    return shown.appended();
   }
 
   /** The position in the grid of the first appended photo. */
   public int getAppendedFrom() {
-    return loaded - appended.size();
+    return loaded - shown.appended().size();
   }
 
   public long getTotal() {
     return total;
   }
 
-  public List<PersonView> getPersons() {
-    return persons;
-  }
-
-  public PersonView getPerson() {
-    return person;
-  }
-
-  public List<TimeSlot> getSlots() {
-    return slots;
+  public Long getPersonId() {
+    return personId;
   }
 
   public Long getSlot() {
