@@ -313,7 +313,7 @@ public class GalleryPage implements Serializable {
     faces.responseComplete();
   }
 
-  public String alt(PhotoPage.Item item, int index) {
+  String alt(PhotoPage.Item item, int index) {
     String when =
         item.takenAt() == null
             ? ""
@@ -380,6 +380,44 @@ public class GalleryPage implements Serializable {
   /** The position in the grid of the first appended photo. */
   public int getAppendedFrom() {
     return loaded - shown.appended().size();
+  }
+
+  /** {@link #getItems()} as the grid renders them. */
+  public List<GalleryTile> getTiles() {
+    return shown.tiles(() -> tiles(getItems(), 0));
+  }
+
+  /** {@link #getAppended()} as the grid renders them. */
+  public List<GalleryTile> getAppendedTiles() {
+    return shown.appendedTiles(() -> tiles(getAppended(), getAppendedFrom()));
+  }
+
+  private List<GalleryTile> tiles(List<PhotoPage.Item> items, int from) {
+    if (items.isEmpty()) {
+      return List.of();
+    }
+    String base =
+        FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath()
+            + "/media/"
+            + pass.eventId()
+            + "/";
+    String downloads =
+        FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath()
+            + "/download/"
+            + pass.eventId()
+            + "/";
+    List<GalleryTile> tiles = new ArrayList<>(items.size());
+    for (int i = 0; i < items.size(); i++) {
+      PhotoPage.Item item = items.get(i);
+      tiles.add(
+          new GalleryTile(
+              from + i,
+              base + item.id() + "/thumb",
+              base + item.id() + "/preview",
+              downloads + item.id(),
+              alt(item, from + i)));
+    }
+    return tiles;
   }
 
   public long getTotal() {

@@ -18,6 +18,8 @@ public class GalleryRequest {
   private List<PhotoPage.Item> appended = List.of();
   private List<GalleryPage.TimeSlot> slots;
   private List<PersonView> persons;
+  private List<GalleryTile> tiles;
+  private List<GalleryTile> appendedTiles;
 
   /** The grid's first page, or null if this request has not loaded it. */
   public List<PhotoPage.Item> items() {
@@ -33,11 +35,30 @@ public class GalleryRequest {
   public void firstPage(List<PhotoPage.Item> page) {
     items = page;
     appended = List.of();
+    tiles = null;
+    appendedTiles = null;
   }
 
   /** This request loaded the page after what the grid shows. */
   public void nextPage(List<PhotoPage.Item> page) {
     appended = page;
+    appendedTiles = null;
+  }
+
+  /** The first page's tiles, made at most once per request after it was loaded. */
+  public List<GalleryTile> tiles(Supplier<List<GalleryTile>> make) {
+    if (tiles == null) {
+      tiles = make.get();
+    }
+    return tiles;
+  }
+
+  /** The appended page's tiles, made at most once per request after it was loaded. */
+  public List<GalleryTile> appendedTiles(Supplier<List<GalleryTile>> make) {
+    if (appendedTiles == null) {
+      appendedTiles = make.get();
+    }
+    return appendedTiles;
   }
 
   /** The hours photos were taken in, asked for at most once per request. */
