@@ -4,8 +4,10 @@ import app.glimpse.access.boundary.Caller;
 import app.glimpse.events.boundary.Events;
 import app.glimpse.people.boundary.People;
 import app.glimpse.people.boundary.PersonView;
+import app.glimpse.photos.boundary.Downloads;
 import app.glimpse.photos.boundary.PhotoPage;
 import app.glimpse.photos.boundary.Photos;
+import app.glimpse.photos.boundary.PreviewImages;
 import app.glimpse.platform.ClientError;
 import jakarta.ejb.EJB;
 import jakarta.faces.application.FacesMessage;
@@ -163,12 +165,10 @@ public class GalleryPage implements Serializable {
       return "";
     }
     return FaceFrame.portrait(
-        FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath()
-            + "/media/"
-            + pass.eventId()
-            + "/"
-            + cover.photoId()
-            + "/thumb",
+        PreviewImages.thumbnailLink(
+            FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath(),
+            pass.eventId(),
+            cover.photoId()),
         cover.x(),
         cover.y(),
         cover.width(),
@@ -396,25 +396,17 @@ public class GalleryPage implements Serializable {
     if (items.isEmpty()) {
       return List.of();
     }
-    String base =
-        FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath()
-            + "/media/"
-            + pass.eventId()
-            + "/";
-    String downloads =
-        FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath()
-            + "/download/"
-            + pass.eventId()
-            + "/";
+    String context = FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath();
+    long event = pass.eventId();
     List<GalleryTile> tiles = new ArrayList<>(items.size());
     for (int i = 0; i < items.size(); i++) {
       PhotoPage.Item item = items.get(i);
       tiles.add(
           new GalleryTile(
               from + i,
-              base + item.id() + "/thumb",
-              base + item.id() + "/preview",
-              downloads + item.id(),
+              PreviewImages.thumbnailLink(context, event, item.id()),
+              PreviewImages.previewLink(context, event, item.id()),
+              Downloads.originalLink(context, event, item.id()),
               alt(item, from + i)));
     }
     return tiles;

@@ -3,6 +3,7 @@ package app.glimpse.people.boundary;
 import app.glimpse.access.boundary.Callers;
 import app.glimpse.events.boundary.EventPage;
 import app.glimpse.gallery.boundary.FaceFrame;
+import app.glimpse.photos.boundary.PreviewImages;
 import app.glimpse.platform.ClientError;
 import jakarta.ejb.EJB;
 import jakarta.faces.application.FacesMessage;
@@ -116,12 +117,10 @@ public class PeoplePage implements Serializable {
       return "";
     }
     String thumb =
-        FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath()
-            + "/media/"
-            + eventPage.getId()
-            + "/"
-            + cover.photoId()
-            + "/thumb";
+        PreviewImages.thumbnailLink(
+            FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath(),
+            eventPage.getId(),
+            cover.photoId());
     return FaceFrame.portrait(
         thumb,
         cover.x(),

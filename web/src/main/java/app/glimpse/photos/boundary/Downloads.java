@@ -55,6 +55,11 @@ public class Downloads extends HttpServlet {
   private static final Pattern PHOTO = Pattern.compile("/(\\d{1,18})/(\\d{1,18})");
   private static final Pattern ZIP = Pattern.compile("/(\\d{1,18})/your-photos\\.zip");
 
+  /** Where a photo's original is downloaded, under {@code contextPath}. */
+  public static String originalLink(String contextPath, long eventId, long photoId) {
+    return contextPath + "/download/" + eventId + "/" + photoId;
+  }
+
   @EJB Originals originals;
   @Inject GuestPasses passes;
   @Inject GuestFinds finds;

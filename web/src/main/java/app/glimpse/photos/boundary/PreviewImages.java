@@ -34,6 +34,16 @@ public class PreviewImages extends HttpServlet {
   @Inject GuestPasses passes;
   @Inject Callers callers;
 
+  /** Where a photo's thumbnail is served, under {@code contextPath}. */
+  public static String thumbnailLink(String contextPath, long eventId, long photoId) {
+    return contextPath + "/media/" + eventId + "/" + photoId + "/thumb";
+  }
+
+  /** Where a photo's display preview is served, under {@code contextPath}. */
+  public static String previewLink(String contextPath, long eventId, long photoId) {
+    return contextPath + "/media/" + eventId + "/" + photoId + "/preview";
+  }
+
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
