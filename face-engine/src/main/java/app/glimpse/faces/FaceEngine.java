@@ -25,6 +25,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.opencv.core.Core;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Scalar;
@@ -336,6 +337,9 @@ public final class FaceEngine implements AutoCloseable {
         crops.add(FaceAligner.align(image, c.landmarks()));
       }
       List<float[]> embeddings = models.embedder().embed(crops, clock);
+      if (config.flip()) {
+        embeddings = withMirrorImages(models, crops, embeddings, clock);
+      }
       List<DetectedFace> faces = new ArrayList<>(candidates.size());
       for (int i = 0; i < candidates.size(); i++) {
         FaceCandidate full = candidates.get(i).scaled(toFull);
@@ -367,6 +371,46 @@ public final class FaceEngine implements AutoCloseable {
     } finally {
       crops.forEach(Mat::release);
     }
+  }
+
+  /**
+   * Flip test-time augmentation: each face's embedding becomes the normalised sum of the embeddings
+   * of its aligned crop and of that crop's mirror image, so that what one side of a turned face
+   * shows counts from both sides.
+   */
+  private static List<float[]> withMirrorImages(
+      Loaded models, List<Mat> crops, List<float[]> embeddings, InferenceClock clock) {
+    List<Mat> mirrored = new ArrayList<>(crops.size());
+    try {
+      for (Mat crop : crops) {
+        Mat flipped = new Mat();
+        Core.flip(crop, flipped, 1);
+        mirrored.add(flipped);
+      }
+      List<float[]> flippedEmbeddings = models.embedder().embed(mirrored, clock);
+      List<float[]> combined = new ArrayList<>(embeddings.size());
+      for (int i = 0; i < embeddings.size(); i++) {
+        combined.add(normalisedSum(embeddings.get(i), flippedEmbeddings.get(i)));
+      }
+      return combined;
+    } finally {
+      mirrored.forEach(Mat::release);
+    }
+  }
+
+  /** {@code a + b}, scaled to unit length. */
+  static float[] normalisedSum(float[] a, float[] b) {
+    float[] sum = new float[a.length];
+    double squares = 0;
+    for (int i = 0; i < a.length; i++) {
+      sum[i] = a[i] + b[i];
+      squares += sum[i] * sum[i];
+    }
+    float inverse = squares == 0 ? 0 : (float) (1 / Math.sqrt(squares));
+    for (int i = 0; i < sum.length; i++) {
+      sum[i] *= inverse;
+    }
+    return sum;
   }
 
   /** Cosine similarity of two L2-normalised embeddings (their dot product). */

@@ -31,6 +31,8 @@ import java.util.function.Function;
  *   <li>{@code quality.minFacePx} 32, {@code quality.minScore} 0.7, {@code quality.minSharpness}
  *       25, {@code quality.maxYaw} 0.6: quality gates
  *   <li>{@code thumbnail} 400, {@code preview} 1600, {@code jpegQuality} 85: previews
+ *   <li>{@code flip}: also embed each aligned face's mirror image and use the normalised sum of
+ *       both embeddings (flip test-time augmentation; twice the embedding work), default false
  * </ul>
  */
 public record FaceEngineConfig(
@@ -47,7 +49,8 @@ public record FaceEngineConfig(
     float qualityMaxYaw,
     int thumbnailSize,
     int previewSize,
-    int jpegQuality) {
+    int jpegQuality,
+    boolean flip) {
 
   /** Detectors the engine can drive. */
   public enum DetectorKind {
@@ -136,7 +139,8 @@ public record FaceEngineConfig(
         floatValue(source, "quality.maxYaw", 0.6f),
         intValue(source, "thumbnail", 400),
         intValue(source, "preview", 1600),
-        intValue(source, "jpegQuality", 85));
+        intValue(source, "jpegQuality", 85),
+        Boolean.parseBoolean(value(source, "flip", "false")));
   }
 
   private static String value(Function<String, String> source, String key, String fallback) {
@@ -168,7 +172,8 @@ public record FaceEngineConfig(
         qualityMaxYaw,
         thumbnailSize,
         previewSize,
-        jpegQuality);
+        jpegQuality,
+        flip);
   }
 
   /** Same settings with another pixel limit. */
@@ -187,7 +192,8 @@ public record FaceEngineConfig(
         qualityMaxYaw,
         thumbnailSize,
         previewSize,
-        jpegQuality);
+        jpegQuality,
+        flip);
   }
 
   /** Same settings scanning for faces down to another size. */
@@ -206,6 +212,27 @@ public record FaceEngineConfig(
         qualityMaxYaw,
         thumbnailSize,
         previewSize,
-        jpegQuality);
+        jpegQuality,
+        flip);
+  }
+
+  /** Same settings with flip test-time augmentation on or off. */
+  public FaceEngineConfig withFlip(boolean on) {
+    return new FaceEngineConfig(
+        detectorKind,
+        detectorModel,
+        embedderModel,
+        threads,
+        maxPixels,
+        minFacePx,
+        minScore,
+        qualityMinFacePx,
+        qualityMinScore,
+        qualityMinSharpness,
+        qualityMaxYaw,
+        thumbnailSize,
+        previewSize,
+        jpegQuality,
+        on);
   }
 }

@@ -11,7 +11,8 @@ import java.util.Locale;
 import java.util.Map;
 
 /**
- * Command line entry for {@code ./glimpse eval faces} and {@code ./glimpse bench faces}.
+ * Command line entry for {@code ./glimpse eval faces}, {@code ./glimpse eval search} ({@link
+ * SearchEval}) and {@code ./glimpse bench faces}.
  *
  * <p>Options: {@code --photos DIR|N}, {@code --identities TSV}, {@code --pairs TSV}, {@code --truth
  * TSV}, {@code --threshold T}, {@code --events N}, {@code --events-out DIR}, {@code --events-seed
@@ -24,7 +25,8 @@ public final class FacesCli {
   private FacesCli() {}
 
   public static void main(String[] args) throws Exception {
-    if (args.length < 2 || !args[1].equals("faces")) {
+    if (args.length < 2
+        || !(args[1].equals("faces") || (args[0].equals("eval") && args[1].equals("search")))) {
       usage();
       return;
     }
@@ -43,7 +45,13 @@ public final class FacesCli {
     }
     try (FaceEngine engine = FaceEngine.create(config)) {
       switch (args[0]) {
-        case "eval" -> new FacesEval(engine, options).run();
+        case "eval" -> {
+          if (args[1].equals("search")) {
+            throw new UnsupportedOperationException();
+          } else {
+            new FacesEval(engine, options).run();
+          }
+        }
         case "bench" -> new FacesBench(engine, options).run();
         default -> usage();
       }
@@ -76,6 +84,9 @@ public final class FacesCli {
         """
         usage: FacesCli eval faces --photos DIR [--identities TSV] [--pairs TSV] [--truth TSV]
                  [--threshold 0.43] [--events 48] [--events-out DIR] [--events-seed N] [--strangers DIR]
+               FacesCli eval search [--photos DIR] [--groups DIR] [--out DIR] [--seed N]
+                 [--threshold 0.43] [--folds 4] [--expand true|false] [--confident 0.55]
+                 [--expansion-faces 8]
                FacesCli bench faces [--photos N] [--threads N] [--out DIR]
         common: [--detector FILE] [--detector-kind ultraface|blazeface|yunet]\
         """);
