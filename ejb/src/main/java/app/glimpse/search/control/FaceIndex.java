@@ -1,5 +1,7 @@
 package app.glimpse.search.control;
 
+import app.glimpse.faces.search.EventFaceSet;
+import app.glimpse.faces.search.FaceHit;
 import app.glimpse.photos.entity.EmbeddingCodec;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -183,6 +185,56 @@ public final class FaceIndex {
     if (faces == 0) {
       return new Ranking(List.of(), 0);
     }
+    List<Hits> parts = scan(query, threshold, sigmas, snapshot, faces);
+    return new Ranking(bestPerPhoto(parts, limit), parts.stream().mapToLong(h -> h.scored).sum());
+  }
+
+  /**
+   * This index as an {@link EventFaceSet} for one ranking (not to be shared between threads): the
+   * faces it returns, and their stored embeddings, come from the faces present when it was made.
+   */
+  public EventFaceSet faceSet() {
+    int faces = size;
+    Chunk[] snapshot = chunks;
+    return new EventFaceSet() {
+      private final Map<Long, Integer> slots = new HashMap<>();
+
+      @Override
+      public List<FaceHit> above(float[] query, float threshold) {
+        checkLength(query);
+        if (faces == 0) {
+          return List.of();
+        }
+        List<FaceHit> found = new ArrayList<>();
+        for (Hits hits : scan(query, threshold, sigmas, snapshot, faces)) {
+          for (int i = 0; i < hits.count; i++) {
+            slots.put(hits.faceIds[i], hits.slots[i]);
+            found.add(new FaceHit(hits.faceIds[i], hits.photoIds[i], hits.scores[i]));
+          }
+        }
+        return found;
+      }
+
+      @Override
+      public float[] embedding(long faceId) {
+        Integer slot = slots.get(faceId);
+        if (slot == null) {
+          throw new IllegalArgumentException("face " + faceId + " was not returned by this set");
+        }
+        Chunk chunk = snapshot[slot >> CHUNK_SHIFT];
+        int row = slot & (CHUNK - 1);
+        float[] embedding = new float[DIMENSIONS];
+        float inverse = chunk.inverseScales[row];
+        for (int i = 0; i < DIMENSIONS; i++) {
+          embedding[i] = chunk.rows[row * DIMENSIONS + i] * inverse;
+        }
+        return embedding;
+      }
+    };
+  }
+
+  private List<Hits> scan(
+      float[] query, float threshold, double sigmas, Chunk[] snapshot, int faces) {
     Scan scan = new Scan(query, threshold, sigmas, snapshot);
     int tasks = (int) Math.min(parallelism, Math.max(1, faces / MIN_FACES_PER_TASK));
     List<Future<Hits>> forked = new ArrayList<>(tasks - 1);
@@ -196,7 +248,7 @@ public final class FaceIndex {
     for (Future<Hits> part : forked) {
       parts.add(join(part));
     }
-    return new Ranking(bestPerPhoto(parts, limit), parts.stream().mapToLong(h -> h.scored).sum());
+    return parts;
   }
 
   private static List<PhotoMatch> bestPerPhoto(List<Hits> parts, int limit) {
@@ -296,7 +348,7 @@ public final class FaceIndex {
                 dot(query, chunk.rows, r * DIMENSIONS)
                     * (chunk.inverseScales[r] * inverseQueryScale);
             if (score >= threshold) {
-              hits.add(chunk.photoIds[r], chunk.faceIds[r], score);
+              hits.add(chunk.photoIds[r], chunk.faceIds[r], score, slot - row + r);
             }
           }
         }
@@ -325,15 +377,18 @@ public final class FaceIndex {
     long[] photoIds = new long[16];
     long[] faceIds = new long[16];
     float[] scores = new float[16];
+    int[] slots = new int[16];
 
-    void add(long photoId, long faceId, float score) {
+    void add(long photoId, long faceId, float score, int slot) {
       if (count == scores.length) {
         photoIds = Arrays.copyOf(photoIds, count * 2);
         faceIds = Arrays.copyOf(faceIds, count * 2);
         scores = Arrays.copyOf(scores, count * 2);
+        slots = Arrays.copyOf(slots, count * 2);
       }
       photoIds[count] = photoId;
       faceIds[count] = faceId;
+      slots[count] = slot;
       scores[count++] = score;
     }
   }

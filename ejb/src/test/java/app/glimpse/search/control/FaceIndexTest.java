@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.glimpse.faces.search.EventFaceSet;
+import app.glimpse.faces.search.FaceHit;
 import app.glimpse.photos.entity.EmbeddingCodec;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -56,6 +58,37 @@ class FaceIndexTest {
       }
     }
     assertTrue(compared > 200, "the queries have matches to compare: " + compared);
+  }
+
+  @Test
+  void asAFaceSetItReturnsEveryFaceAboveTheThresholdWithItsStoredEmbedding() {
+    SyntheticFaces synthetic = new SyntheticFaces(21, 50);
+    SplittableRandom random = new SplittableRandom(22);
+    FaceIndex index = new FaceIndex();
+    List<float[]> faces = new ArrayList<>();
+    for (int f = 0; f < 3_000; f++) {
+      float[] face = synthetic.face(random.nextInt(synthetic.people()), random);
+      faces.add(face);
+      index.add(f, f / 3, face);
+    }
+    float[] selfie = synthetic.selfie(7, random);
+    EventFaceSet set = index.faceSet();
+    List<FaceHit> hits = set.above(selfie, 0.4f);
+    long expected = faces.stream().filter(face -> dot(selfie, face) >= 0.4f + TOLERANCE).count();
+    assertTrue(expected > 10, "the case has matches: " + expected);
+    assertTrue(hits.size() >= expected, hits.size() + " of " + expected);
+    for (FaceHit hit : hits) {
+      float[] stored = set.embedding(hit.faceId());
+      float[] original = faces.get((int) hit.faceId());
+      assertEquals(hit.faceId() / 3, hit.photoId());
+      assertEquals(1f, dot(stored, original) / norm(stored), 0.001f);
+      assertEquals(dot(selfie, original), hit.score(), TOLERANCE);
+    }
+    assertThrows(IllegalArgumentException.class, () -> set.embedding(-1));
+  }
+
+  private static float norm(float[] v) {
+    return (float) Math.sqrt(dot(v, v));
   }
 
   @Test
