@@ -2,9 +2,9 @@ package app.glimpse.faces;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
-import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.glimpse.faces.cli.BoxMatch;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -52,20 +52,50 @@ class FaceEngineTest {
     assertTrue(ENGINE.check() == status, "cached");
   }
 
+  /**
+   * Every face the engine reports (accepted or not) against the faces boxed by eye in {@code
+   * face-boxes.tsv}, matched one to one at IoU >= 0.5 ({@link BoxMatch}). Measured: 33 of 34 found
+   * (missed: the face cut by the bottom-right edge of selfie-many-people), 3 false detections, all
+   * in img54 and all rejected as low-score (a box around the blurred crowd, one too large for the
+   * blurred profile, one on hair); the accepted faces alone: 31 found, none false. Matching at IoU
+   * 0.6, or without clipping detections to the photo, finds 31.
+   */
   @Test
-  void findsAtLeast95PercentOfTheVisibleFacesInGroupPhotos() throws Exception {
-    int visible = 0;
-    int found = 0;
+  void findsAtLeast95PercentOfTheVisibleFacesByBox() throws Exception {
+    BoxMatch.Result all = BoxMatch.Result.NONE;
+    BoxMatch.Result accepted = BoxMatch.Result.NONE;
     List<String> report = new ArrayList<>();
-    for (String[] row : truth()) {
-      int expected = Integer.parseInt(row[1]);
-      int faces = analyse(row[0]).faces().size();
-      assertTrue(faces <= expected + 1, row[0] + ": " + faces + " faces, " + expected + " visible");
-      visible += expected;
-      found += Math.min(expected, faces);
-      report.add(row[0] + "=" + faces + "/" + expected);
+    for (Map.Entry<String, List<BoxMatch.Truth>> photo : boxes().entrySet()) {
+      PhotoAnalysis analysis = analyse(photo.getKey());
+      BoxMatch.Result r =
+          BoxMatch.match(
+              photo.getValue(),
+              analysis.faces().stream().map(DetectedFace::box).toList(),
+              analysis.width(),
+              analysis.height());
+      report.add(
+          photo.getKey()
+              + " found "
+              + r.found()
+              + "/"
+              + r.truth()
+              + (r.falseDetections() == 0 ? "" : " false at " + BoxMatch.boxes(r.falseBoxes())));
+      all = all.plus(r);
+      accepted =
+          accepted.plus(
+              BoxMatch.match(
+                  photo.getValue(),
+                  analysis.acceptedFaces().stream().map(DetectedFace::box).toList(),
+                  analysis.width(),
+                  analysis.height()));
     }
-    assertTrue(found >= 0.95 * visible, "found " + found + " of " + visible + ": " + report);
+    assertEquals(34, all.truth(), "faces boxed");
+    assertTrue(all.found() >= 0.95 * all.truth(), all.found() + " found: " + report);
+    assertTrue(all.falseDetections() <= 3, all.falseDetections() + " false: " + report);
+    assertEquals(
+        0,
+        accepted.falseDetections(),
+        "accepted false at " + BoxMatch.boxes(accepted.falseBoxes()));
   }
 
   @Test
@@ -216,13 +246,12 @@ class FaceEngineTest {
     }
   }
 
-  static List<String[]> truth() throws IOException {
-    List<String[]> rows = new ArrayList<>();
-    for (String line : lines(FaceEngineTest.class.getResourceAsStream("visible-faces.tsv"))) {
-      rows.add(line.split("\t"));
-    }
-    assertNotNull(rows.isEmpty() ? null : rows);
-    return rows;
+  /** The faces boxed by eye, by path under ../shared/photos. */
+  static Map<String, List<BoxMatch.Truth>> boxes() throws IOException {
+    Map<String, List<BoxMatch.Truth>> boxes =
+        BoxMatch.parse(lines(FaceEngineTest.class.getResourceAsStream("face-boxes.tsv")));
+    assertFalse(boxes.isEmpty());
+    return boxes;
   }
 
   static List<String> lines(InputStream in) throws IOException {

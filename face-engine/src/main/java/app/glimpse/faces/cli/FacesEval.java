@@ -17,13 +17,13 @@ import java.util.stream.Stream;
 
 /**
  * Quality of the engine on a labelled folder: faces found per photo, verification on labelled pairs
- * (AUC, best cosine threshold and its accuracy), rank-1 identification, and detection recall
- * against hand counts.
+ * (AUC, best cosine threshold and its accuracy), rank-1 identification, and detection against faces
+ * boxed by eye (found, missed, false detections: {@link BoxMatch}).
  *
  * <p>{@code identities.tsv} (identity, file), {@code pairs.tsv} (file, file, Yes/No) and {@code
- * truth.tsv} (file, visible faces; the file's folder is ignored) are picked up from the photo
- * folder when not given. A photo's identity embedding is its first face: the largest that passed
- * the quality gates, else the largest.
+ * truth.tsv} (one line per face: file, x, y, width, height, note; the file's folder is ignored) are
+ * picked up from the photo folder when not given. A photo's identity embedding is its first face:
+ * the largest that passed the quality gates, else the largest.
  */
 final class FacesEval {
   private final FaceEngine engine;
@@ -383,29 +383,56 @@ final class FacesEval {
     return Double.parseDouble(options.getOrDefault("threshold", "0.43"));
   }
 
+  /**
+   * Detection against faces boxed by eye ({@link BoxMatch}): for each photo of the folder the box
+   * file lists (the file's folder is ignored), one line with the faces found, missed and the false
+   * detections (every face the engine reports counts, accepted or not), then the sums on the
+   * summary line; {@code recall} is found over the faces boxed.
+   */
   private void truth(Path dir, Map<String, PhotoAnalysis> analyses, StringBuilder summary)
       throws IOException {
     Path file = table("truth", dir);
     if (file == null) {
       return;
     }
-    int expected = 0;
-    int found = 0;
-    for (String[] row : rows(file)) {
-      String photo = Path.of(row[0]).getFileName().toString();
+    BoxMatch.Result total = BoxMatch.Result.NONE;
+    for (Map.Entry<String, List<BoxMatch.Truth>> row :
+        BoxMatch.parse(Files.readAllLines(file)).entrySet()) {
+      String photo = Path.of(row.getKey()).getFileName().toString();
       if (!Files.exists(dir.resolve(photo))) {
         continue;
       }
       PhotoAnalysis analysis = analyses.get(photo);
-      int count = Integer.parseInt(row[1].trim());
-      expected += count;
-      found += analysis == null ? 0 : Math.min(count, analysis.faces().size());
+      BoxMatch.Result result =
+          analysis == null
+              ? BoxMatch.match(row.getValue(), List.of(), 0, 0)
+              : BoxMatch.match(
+                  row.getValue(),
+                  analysis.faces().stream().map(DetectedFace::box).toList(),
+                  analysis.width(),
+                  analysis.height());
+      System.out.printf(
+          Locale.ROOT,
+          "%s\ttruth=%d\tfound=%d\tmissed=%d\tfalse=%d\tignored=%d%s%s%n",
+          photo,
+          result.truth(),
+          result.found(),
+          result.missed(),
+          result.falseDetections(),
+          result.ignored(),
+          result.missed() == 0 ? "" : "\tmissed_at=" + BoxMatch.boxes(result.missedBoxes()),
+          result.falseDetections() == 0 ? "" : "\tfalse_at=" + BoxMatch.boxes(result.falseBoxes()));
+      total = total.plus(result);
     }
-    if (expected == 0) {
+    if (total.truth() == 0) {
       return;
     }
-    summary.append(" truth_faces=").append(expected);
-    summary.append(format(" recall=%.3f", (double) found / Math.max(1, expected)));
+    summary.append(" truth_faces=").append(total.truth());
+    summary.append(" found=").append(total.found());
+    summary.append(" missed=").append(total.missed());
+    summary.append(" false_detections=").append(total.falseDetections());
+    summary.append(" ignored_detections=").append(total.ignored());
+    summary.append(format(" recall=%.3f", total.recall()));
   }
 
   private static float[] embedding(PhotoAnalysis analysis) {
