@@ -95,7 +95,7 @@ public class SelfieSearches extends HttpServlet {
       Integer faceIndex = !add && face.find() ? Integer.valueOf(face.group(1)) : null;
       Search.Combined searched = search.combine(caller, eventId, earlier, selfie, faceIndex);
       GuestFinds.Found found = finds.keep(eventId, searched, add);
-      write(response, 200, answer(searched.result(), found, finds.canAdd(eventId)));
+      write(response, 200, answer(searched.result(), found));
     } catch (ClientError refused) {
       write(
           response,
@@ -107,7 +107,7 @@ public class SelfieSearches extends HttpServlet {
     }
   }
 
-  private static JsonObject answer(SearchResult result, GuestFinds.Found found, boolean canAdd) {
+  private static JsonObject answer(SearchResult result, GuestFinds.Found found) {
     JsonArrayBuilder faces = JSON.createArrayBuilder();
     for (SearchResult.SelfieFace face : result.faces()) {
       JsonObjectBuilder one =
@@ -131,8 +131,7 @@ public class SelfieSearches extends HttpServlet {
             .add("photos", found.photos().size())
             .add("usedFace", result.usedFace())
             .add("faces", faces)
-            .add("selfies", result.selfies())
-            .add("canAdd", canAdd);
+            .add("selfies", result.selfies());
     if (result.note() != null) {
       answer.add("note", result.note());
     }
