@@ -133,7 +133,7 @@ public class Search {
     List<String> notes = new ArrayList<>();
     for (int i = 0; i < selfies.size(); i++) {
       int number = earlierFaces.size() + i + 1;
-      Selfie named = new Selfie(number, total);
+      SelfieLabel named = new SelfieLabel(number, total);
       List<DetectedFace> found = facesIn(selfies.get(i), named);
       int index;
       if (number == 1) {
@@ -154,7 +154,11 @@ public class Search {
         index = largestUsable(found, named);
         if (found.size() > 1) {
           notes.add(
-              "Selfie " + number + " shows " + found.size() + " faces; the largest was added.");
+              "Selfie "
+                  + number
+                  + " shows "
+                  + found.size()
+                  + " faces; the largest usable one was added.");
         }
       }
       if (i == 0) {
@@ -181,7 +185,7 @@ public class Search {
    * How a selfie is named in messages: as "the selfie" in a search of one, by its number in a
    * search of several.
    */
-  private record Selfie(int number, int of) {
+  private record SelfieLabel(int number, int of) {
 
     String subject() {
       return of == 1 ? "The selfie" : "Selfie " + number;
@@ -194,7 +198,7 @@ public class Search {
   }
 
   /** The faces of a selfie worth offering, largest usable first; refused if there are none. */
-  private static List<DetectedFace> facesIn(byte[] selfie, Selfie named) {
+  private static List<DetectedFace> facesIn(byte[] selfie, SelfieLabel named) {
     if (selfie.length == 0) {
       throw ClientError.badRequest("empty_selfie", named.subject() + " is empty: send a photo.");
     }
@@ -223,7 +227,7 @@ public class Search {
   }
 
   /** The index of the face of the first selfie to search with: the one asked for, or the first. */
-  private static int chosen(List<DetectedFace> found, Integer faceIndex, Selfie named) {
+  private static int chosen(List<DetectedFace> found, Integer faceIndex, SelfieLabel named) {
     int used = faceIndex == null ? 0 : faceIndex;
     if (used < 0 || used >= found.size()) {
       throw ClientError.badRequest(
@@ -243,7 +247,7 @@ public class Search {
   }
 
   /** The face a further selfie adds: its largest usable one (the engine lists those first). */
-  private static int largestUsable(List<DetectedFace> found, Selfie named) {
+  private static int largestUsable(List<DetectedFace> found, SelfieLabel named) {
     for (int i = 0; i < found.size(); i++) {
       if (found.get(i).accepted()) {
         return i;
@@ -252,7 +256,7 @@ public class Search {
     throw unusable(found.get(0), named);
   }
 
-  private static ClientError unusable(DetectedFace face, Selfie named) {
+  private static ClientError unusable(DetectedFace face, SelfieLabel named) {
     return new ClientError(
         422,
         "face_unusable",
