@@ -181,31 +181,57 @@
       }
       appendPage();
       watch();
+      focusAfterAdding();
     });
   }
 
   /* Find me: the selfie goes from the file input straight into the request body, kept only in this
-     page's memory (to search again with another face); the server keeps nothing of it. */
+     page's memory (to search again with another face); the server keeps nothing of it. "Add another
+     photo of me" sends one more photo once and keeps nothing of it here: the server combines it with
+     the faces of the earlier ones, which it holds in memory for this search only. */
   var selfie = null;
+  var focusAdded = false;
 
-  function say(text) {
+  function say(text, adding) {
     var status = document.getElementById("findStatus");
     if (status) {
       status.textContent = text;
     }
+    var near = document.getElementById("addStatus");
+    if (near) {
+      near.textContent = adding ? text : "";
+    }
+  }
+
+  function busy(on) {
+    var box = document.getElementById("findMe");
+    var found = document.querySelector(".your-photos");
+    [box, found].forEach(function (element) {
+      if (element) {
+        element.classList.toggle("busy", on);
+      }
+    });
+    if (on) {
+      box.setAttribute("aria-busy", "true");
+    }
   }
 
   function search(face) {
+    if (selfie) {
+      send(selfie, face === undefined ? "" : "?face=" + face, false);
+    }
+  }
+
+  function send(photo, query, adding) {
     var box = document.getElementById("findMe");
-    if (!box || !selfie) {
+    if (!box) {
       return;
     }
     var form = new FormData();
-    form.append("selfie", selfie, "selfie");
-    say("Looking for you in the photos\u2026");
-    box.classList.add("busy");
-    box.setAttribute("aria-busy", "true");
-    fetch(box.getAttribute("data-url") + (face === undefined ? "" : "?face=" + face), {
+    form.append("selfie", photo, "selfie");
+    say(adding ? "Adding your photo to the search\u2026" : "Looking for you in the photos\u2026", adding);
+    busy(true);
+    fetch(box.getAttribute("data-url") + query, {
       method: "POST",
       body: form,
       credentials: "same-origin",
@@ -215,26 +241,52 @@
         return { ok: response.ok, answer: answer };
       });
     }).then(function (result) {
-      box.classList.remove("busy");
+      busy(false);
       if (!result.ok) {
         box.removeAttribute("aria-busy");
-        say(result.answer.message || "The search did not work; try another photo.");
+        say(result.answer.message || "The search did not work; try another photo.", adding);
         return;
       }
       var found = result.answer.photos;
-      say(found === 0 ? "No photos of you were found." : found === 1 ? "Found 1 photo of you."
-          : "Found " + found + " photos of you.");
-      showFaces(result.answer);
+      var selfies = result.answer.selfies || 1;
+      say((found === 0 ? "No photos of you were found" : found === 1 ? "Found 1 photo of you"
+          : "Found " + found + " photos of you")
+          + (selfies > 1 ? " (searched with " + selfies + " of your photos)." : "."));
+      var faces = document.getElementById("selfieFaces");
+      if (adding && faces) {
+        // tapping a face of the first selfie would start over with it alone: not offered any more
+        faces.hidden = true;
+        focusAdded = true;
+      } else {
+        showFaces(result.answer);
+      }
       if (window.showFound) {
         window.showFound(); // its oncomplete ends aria-busy
       } else {
         box.removeAttribute("aria-busy");
       }
     }).catch(function () {
-      box.classList.remove("busy");
+      busy(false);
       box.removeAttribute("aria-busy");
-      say("The search did not reach the server; check the connection and try again.");
+      say("The search did not reach the server; check the connection and try again.", adding);
     });
+  }
+
+  /* After "Your photos" was re-rendered for an added photo: the focus, which was on the replaced
+     file input, goes to the next one, or to the heading once no more can be added. */
+  function focusAfterAdding() {
+    if (!focusAdded) {
+      return;
+    }
+    focusAdded = false;
+    var next = document.getElementById("addSelfieFile");
+    var heading = document.getElementById("yourPhotosTitle");
+    if (next) {
+      next.focus();
+    } else if (heading) {
+      heading.setAttribute("tabindex", "-1");
+      heading.focus();
+    }
   }
 
   /* Several faces in the selfie: show it with a button on each usable face to search with that one. */
@@ -284,6 +336,12 @@
 
   document.addEventListener("change", function (event) {
     var input = event.target;
+    if (input.id === "addSelfieFile" && input.files && input.files.length) {
+      var photo = input.files[0];
+      input.value = "";
+      send(photo, "?add=1", true);
+      return;
+    }
     if (input.id !== "selfieCamera" && input.id !== "selfieFile") {
       return;
     }

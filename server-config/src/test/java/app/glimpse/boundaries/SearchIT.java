@@ -26,13 +26,17 @@ import app.glimpse.search.boundary.FaceRanking;
 import app.glimpse.search.boundary.Search;
 import app.glimpse.search.boundary.SearchResult;
 import app.glimpse.search.control.PhotoMatch;
+import app.glimpse.testing.Api;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.transaction.UserTransaction;
 import java.io.File;
 import java.io.IOException;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -69,6 +73,7 @@ class SearchIT {
             SearchIT.class,
             Fixtures.class,
             app.glimpse.testing.Jpegs.class,
+            app.glimpse.testing.Api.class,
             app.glimpse.testing.Traces.class);
   }
 
@@ -82,6 +87,9 @@ class SearchIT {
   @Inject UserTransaction transaction;
 
   @Inject app.glimpse.search.control.SearchViews views;
+
+  /** The request through which Arquillian runs the test: it tells the server's port. */
+  @Inject HttpServletRequest request;
 
   private Fixtures fixtures() {
     return new Fixtures(em, transaction);
@@ -166,6 +174,129 @@ class SearchIT {
     } finally {
       events.setGuestAccess(owner, deepface, "2468", null, true);
     }
+  }
+
+  /**
+   * Two selfies of one person make one search that finds what either finds, each photo scored by
+   * its best match; the gallery's way (the first selfie's face handed back) finds the same. A
+   * fourth selfie is refused, and a further selfie without a face is named in the refusal, through
+   * the EJB and as JSON over HTTP.
+   */
+  @Test
+  void combinesTheSelfiesOfOnePerson() throws Exception {
+    importDeepface();
+    events.setGuestAccess(owner, deepface, "2468", null, true);
+    Caller guest = guestOfDeepface(); // a caller of its own: the searches count for the throttle
+    byte[] first = bytes("deepface/img2.jpg");
+    byte[] second = bytes("deepface/img5.jpg");
+    Map<Long, Float> alone = new HashMap<>();
+    Set<Long> foundByFirst = new HashSet<>();
+    for (byte[] selfie : List.of(first, second)) {
+      for (SearchResult.Match match : search.search(guest, deepface, selfie, null).matches()) {
+        alone.merge(match.photoId(), match.score(), Math::max);
+        if (selfie == first) {
+          foundByFirst.add(match.photoId());
+        }
+      }
+    }
+    assertFalse(foundByFirst.isEmpty());
+
+    SearchResult both = search.search(guest, deepface, List.of(first, second), null);
+    assertEquals(2, both.selfies());
+    assertEquals(0, both.usedFace());
+    Map<Long, Float> combined = new HashMap<>();
+    both.matches().forEach(match -> combined.put(match.photoId(), match.score()));
+    assertEquals(alone, combined, "the union, each photo with its best score over the selfies");
+    for (int i = 1; i < both.matches().size(); i++) {
+      assertTrue(both.matches().get(i - 1).score() >= both.matches().get(i).score());
+    }
+
+    Search.Combined once = search.combine(guest, deepface, List.of(), first, null);
+    assertEquals(1, once.faces().size());
+    Search.Combined added = search.combine(guest, deepface, once.faces(), second, null);
+    assertEquals(2, added.faces().size());
+    assertEquals(2, added.result().selfies());
+    assertEquals(
+        both.matches().stream().map(SearchResult.Match::photoId).toList(),
+        added.result().matches().stream().map(SearchResult.Match::photoId).toList(),
+        "adding a selfie to the faces of the first finds what sending both finds");
+
+    assertError(
+        400,
+        "too_many_selfies",
+        () -> search.search(guest, deepface, List.of(first, second, first, second), null));
+    assertError(
+        400,
+        "too_many_selfies",
+        () -> {
+          List<float[]> three = new ArrayList<>(added.faces());
+          three.add(once.faces().get(0));
+          search.combine(guest, deepface, three, second, null);
+        });
+    ClientError noFace =
+        assertThrows(
+            ClientError.class,
+            () ->
+                search.search(guest, deepface, List.of(first, bytes("debian/chelsea.png")), null));
+    assertEquals(422, noFace.status());
+    assertEquals("no_face", noFace.error());
+    assertTrue(noFace.getMessage().startsWith("Selfie 2: no face found"), noFace.getMessage());
+
+    // the API, as a guest's app calls it
+    Api api = new Api(path -> URI.create(base() + path));
+    String token =
+        Api.object(
+                api.send(
+                    "POST",
+                    "/api/v1/guest/sessions",
+                    null,
+                    "{\"slug\":\"" + events.get(owner, deepface).slug() + "\",\"code\":\"2468\"}"),
+                200)
+            .getString("token");
+    String url = "/api/v1/events/" + deepface + "/search";
+    JsonObject answer =
+        Api.object(
+            api.multipart(url, token, Map.of(), "selfie", Map.of("1.jpg", first, "2.jpg", second)),
+            200);
+    assertEquals(2, answer.getInt("selfies"));
+    assertEquals(0, answer.getInt("usedFace"));
+    assertFalse(answer.getJsonArray("faces").isEmpty());
+    assertEquals(both.threshold(), (float) answer.getJsonNumber("threshold").doubleValue());
+    Set<Long> overHttp = new HashSet<>();
+    for (JsonObject match : answer.getJsonArray("matches").getValuesAs(JsonObject.class)) {
+      overHttp.add(match.getJsonNumber("photoId").longValue());
+      assertNotNull(match.getString("fileName"));
+      assertTrue(match.containsKey("score") && match.containsKey("faceBox"), match.toString());
+    }
+    assertEquals(combined.keySet(), overHttp);
+
+    JsonObject tooMany =
+        Api.object(
+            api.multipart(
+                url,
+                token,
+                Map.of(),
+                "selfie",
+                Map.of("1.jpg", first, "2.jpg", second, "3.jpg", first, "4.jpg", second)),
+            400);
+    assertEquals("too_many_selfies", tooMany.getString("error"));
+    assertTrue(tooMany.getString("message").contains("at most 3"), tooMany.toString());
+    JsonObject faceless =
+        Api.object(
+            api.multipart(
+                url,
+                token,
+                Map.of(),
+                "selfie",
+                Map.of("1.jpg", first, "2.png", bytes("debian/chelsea.png"))),
+            422);
+    assertEquals("no_face", faceless.getString("error"));
+    assertTrue(faceless.getString("message").startsWith("Selfie 2: "), faceless.toString());
+  }
+
+  /** This deployment's address, as the test's own request reached it. */
+  private String base() {
+    return "http://127.0.0.1:" + request.getLocalPort() + request.getContextPath();
   }
 
   @Test

@@ -56,6 +56,9 @@ class PortalIT {
   private static final Dimension DESKTOP = new Dimension(1366, 900);
   private static final Dimension PHONE = new Dimension(375, 812);
 
+  /** A larger phone (iPhone 12 to 15), for the gallery's newer controls. */
+  private static final Dimension PHONE_390 = new Dimension(390, 844);
+
   /** The person of deepface/img2.jpg (the selfie) is in these photos (identities.tsv: df00). */
   private static final List<String> SAME_PERSON =
       List.of("img1.jpg", "img10.jpg", "img11.jpg", "img4.jpg");
@@ -652,10 +655,15 @@ class PortalIT {
             HttpResponse.BodyHandlers.ofString());
     assertTrue(api.body().startsWith("{\"error\""), "the API keeps JSON errors: " + api.body());
 
+    addAnotherPhotoOfMe(kept);
+
     browser
         .findElement(By.id("selfieFile"))
         .sendKeys(deepface().resolve("selfie-many-people.jpg").toString());
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("found:foundNote")));
+    assertTrue(
+        browser.findElements(By.id("selfiesUsed")).isEmpty(),
+        "a new selfie starts a new search, of one photo");
     wait.until(driver -> driver.findElement(By.id("findMe")).getAttribute("aria-busy") == null);
     wait.until(driver -> driver.findElements(By.cssSelector(".selfie-face")).size() >= 2);
     waitForImages("#selfieImage");
@@ -685,6 +693,70 @@ class PortalIT {
     browser.get(base + one.replaceAll("/\\d+$", "/999999999"));
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("errorTitle")));
     screenshots("12-error-page");
+  }
+
+  /**
+   * "Add another photo of me", after a search that found {@code kept} (one photo marked "not me"):
+   * the added photo's finds join them, the photo marked "not me" stays out, the added photo is on
+   * no disk, and after the third photo the control is gone. Photos of two other people of the
+   * upload stand in for more photos of the guest, so that what each adds shows in the count.
+   */
+  private void addAnotherPhotoOfMe(java.util.Set<String> kept) throws Exception {
+    String marker = "glimpse-added-selfie-" + java.util.UUID.randomUUID();
+    Path folder = Files.createTempDirectory("glimpse-selfie");
+    Path added = folder.resolve("another.jpg");
+    Files.write(added, withComment(Files.readAllBytes(deepface().resolve("img27.jpg")), marker));
+    waitForImages("#foundGrid .tile img");
+    screenshots("15-gallery-add-another", DESKTOP, PHONE_390);
+    long addedAt = System.currentTimeMillis();
+    browser.findElement(By.id("addSelfieFile")).sendKeys(added.toString());
+    java.util.Set<String> expected = new java.util.TreeSet<>(kept);
+    expected.add("img26.jpg"); // img27.jpg's person (df01) in the upload
+    wait.until(ExpectedConditions.textToBe(By.id("foundCount"), String.valueOf(expected.size())));
+    wait.until(driver -> driver.findElement(By.id("findMe")).getAttribute("aria-busy") == null);
+    Files.delete(added);
+    Files.delete(folder);
+    assertSelfieNowhere(marker, addedAt);
+    assertEquals(expected, foundFiles());
+    assertTrue(
+        browser.findElement(By.id("selfiesUsed")).getText().contains("2 of your photos"),
+        browser.findElement(By.id("selfiesUsed")).getText());
+    assertTrue(
+        browser.findElement(By.id("findStatus")).getText().contains("searched with 2"),
+        browser.findElement(By.id("findStatus")).getText());
+    waitForImages("#foundGrid .tile img");
+    screenshots("16-gallery-added-photo", DESKTOP, PHONE_390);
+
+    // a photo without a face is refused, by its number, and leaves the search as it was
+    browser
+        .findElement(By.id("addSelfieFile"))
+        .sendKeys(photos().resolveSibling("debian").resolve("chelsea.png").toString());
+    wait.until(
+        ExpectedConditions.textMatches(
+            By.id("addStatus"), java.util.regex.Pattern.compile("^Selfie 3: no face found")));
+    assertEquals(
+        String.valueOf(expected.size()), browser.findElement(By.id("foundCount")).getText());
+
+    browser
+        .findElement(By.id("addSelfieFile"))
+        .sendKeys(deepface().resolve("img48.jpg").toString());
+    expected.add("img47.jpg"); // img48.jpg's person (df02)
+    wait.until(ExpectedConditions.textToBe(By.id("foundCount"), String.valueOf(expected.size())));
+    wait.until(driver -> driver.findElement(By.id("findMe")).getAttribute("aria-busy") == null);
+    assertEquals(expected, foundFiles());
+    assertTrue(
+        browser.findElements(By.id("addSelfieFile")).isEmpty(),
+        "three photos in all: the control is gone");
+  }
+
+  /** The file names of the photos "Your photos" shows. */
+  private java.util.Set<String> foundFiles() {
+    java.util.Set<String> found = new java.util.TreeSet<>();
+    for (WebElement image : browser.findElements(By.cssSelector("#foundGrid .tile img"))) {
+      String alt = image.getAttribute("alt");
+      found.add(alt.substring(alt.lastIndexOf(", ") + 2));
+    }
+    return found;
   }
 
   /**
@@ -800,9 +872,14 @@ class PortalIT {
    * tall as the page), then back at desktop size.
    */
   private void screenshots(String name) throws IOException {
+    screenshots(name, DESKTOP, PHONE);
+  }
+
+  /** As {@link #screenshots(String)}, at a desktop and a phone size of the caller's choice. */
+  private void screenshots(String name, Dimension desktop, Dimension phone) throws IOException {
     JavascriptExecutor script = browser;
     for (Map.Entry<String, Dimension> size :
-        List.of(Map.entry("desktop", DESKTOP), Map.entry("phone", PHONE))) {
+        List.of(Map.entry("desktop", desktop), Map.entry("phone", phone))) {
       browser.manage().window().setSize(size.getValue());
       settle();
       long chrome = (Long) script.executeScript("return window.outerHeight - window.innerHeight;");

@@ -19,6 +19,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -30,12 +31,22 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Selfie search: finds the faces in a selfie, picks one (the largest usable, or the one asked for),
  * and returns the event's photos that face appears in, best first, with the matching face's box.
  *
+ * <p>A search may combine up to {@value #MAX_SELFIES} selfies of the same guest, because one photo
+ * of a face misses some of the photos that another (other light, other angle) finds: the chosen
+ * face of the first selfie and the largest usable face of each further one are ranked together, and
+ * a photo scores its best match over them ({@link FaceRanking#rank(long, List, float, int)}). The
+ * gallery adds selfies one at a time; it hands back the faces of the earlier ones as embeddings
+ * (see {@link #combine}), since their photos are gone.
+ *
  * <p>The selfie exists only in this request's memory: it is decoded and embedded, never written to
  * a file, the database or a log. No transaction is held while the face engine works.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Search {
+
+  /** Most selfies one search combines: beyond three, more photos of a face found hardly more. */
+  public static final int MAX_SELFIES = 3;
 
   @EJB Events events;
   @EJB FaceRanking ranking;
@@ -54,16 +65,142 @@ public class Search {
   @ConfigProperty(name = "glimpse.search.max-results", defaultValue = "2000")
   int maxResults;
 
+  /**
+   * What a search found, with the face searched with from each of its selfies (earlier ones first):
+   * embeddings a caller adding a further selfie later hands back to {@link #combine}. They are the
+   * guest's biometric data: hold them in memory only, for as long as the search is shown.
+   */
+  public record Combined(SearchResult result, List<float[]> faces) {}
+
   public SearchResult search(
       @NotNull Caller caller, long eventId, @NotNull byte[] selfie, Integer faceIndex) {
+    return combine(caller, eventId, List.of(), List.of(selfie), faceIndex).result();
+  }
+
+  /**
+   * Searches with one to {@value #MAX_SELFIES} selfies of the same person: {@code faceIndex} picks
+   * the face of the first, each further selfie gives its largest usable face.
+   */
+  public SearchResult search(
+      @NotNull Caller caller,
+      long eventId,
+      @NotNull @Size(min = 1) List<@NotNull byte[]> selfies,
+      Integer faceIndex) {
+    return combine(caller, eventId, List.of(), selfies, faceIndex).result();
+  }
+
+  /**
+   * Adds {@code selfie} to a search made with the selfies whose faces are {@code earlierFaces} (as
+   * an earlier {@link Combined} returned them; none for a new search, which {@code faceIndex} then
+   * applies to).
+   */
+  public Combined combine(
+      @NotNull Caller caller,
+      long eventId,
+      @NotNull List<@NotNull float[]> earlierFaces,
+      @NotNull byte[] selfie,
+      Integer faceIndex) {
+    return combine(caller, eventId, earlierFaces, List.of(selfie), faceIndex);
+  }
+
+  private Combined combine(
+      Caller caller,
+      long eventId,
+      List<float[]> earlierFaces,
+      List<byte[]> selfies,
+      Integer faceIndex) {
     Event event = events.visibleEvent(caller, eventId);
-    throttle.search(caller.subject());
+    int total = earlierFaces.size() + selfies.size();
+    if (total > MAX_SELFIES) {
+      throw ClientError.badRequest(
+          "too_many_selfies",
+          "A search combines at most "
+              + MAX_SELFIES
+              + " selfies; this one would have "
+              + total
+              + ". Start a new search to use other ones.");
+    }
+    for (int i = 0; i < selfies.size(); i++) {
+      throttle.search(caller.subject()); // each selfie costs the face engine's time
+    }
     if (!event.isFaceSearch()) {
       throw new ClientError(
           403, "face_search_off", "Face search is switched off for this event's gallery.");
     }
+    List<float[]> queries = new ArrayList<>(earlierFaces);
+    List<SearchResult.SelfieFace> faces = null;
+    int used = 0;
+    List<String> notes = new ArrayList<>();
+    for (int i = 0; i < selfies.size(); i++) {
+      int number = earlierFaces.size() + i + 1;
+      SelfieLabel named = new SelfieLabel(number, total);
+      List<DetectedFace> found = facesIn(selfies.get(i), named);
+      int index;
+      if (number == 1) {
+        index = chosen(found, faceIndex, named);
+        if (faceIndex == null && found.size() > 1) {
+          notes.add(
+              total == 1
+                  ? "The selfie shows "
+                      + found.size()
+                      + " faces; these are the photos of the largest one. Pick another face to"
+                      + " search for someone else."
+                  : "Selfie 1 shows "
+                      + found.size()
+                      + " faces; the largest one was searched with. Pick another face to search"
+                      + " for someone else.");
+        }
+      } else {
+        index = largestUsable(found, named);
+        if (found.size() > 1) {
+          notes.add(
+              "Selfie "
+                  + number
+                  + " shows "
+                  + found.size()
+                  + " faces; the largest usable one was added.");
+        }
+      }
+      if (i == 0) {
+        faces = new ArrayList<>(found.size());
+        for (int f = 0; f < found.size(); f++) {
+          DetectedFace face = found.get(f);
+          faces.add(
+              new SearchResult.SelfieFace(
+                  f, box(face.box()), face.accepted(), problem(face.rejectReason())));
+        }
+        used = index;
+      }
+      DetectedFace query = found.get(index);
+      queries.add(query.embedding());
+    }
+    List<PhotoMatch> ranked = ranking.rank(eventId, queries, threshold, maxResults);
+    String note = notes.isEmpty() ? null : String.join(" ", notes);
+    return new Combined(
+        new SearchResult(describe(ranked), faces, used, note, threshold, queries.size()),
+        List.copyOf(queries));
+  }
+
+  /**
+   * How a selfie is named in messages: as "the selfie" in a search of one, by its number in a
+   * search of several.
+   */
+  private record SelfieLabel(int number, int of) {
+
+    String subject() {
+      return of == 1 ? "The selfie" : "Selfie " + number;
+    }
+
+    /** {@code single} in a search of one selfie, else {@code numbered} after "Selfie n: ". */
+    String about(String single, String numbered) {
+      return of == 1 ? single : "Selfie " + number + ": " + numbered;
+    }
+  }
+
+  /** The faces of a selfie worth offering, largest usable first; refused if there are none. */
+  private static List<DetectedFace> facesIn(byte[] selfie, SelfieLabel named) {
     if (selfie.length == 0) {
-      throw ClientError.badRequest("empty_selfie", "The selfie is empty: send a photo.");
+      throw ClientError.badRequest("empty_selfie", named.subject() + " is empty: send a photo.");
     }
     List<DetectedFace> found;
     try {
@@ -74,27 +211,28 @@ public class Search {
               .toList();
     } catch (UnreadableImageException e) {
       throw new ClientError(
-          422, "unreadable_selfie", "The selfie cannot be read as a photo: " + e.getMessage());
+          422,
+          "unreadable_selfie",
+          named.subject() + " cannot be read as a photo: " + e.getMessage());
     }
     if (found.isEmpty()) {
       throw new ClientError(
           422,
           "no_face",
-          "No face was found in the selfie. Take one facing the camera, in good light, with your"
-              + " face filling a good part of the picture.");
+          named.about("No face was found in the selfie.", "no face found.")
+              + " Take one facing the camera, in good light, with your face filling a good part of"
+              + " the picture.");
     }
-    List<SearchResult.SelfieFace> faces = new ArrayList<>(found.size());
-    for (int i = 0; i < found.size(); i++) {
-      DetectedFace face = found.get(i);
-      faces.add(
-          new SearchResult.SelfieFace(
-              i, box(face.box()), face.accepted(), problem(face.rejectReason())));
-    }
+    return found;
+  }
+
+  /** The index of the face of the first selfie to search with: the one asked for, or the first. */
+  private static int chosen(List<DetectedFace> found, Integer faceIndex, SelfieLabel named) {
     int used = faceIndex == null ? 0 : faceIndex;
     if (used < 0 || used >= found.size()) {
       throw ClientError.badRequest(
           "invalid_face",
-          "The selfie has "
+          named.about("The selfie has ", "it has ")
               + found.size()
               + (found.size() == 1 ? " face" : " faces")
               + "; pick one from 0 to "
@@ -103,23 +241,30 @@ public class Search {
     }
     DetectedFace query = found.get(used);
     if (!query.accepted()) {
-      throw new ClientError(
-          422,
-          "face_unusable",
-          "The face in the selfie cannot be searched with: "
-              + problem(query.rejectReason())
-              + ". Take another one facing the camera.");
+      throw unusable(query, named);
     }
-    List<PhotoMatch> ranked = ranking.rank(eventId, query.embedding(), threshold, maxResults);
-    String note = null;
-    if (faceIndex == null && found.size() > 1) {
-      note =
-          "The selfie shows "
-              + found.size()
-              + " faces; these are the photos of the largest one. Pick another face to search"
-              + " for someone else.";
+    return used;
+  }
+
+  /** The face a further selfie adds: its largest usable one (the engine lists those first). */
+  private static int largestUsable(List<DetectedFace> found, SelfieLabel named) {
+    for (int i = 0; i < found.size(); i++) {
+      if (found.get(i).accepted()) {
+        return i;
+      }
     }
-    return new SearchResult(describe(ranked), faces, used, note, threshold);
+    throw unusable(found.get(0), named);
+  }
+
+  private static ClientError unusable(DetectedFace face, SelfieLabel named) {
+    return new ClientError(
+        422,
+        "face_unusable",
+        named.about(
+                "The face in the selfie cannot be searched with: ",
+                "the face cannot be searched with: ")
+            + problem(face.rejectReason())
+            + ". Take another one facing the camera.");
   }
 
   private List<SearchResult.Match> describe(List<PhotoMatch> ranked) {

@@ -6,13 +6,21 @@ import java.util.List;
 /**
  * What a selfie search found.
  *
- * @param matches the photos, best first
- * @param faces every face found in the selfie, in the order a {@code face} index picks them
- * @param usedFace the index of the face searched with
+ * @param matches the photos, best first; with several selfies, each photo scored by its best match
+ *     over them
+ * @param faces every face found in the (first) selfie of the request, in the order a {@code face}
+ *     index picks them
+ * @param usedFace the index of the face of that selfie searched with
  * @param note a sentence for the guest when the choice of face needs saying, else null
+ * @param selfies how many selfies the search combined (one face of each)
  */
 public record SearchResult(
-    List<Match> matches, List<SelfieFace> faces, int usedFace, String note, float threshold) {
+    List<Match> matches,
+    List<SelfieFace> faces,
+    int usedFace,
+    String note,
+    float threshold,
+    int selfies) {
 
   /** A photo the face appears in, with the face that matched and how sure the match is. */
   public record Match(

@@ -9,6 +9,7 @@ import app.glimpse.photos.boundary.PhotoPage;
 import app.glimpse.photos.boundary.Photos;
 import app.glimpse.photos.boundary.PreviewImages;
 import app.glimpse.platform.ClientError;
+import app.glimpse.search.boundary.Search;
 import jakarta.ejb.EJB;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
@@ -340,7 +341,19 @@ public class GalleryPage implements Serializable {
     }
   }
 
-  /** Back to the whole event: forgets the search. */
+  /**
+   * Whether "Your photos" offers "Add another photo of me": the search found photos and can take
+   * another selfie ({@link GuestFinds#canAdd}).
+   */
+  public boolean isCanAddSelfie() {
+    return pass != null && finds.canAdd(pass.eventId());
+  }
+
+  public int getMaxSelfies() {
+    return Search.MAX_SELFIES;
+  }
+
+  /** Back to the whole event: forgets the search, and the faces of its selfies. */
   public void forgetFound() {
     if (pass != null) {
       finds.forget(pass.eventId());

@@ -1,11 +1,14 @@
 package app.glimpse.gallery.boundary;
 
+import app.glimpse.search.boundary.Search;
 import app.glimpse.search.boundary.SearchResult;
 import jakarta.enterprise.context.SessionScoped;
 import java.io.Serializable;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -13,6 +16,13 @@ import java.util.concurrent.ConcurrentHashMap;
  * with the matched faces, minus the ones the guest marked "not me". Only the result is kept, never
  * the selfie; the ZIP download reads the photos from here, so a guest can only download what their
  * own search found in an event they hold a pass for.
+ *
+ * <p>So that "Add another photo of me" can combine a further selfie with the earlier ones, whose
+ * photos are gone, the search's query faces are kept beside the result: one embedding per selfie
+ * (512 numbers, no image), in a transient field, so they stay in this node's memory and are never
+ * written anywhere, not even if the container serializes the session. They go when the guest starts
+ * a new search or leaves "Your photos", and with the session. A session restored elsewhere keeps
+ * its result without them; adding a selfie to it then asks for a new search.
  */
 @SessionScoped
 public class GuestFinds implements Serializable {
@@ -21,10 +31,22 @@ public class GuestFinds implements Serializable {
 
   private final Map<Long, Found> found = new ConcurrentHashMap<>();
 
-  /** Keeps the result of a search in event {@code eventId}, replacing the previous one. */
-  public Found keep(long eventId, SearchResult result) {
-    Found kept = Found.of(result);
+  /** Per event, the embedding of the face searched with from each selfie of the kept result. */
+  private transient Map<Long, List<float[]>> selfieFaces;
+
+  /**
+   * Keeps the result of a search in event {@code eventId} and the faces it searched with, replacing
+   * the previous one. A search that added a selfie to the kept one keeps the "not me" choices made
+   * on it: the same photos do not come back.
+   */
+  public Found keep(long eventId, Search.Combined search, boolean added) {
+    Found previous = found.get(eventId);
+    Found kept = Found.of(search.result());
+    if (added && previous != null) {
+      kept = kept.without(previous.notMe());
+    }
     found.put(eventId, kept);
+    selfieFaces().put(eventId, List.copyOf(search.faces()));
     return kept;
   }
 
@@ -32,32 +54,72 @@ public class GuestFinds implements Serializable {
     return Optional.ofNullable(found.get(eventId));
   }
 
+  /** The faces of the selfies the kept result was searched with; empty if none are held. */
+  public List<float[]> selfieFaces(long eventId) {
+    return selfieFaces().getOrDefault(eventId, List.of());
+  }
+
+  /**
+   * Whether "Add another photo of me" is offered: the kept search found photos, its faces are held
+   * here, and it has room for another selfie.
+   */
+  public boolean canAdd(long eventId) {
+    Found kept = found.get(eventId);
+    int selfies = selfieFaces(eventId).size();
+    return kept != null
+        && !kept.photos().isEmpty()
+        && selfies == kept.selfies()
+        && selfies < Search.MAX_SELFIES;
+  }
+
   /** Drops a wrong match from the guest's photos (this session only; nothing is stored). */
   public void notMe(long eventId, long photoId) {
-    found.computeIfPresent(eventId, (id, current) -> current.without(photoId));
+    found.computeIfPresent(eventId, (id, current) -> current.without(Set.of(photoId)));
   }
 
+  /** Forgets the event's search: its result and the faces of its selfies. */
   public void forget(long eventId) {
     found.remove(eventId);
+    selfieFaces().remove(eventId);
   }
 
-  /** The photos found and the note about the selfie's faces. */
-  public record Found(List<FoundPhoto> photos, String note, int faces, int removed)
+  /** Null after the session was deserialized, so created when first needed. */
+  private synchronized Map<Long, List<float[]>> selfieFaces() {
+    if (selfieFaces == null) {
+      selfieFaces = new ConcurrentHashMap<>();
+    }
+    return selfieFaces;
+  }
+
+  /**
+   * The photos found, the note about the selfie's faces, how many selfies the search combined, and
+   * the photos the guest said are not them (and how many of those this result held).
+   */
+  public record Found(
+      List<FoundPhoto> photos, String note, int faces, int removed, int selfies, Set<Long> notMe)
       implements Serializable {
 
-    private static final long serialVersionUID = 1L;
+    private static final long serialVersionUID = 2L;
 
     static Found of(SearchResult result) {
       return new Found(
           result.matches().stream().map(FoundPhoto::of).toList(),
           result.note(),
           result.faces().size(),
-          0);
+          0,
+          result.selfies(),
+          Set.of());
     }
 
-    Found without(long photoId) {
-      List<FoundPhoto> kept = photos.stream().filter(p -> p.photoId() != photoId).toList();
-      return new Found(kept, note, faces, removed + photos.size() - kept.size());
+    Found without(Set<Long> photoIds) {
+      if (photoIds.isEmpty()) {
+        return this;
+      }
+      List<FoundPhoto> kept = photos.stream().filter(p -> !photoIds.contains(p.photoId())).toList();
+      Set<Long> dropped = new HashSet<>(notMe);
+      dropped.addAll(photoIds);
+      return new Found(
+          kept, note, faces, removed + photos.size() - kept.size(), selfies, Set.copyOf(dropped));
     }
 
     public List<Long> photoIds() {

@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -25,6 +26,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * pass in this session (or its photographer). The gallery's script posts the selfie as multipart
  * form data (part {@code selfie}); the answer is JSON, and the photos found are kept in {@link
  * GuestFinds} for the page to show and the ZIP download to read.
+ *
+ * <p>{@code POST /find/{event}?add=1}: "Add another photo of me". The selfie is added to the search
+ * kept in {@link GuestFinds}, whose earlier selfies are gone: only their faces' embeddings are held
+ * there, in memory, and handed back to {@link Search#combine}. Up to {@value Search#MAX_SELFIES}
+ * selfies in all; any other search starts over with one.
  *
  * <p>Why a servlet of its own and not a Faces file upload: the Faces servlet parses multipart
  * through the container, which spools parts to temporary files (and PrimeFaces' uploader keeps them
@@ -45,6 +51,7 @@ public class SelfieSearches extends HttpServlet {
 
   private static final Pattern PATH = Pattern.compile("/(\\d{1,18})");
   private static final Pattern FACE = Pattern.compile("(?:^|&)face=(\\d{1,2})(?:&|$)");
+  private static final Pattern ADD = Pattern.compile("(?:^|&)add=1(?:&|$)");
 
   @EJB Search search;
   @Inject GuestPasses passes;
@@ -72,12 +79,23 @@ public class SelfieSearches extends HttpServlet {
       if (selfie == null || selfie.length == 0) {
         throw ClientError.badRequest("missing_selfie", "Take a selfie or choose a photo first.");
       }
-      Matcher face = FACE.matcher(String.valueOf(request.getQueryString()));
-      SearchResult result =
-          search.search(
-              caller, eventId, selfie, face.find() ? Integer.valueOf(face.group(1)) : null);
-      GuestFinds.Found found = finds.keep(eventId, result);
-      write(response, 200, answer(result, found));
+      String query = String.valueOf(request.getQueryString());
+      boolean add = ADD.matcher(query).find();
+      List<float[]> earlier = List.of();
+      if (add) {
+        earlier = finds.selfieFaces(eventId);
+        if (earlier.isEmpty() || finds.in(eventId).isEmpty()) {
+          throw ClientError.conflict(
+              "no_search_to_add_to",
+              "Your earlier search is no longer held here, so this photo cannot be added to it."
+                  + " Search again with one photo, then add more.");
+        }
+      }
+      Matcher face = FACE.matcher(query);
+      Integer faceIndex = !add && face.find() ? Integer.valueOf(face.group(1)) : null;
+      Search.Combined searched = search.combine(caller, eventId, earlier, selfie, faceIndex);
+      GuestFinds.Found found = finds.keep(eventId, searched, add);
+      write(response, 200, answer(searched.result(), found));
     } catch (ClientError refused) {
       write(
           response,
@@ -112,7 +130,8 @@ public class SelfieSearches extends HttpServlet {
         JSON.createObjectBuilder()
             .add("photos", found.photos().size())
             .add("usedFace", result.usedFace())
-            .add("faces", faces);
+            .add("faces", faces)
+            .add("selfies", result.selfies());
     if (result.note() != null) {
       answer.add("note", result.note());
     }

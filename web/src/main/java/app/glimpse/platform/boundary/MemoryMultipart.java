@@ -5,7 +5,9 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -16,9 +18,9 @@ import java.util.Map;
  */
 public final class MemoryMultipart {
 
-  private final Map<String, byte[]> parts;
+  private final Map<String, List<byte[]>> parts;
 
-  private MemoryMultipart(Map<String, byte[]> parts) {
+  private MemoryMultipart(Map<String, List<byte[]>> parts) {
     this.parts = parts;
   }
 
@@ -30,7 +32,7 @@ public final class MemoryMultipart {
    */
   public static MemoryMultipart read(String contentType, InputStream body, int maxBytes) {
     MultipartStream stream = MultipartStream.of(contentType, body);
-    Map<String, byte[]> parts = new LinkedHashMap<>();
+    Map<String, List<byte[]>> parts = new LinkedHashMap<>();
     long left = maxBytes;
     try {
       for (MultipartStream.Part part = stream.next(); part != null; part = stream.next()) {
@@ -43,7 +45,7 @@ public final class MemoryMultipart {
                     + maxBytes / 1_000_000
                     + " MB; send a smaller photo.");
         if (part.name() != null) {
-          parts.putIfAbsent(part.name(), content.toByteArray());
+          parts.computeIfAbsent(part.name(), name -> new ArrayList<>()).add(content.toByteArray());
         }
       }
     } catch (IOException e) {
@@ -52,14 +54,20 @@ public final class MemoryMultipart {
     return new MemoryMultipart(parts);
   }
 
-  /** The content of the named part, if present. */
+  /** The content of the (first) part of that name, if present. */
   public byte[] part(String name) {
-    return parts.get(name);
+    List<byte[]> named = parts.get(name);
+    return named == null ? null : named.get(0);
   }
 
-  /** The named part as text, if present. */
+  /** The contents of every part of that name, in the order they came; empty if there is none. */
+  public List<byte[]> parts(String name) {
+    return parts.getOrDefault(name, List.of());
+  }
+
+  /** The (first) part of that name as text, if present. */
   public String text(String name) {
-    byte[] part = parts.get(name);
+    byte[] part = part(name);
     return part == null ? null : new String(part, StandardCharsets.UTF_8).strip();
   }
 }

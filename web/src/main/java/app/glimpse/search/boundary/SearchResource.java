@@ -16,6 +16,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
+import java.util.List;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -23,7 +24,10 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 /**
  * {@code POST /api/v1/events/{id}/search}: the photos a selfie's face appears in. The selfie comes
  * as the multipart part {@code selfie}; an optional {@code face} (part or query parameter) picks
- * another face of the selfie than the largest. The body is read into memory only, never to disk.
+ * another face of the selfie than the largest. Up to {@value Search#MAX_SELFIES} selfies of the
+ * same person, as repeated {@code selfie} parts, make one search: {@code face} picks the face of
+ * the first, each further one adds its largest usable face, and a photo scores its best match over
+ * them. The body is read into memory only, never to disk.
  */
 @Path("events/{id}/search")
 @SecurityRequirement(name = "bearer")
@@ -42,16 +46,44 @@ public class SearchResource {
   @RolesAllowed({"photographer", "owner", "guest"})
   @Operation(
       summary =
-          "Search the event's photos with a selfie (multipart part \"selfie\", optional \"face\")")
+          "Search the event's photos with a selfie (multipart part \"selfie\", optional \"face\")",
+      description =
+          "Repeat the part \"selfie\" to search with up to 3 photos of the same person at once:"
+              + " \"face\" picks the face of the first, each further selfie adds its largest usable"
+              + " face, and a photo scores its best match over them (\"selfies\" in the answer"
+              + " says how many were used). More than 3: 400 too_many_selfies; a further selfie"
+              + " without a usable face: 422 naming it (\"Selfie 2: ...\").")
   public SearchResult search(
       @PathParam("id") long id,
       @QueryParam("face") Integer face,
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
       InputStream body) {
-    MemoryMultipart form = MemoryMultipart.read(contentType, body, maxSelfieBytes + 64 * 1024);
-    byte[] selfie = form.part("selfie");
-    if (selfie == null) {
+    // each selfie may take the whole allowance, plus a little for the other parts and headers
+    MemoryMultipart form =
+        MemoryMultipart.read(contentType, body, Search.MAX_SELFIES * maxSelfieBytes + 64 * 1024);
+    List<byte[]> selfies = form.parts("selfie");
+    if (selfies.isEmpty()) {
       throw ClientError.badRequest("missing_selfie", "Send the photo in the part named selfie.");
+    }
+    if (selfies.size() > Search.MAX_SELFIES) {
+      throw ClientError.badRequest(
+          "too_many_selfies",
+          "Send at most "
+              + Search.MAX_SELFIES
+              + " selfies (parts named selfie) in one search, not "
+              + selfies.size()
+              + ".");
+    }
+    for (int i = 0; i < selfies.size(); i++) {
+      if (selfies.get(i).length > maxSelfieBytes) {
+        throw new ClientError(
+            413,
+            "too_large",
+            (selfies.size() == 1 ? "The selfie" : "Selfie " + (i + 1))
+                + " is larger than "
+                + maxSelfieBytes / 1_000_000
+                + " MB; send a smaller photo.");
+      }
     }
     Integer pick = face;
     String facePart = form.text("face");
@@ -62,6 +94,6 @@ public class SearchResource {
         throw ClientError.badRequest("invalid_face", "face is the number of a face, from 0.");
       }
     }
-    return search.search(callers.current(), id, selfie, pick);
+    return search.search(callers.current(), id, selfies, pick);
   }
 }

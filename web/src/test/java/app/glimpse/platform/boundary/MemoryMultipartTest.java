@@ -40,6 +40,26 @@ class MemoryMultipartTest {
   }
 
   @Test
+  void keepsRepeatedPartsInTheirOrder() {
+    String body =
+        "--XyZ\r\nContent-Disposition: form-data; name=\"selfie\"\r\n\r\none\r\n"
+            + "--XyZ\r\nContent-Disposition: form-data; name=\"face\"\r\n\r\n0\r\n"
+            + "--XyZ\r\nContent-Disposition: form-data; name=\"selfie\"\r\n\r\ntwo\r\n--XyZ--\r\n";
+
+    MemoryMultipart form =
+        MemoryMultipart.read(
+            TYPE, new ByteArrayInputStream(body.getBytes(StandardCharsets.ISO_8859_1)), 10_000);
+
+    assertEquals(
+        java.util.List.of("one", "two"),
+        form.parts("selfie").stream()
+            .map(part -> new String(part, StandardCharsets.ISO_8859_1))
+            .toList());
+    assertEquals("one", new String(form.part("selfie"), StandardCharsets.ISO_8859_1));
+    assertEquals(java.util.List.of(), form.parts("other"));
+  }
+
+  @Test
   void streamsLargePartsThroughASmallBuffer() throws Exception {
     java.util.Random random = new java.util.Random(3);
     byte[] first = new byte[1_000_003];
