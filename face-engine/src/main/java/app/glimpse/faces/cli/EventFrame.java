@@ -299,7 +299,7 @@ final class EventFrame {
           switch (side) {
             case 0, 1 -> 0.15 + 0.3 * random.nextDouble();
             case 2 -> 0.15 + 0.2 * random.nextDouble();
-            default -> 0.08 + 0.12 * random.nextDouble();
+            default -> 0.05 + 0.09 * random.nextDouble();
           };
       int x;
       int y;
@@ -335,7 +335,8 @@ final class EventFrame {
   }
 
   private static boolean eyeAndMouthVisible(Face face, int x, int y) {
-    double margin = 0.06 * face.width();
+    // Margins keep the whole eye and both lips in, not just the landmark points.
+    double margin = 0.1 * face.width();
     Point mouth =
         new Point(
             (face.landmark(3).x + face.landmark(4).x) / 2 + x,
@@ -345,7 +346,7 @@ final class EventFrame {
       Point p = face.landmark(i);
       eye |= inside(new Point(p.x + x, p.y + y), margin);
     }
-    return eye && inside(mouth, margin);
+    return eye && inside(mouth, 1.3 * margin);
   }
 
   private static boolean inside(Point p, double margin) {
@@ -564,11 +565,11 @@ final class EventFrame {
       }
       case "noise" -> sensorNoise(canvas, 5 + 9 * random.nextDouble(), 1 + random.nextDouble());
       case "lowlight" -> {
-        // Exposure set from the faces: their mean brightness ends at 30-65 of 255, as under dim
+        // Exposure set from the faces: their mean brightness ends at 35-75 of 255, as under dim
         // venue light, whatever the source photo's own exposure was.
         double gamma = 1.1 + 0.4 * random.nextDouble();
         double mean = faceBrightness(canvas);
-        double target = 30 + 35 * random.nextDouble();
+        double target = 35 + 40 * random.nextDouble();
         double exposure =
             EventSet.clamp(target / (255 * Math.pow(Math.max(mean, 20) / 255.0, gamma)), 0.2, 0.9);
         Mat lut = new Mat(1, 256, CvType.CV_8UC1);

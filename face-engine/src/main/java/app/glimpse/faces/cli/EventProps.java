@@ -86,8 +86,8 @@ final class EventProps {
     Point e2 = face.landmark(1);
     double d = Math.hypot(e2.x - e1.x, e2.y - e1.y);
     double angle = Math.toDegrees(Math.atan2(axes.along().y, axes.along().x));
-    double a = d * (0.44 + 0.06 * random.nextDouble());
-    double b = d * (0.32 + 0.06 * random.nextDouble());
+    double a = d * (0.4 + 0.05 * random.nextDouble());
+    double b = d * (0.27 + 0.05 * random.nextDouble());
     double[][] tints = {{22, 22, 24}, {18, 30, 48}, {22, 36, 24}, {70, 48, 28}};
     double[] tint = tints[random.nextInt(tints.length)];
     double[][] frames = {{8, 8, 8}, {20, 45, 80}, {60, 140, 190}, {8, 8, 8}};
@@ -128,7 +128,7 @@ final class EventProps {
       Imgproc.GaussianBlur(layer, layer, new Size(0, 0), Math.max(0.6, 0.08 * b));
       blend(roi, layer, mask, 0.94, 0.5);
       Scalar frameColour = EventSet.bgr(frame[0], frame[1], frame[2]);
-      int thick = px(0.07 * d);
+      int thick = px(0.05 * d);
       for (int i = 0; i < 2; i++) {
         Imgproc.ellipse(
             roi, centres[i], new Size(a, b), angle, 0, 360, frameColour, thick, Imgproc.LINE_AA);
@@ -228,12 +228,12 @@ final class EventProps {
     Point h = axes.up(tilt);
     Point across = new Point(-h.y, h.x);
     Scalar fill = EventSet.bgr(base[0], base[1], base[2]);
-    Scalar edge = EventSet.bgr(base[0] * 0.72, base[1] * 0.7, base[2] * 0.74);
+    Scalar edge = EventSet.bgr(base[0] * 0.86, base[1] * 0.84, base[2] * 0.87);
     Mat layer = new Mat(roi.size(), roi.type(), Scalar.all(0));
     Mat mask = new Mat(roi.size(), CvType.CV_8UC1, Scalar.all(0));
     try {
-      int wristThick = px(0.3 * u);
-      Point wristEnd = new Point(palm.x - h.x * 0.9 * u, palm.y - h.y * 0.9 * u);
+      int wristThick = px(0.36 * u);
+      Point wristEnd = new Point(palm.x - h.x * 0.6 * u, palm.y - h.y * 0.6 * u);
       Point wristStart = new Point(palm.x - h.x * 0.1 * u, palm.y - h.y * 0.1 * u);
       stroke(layer, mask, wristStart, wristEnd, wristThick, fill, edge, u);
       double angle = Math.toDegrees(Math.atan2(h.y, h.x));
@@ -259,9 +259,9 @@ final class EventProps {
           Scalar.all(255),
           -1,
           Imgproc.LINE_AA);
-      double[] offsets = {-0.135, -0.045, 0.045, 0.135};
+      double[] offsets = {-0.12, -0.04, 0.04, 0.12};
       double[] lengths = {0.25, 0.31, 0.3, 0.23};
-      double[] fan = {-7, -2, 2, 7};
+      double[] fan = {-5, -1.5, 1.5, 5};
       for (int i = 0; i < 4; i++) {
         Point start =
             new Point(
@@ -270,7 +270,7 @@ final class EventProps {
         Point dir = rotate(h, fan[i] + random.nextGaussian() * 2);
         double len = lengths[i] * fingerScale * u;
         Point end = new Point(start.x + dir.x * len, start.y + dir.y * len);
-        stroke(layer, mask, start, end, px(0.09 * u), fill, edge, u);
+        stroke(layer, mask, start, end, px(0.1 * u), fill, edge, u);
       }
       int thumbSide = random.nextBoolean() ? 1 : -1;
       Point thumbStart =
@@ -282,7 +282,9 @@ final class EventProps {
           new Point(thumbStart.x + thumbDir.x * 0.2 * u, thumbStart.y + thumbDir.y * 0.2 * u);
       stroke(layer, mask, thumbStart, thumbEnd, px(0.1 * u), fill, edge, u);
       light(layer, mask, h, palm, u);
-      blend(roi, layer, mask, 1, 0.6);
+      // As soft as the photo around it: a drawn edge is sharper than anything a camera records.
+      Imgproc.GaussianBlur(layer, layer, new Size(0, 0), Math.max(0.5, 0.012 * u));
+      blend(roi, layer, mask, 1, Math.max(0.6, 0.01 * u));
     } finally {
       EventSet.release(layer, mask);
     }
@@ -472,18 +474,19 @@ final class EventProps {
       // Fingers round the lower part of the glass.
       double[] s = skin(roi, face);
       Scalar skinFill = EventSet.bgr(s[0] * 0.97, s[1] * 0.98, s[2] * 1.02);
-      Scalar skinEdge = EventSet.bgr(s[0] * 0.7, s[1] * 0.7, s[2] * 0.74);
+      Scalar skinEdge = EventSet.bgr(s[0] * 0.85, s[1] * 0.84, s[2] * 0.87);
       Mat hand = new Mat(roi.size(), roi.type(), Scalar.all(0));
       Mat handMask = new Mat(roi.size(), CvType.CV_8UC1, Scalar.all(0));
       int fromSide = random.nextBoolean() ? 1 : -1;
       for (int i = 0; i < 3; i++) {
-        double d = height * (0.55 + 0.13 * i);
-        Point a = axes.at(rim, fromSide * (top / u + 0.06), d);
-        Point b = axes.at(rim, -fromSide * (bottom / u * 0.55), d + 0.01);
-        stroke(hand, handMask, a, b, px(0.085 * u), skinFill, skinEdge, u);
+        double d = height * (0.62 + 0.11 * i);
+        Point a = axes.at(rim, fromSide * (top / u + 0.04), d);
+        Point b = axes.at(rim, -fromSide * (bottom / u * 0.3), d + 0.015);
+        stroke(hand, handMask, a, b, px(0.075 * u), skinFill, skinEdge, u);
       }
       light(hand, handMask, axes.up(0), rim, u);
-      blend(roi, hand, handMask, 1, 0.5);
+      Imgproc.GaussianBlur(hand, hand, new Size(0, 0), Math.max(0.5, 0.012 * u));
+      blend(roi, hand, handMask, 1, Math.max(0.6, 0.01 * u));
       EventSet.release(hand, handMask);
     } finally {
       EventSet.release(mask, refracted, shift, liquid, liquidMask, outline);
