@@ -47,7 +47,7 @@ public final class FacesCli {
       switch (args[0]) {
         case "eval" -> {
           if (args[1].equals("search")) {
-            throw new UnsupportedOperationException();
+            new SearchEval(engine, options).run();
           } else {
             new FacesEval(engine, options).run();
           }

@@ -1,0 +1,410 @@
+package app.glimpse.faces.cli;
+
+import app.glimpse.faces.DetectedFace;
+import app.glimpse.faces.FaceEngine;
+import app.glimpse.faces.PhotoAnalysis;
+import app.glimpse.faces.UnreadableImageException;
+import app.glimpse.faces.search.FaceHit;
+import app.glimpse.faces.search.SelfieRanking;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * {@code ./glimpse eval search}: selfie search as guests meet it, on an event set made to behave
+ * like real event photos ({@link EventSet}: whole photos in wide shots and collages, faces of 30 to
+ * 150 px, one degradation per photo), with selfies that are in none of the event photos.
+ *
+ * <p>Every selfie is searched against the whole event: its own person's photos, every other
+ * labelled person's (strangers to it) and the unlabelled group photos' people. A photo is returned
+ * when its score reaches the threshold, as the product ranks it ({@link SelfieRanking}).
+ *
+ * <p>Figures, all on (selfie, event photo) pairs:
+ *
+ * <ul>
+ *   <li>{@code precision=}, {@code recall=} and one {@code recall_<condition>=} per condition, at
+ *       the shipped threshold ({@code --threshold}, default 0.43), which this harness never tunes.
+ *   <li>{@code holdout_*}: k-fold by identity ({@code --folds}, default 4): for each fold the
+ *       threshold is chosen on the other folds' selfies alone, by the rule the shipped threshold
+ *       was chosen by (the middle of the window where precision and recall both reach 0.95, else
+ *       the best F1), then the fold's selfies are measured at it. Counts are pooled over the folds;
+ *       {@code fold_thresholds} shows how far what the data would choose is from what ships.
+ *   <li>Per variant ({@code plain}: the selfie alone; {@code expand}: with query expansion through
+ *       the event's own faces), one line each, so what a technique buys is measured on the same
+ *       photos; the summary line is the shipped variant ({@code --expand true|false}).
+ * </ul>
+ *
+ * <p>Options: {@code --photos DIR} (deepface, with {@code identities.tsv}), {@code --groups DIR}
+ * (unlabelled group photos, default {@code groups-unlabeled} beside it), {@code --out DIR} (where
+ * the set is written, default {@code $TMPDIR/glimpse-search-eval}), {@code --seed N}, {@code
+ * --threshold T}, {@code --folds K}, {@code --reuse true} (measure the set already in {@code --out}
+ * instead of writing it again), {@code --expand true|false}, {@code --confident C}, {@code
+ * --expansion-faces N}.
+ */
+final class SearchEval {
+  /** Scores kept per pair: every photo at or above this counts as scored (below: not returned). */
+  private static final float FLOOR = 0.15f;
+
+  private final FaceEngine engine;
+  private final Map<String, String> options;
+
+  SearchEval(FaceEngine engine, Map<String, String> options) {
+    this.engine = engine;
+    this.options = options;
+  }
+
+  void run() throws IOException {
+    Path deepface =
+        Path.of(options.getOrDefault("photos", SharedPhotos.root().resolve("deepface").toString()));
+    Path groups =
+        Path.of(
+            options.getOrDefault(
+                "groups", deepface.toAbsolutePath().resolveSibling("groups-unlabeled").toString()));
+    Path out =
+        Path.of(
+            options.getOrDefault(
+                "out",
+                Path.of(System.getProperty("java.io.tmpdir"), "glimpse-search-eval").toString()));
+    long seed = Long.parseLong(options.getOrDefault("seed", "2026"));
+    float shipped = Float.parseFloat(options.getOrDefault("threshold", "0.43"));
+    int folds = Integer.parseInt(options.getOrDefault("folds", "4"));
+    boolean expandShipped = Boolean.parseBoolean(options.getOrDefault("expand", "false"));
+    float confident = Float.parseFloat(options.getOrDefault("confident", "0.55"));
+    int expansionFaces = Integer.parseInt(options.getOrDefault("expansion-faces", "8"));
+
+    long start = System.nanoTime();
+    EventSet.Written set =
+        Boolean.parseBoolean(options.getOrDefault("reuse", "false"))
+                && Files.exists(out.resolve("truth.tsv"))
+            ? EventSet.read(out)
+            : EventSet.write(deepface, groups, out, seed);
+    double writeSeconds = (System.nanoTime() - start) / 1e9;
+
+    // the event: every accepted face of every event photo, numbered
+    List<EventSet.EventPhoto> photos = set.photos();
+    SelfieRanking.InMemory event = new SelfieRanking.InMemory();
+    Map<String, Tally> detection = new LinkedHashMap<>();
+    long faceId = 0;
+    long analyseStart = System.nanoTime();
+    int eventFaces = 0;
+    for (int p = 0; p < photos.size(); p++) {
+      EventSet.EventPhoto photo = photos.get(p);
+      PhotoAnalysis analysis;
+      try {
+        analysis = engine.analyze(out.resolve(photo.file()));
+      } catch (UnreadableImageException e) {
+        throw new IllegalStateException("generated photo unreadable: " + photo.file(), e);
+      }
+      List<DetectedFace> accepted = analysis.acceptedFaces();
+      for (DetectedFace face : accepted) {
+        event.add(faceId++, p, face.embedding());
+      }
+      eventFaces += analysis.faces().size();
+      Tally d = detection.computeIfAbsent(photo.condition(), c -> new Tally());
+      int labelled = 0;
+      int found = 0;
+      int usable = 0;
+      for (EventSet.Placed placed : photo.faces()) {
+        if ("stranger".equals(placed.identity())) {
+          continue;
+        }
+        labelled++;
+        if (analysis.faces().stream().anyMatch(f -> placed.box().iou(f.box()) >= 0.3f)) {
+          found++;
+        }
+        if (accepted.stream().anyMatch(f -> placed.box().iou(f.box()) >= 0.3f)) {
+          usable++;
+        }
+      }
+      d.photos++;
+      d.labelled += labelled;
+      d.detected += found;
+      d.accepted += usable;
+      System.out.printf(
+          Locale.ROOT,
+          "%s\t%s\tlabelled=%d\tdetected=%d\taccepted=%d\tfaces=%d\taccepted_faces=%d%n",
+          photo.file(),
+          photo.condition(),
+          labelled,
+          found,
+          usable,
+          analysis.faces().size(),
+          accepted.size());
+    }
+    double analyseMs = (System.nanoTime() - analyseStart) / 1e6 / Math.max(1, photos.size());
+
+    // the selfies: the largest accepted face of each, as the product searches with; beside it the
+    // same selfie brought down to the resolution of small event faces (for the lowres variants)
+    List<EventSet.Selfie> selfies = set.selfies();
+    List<float[]> queries = new ArrayList<>();
+    List<List<float[]>> lowRes = new ArrayList<>();
+    int unusable = 0;
+    for (EventSet.Selfie selfie : selfies) {
+      float[] query = null;
+      List<float[]> extra = new ArrayList<>();
+      try {
+        byte[] bytes = Files.readAllBytes(deepface.resolve(selfie.file()));
+        List<DetectedFace> faces = engine.facesForSearch(bytes);
+        if (!faces.isEmpty() && faces.get(0).accepted()) {
+          query = faces.get(0).embedding();
+          for (int px : LOW_RES_FACE_PX) {
+            float[] low = lowResolution(bytes, faces.get(0), px);
+            if (low != null) {
+              extra.add(low);
+            }
+          }
+        }
+      } catch (UnreadableImageException e) {
+        // unusable
+      }
+      unusable += query == null ? 1 : 0;
+      queries.add(query);
+      lowRes.add(extra);
+    }
+
+    boolean[][] relevant = new boolean[selfies.size()][photos.size()];
+    for (int s = 0; s < selfies.size(); s++) {
+      for (int p = 0; p < photos.size(); p++) {
+        String identity = selfies.get(s).identity();
+        relevant[s][p] =
+            photos.get(p).faces().stream().anyMatch(f -> identity.equals(f.identity()));
+      }
+    }
+
+    Map<String, SelfieRanking.Settings> variants = new LinkedHashMap<>();
+    variants.put("plain", SelfieRanking.Settings.plain(FLOOR));
+    variants.put("expand", new SelfieRanking.Settings(FLOOR, confident, expansionFaces));
+    variants.put("lowres", SelfieRanking.Settings.plain(FLOOR));
+    variants.put("lowres_expand", new SelfieRanking.Settings(FLOOR, confident, expansionFaces));
+    String shippedVariant = expandShipped ? "expand" : "plain";
+    String summary = null;
+    for (Map.Entry<String, SelfieRanking.Settings> variant : variants.entrySet()) {
+      List<List<float[]>> used = new ArrayList<>();
+      for (int s = 0; s < queries.size(); s++) {
+        List<float[]> q = new ArrayList<>();
+        if (queries.get(s) != null) {
+          q.add(queries.get(s));
+          if (variant.getKey().startsWith("lowres")) {
+            q.addAll(lowRes.get(s));
+          }
+        }
+        used.add(q);
+      }
+      float[][] scores = scores(used, event, variant.getValue(), photos.size());
+      Figures figures = figures(selfies, photos, relevant, scores, shipped, folds);
+      System.out.println("variant=" + variant.getKey() + " " + figures.line());
+      if (variant.getKey().equals(shippedVariant)) {
+        summary = figures.line();
+        for (String condition : EventSet.CONDITIONS) {
+          Tally d = detection.getOrDefault(condition, new Tally());
+          SearchQuality.Tally t =
+              figures.perCondition().getOrDefault(condition, SearchQuality.Tally.NONE);
+          System.out.printf(
+              Locale.ROOT,
+              "condition=%s photos=%d labelled_faces=%d detected=%d accepted=%d pairs=%d"
+                  + " found=%d recall=%.4f%n",
+              condition,
+              d.photos,
+              d.labelled,
+              d.detected,
+              d.accepted,
+              t.relevant(),
+              t.hits(),
+              t.recall());
+        }
+      }
+    }
+    long strangers =
+        photos.stream()
+            .flatMap(p -> p.faces().stream())
+            .filter(f -> "stranger".equals(f.identity()))
+            .count();
+    System.out.println(
+        "search-eval"
+            + format(" threshold=%.2f", shipped)
+            + " variant="
+            + shippedVariant
+            + " detector="
+            + engine.check().detector().split(" ")[0]
+            + " flip="
+            + engine.config().flip()
+            + " photos="
+            + photos.size()
+            + " selfies="
+            + selfies.size()
+            + " selfie_unusable="
+            + unusable
+            + " identities="
+            + new TreeSet<>(selfies.stream().map(EventSet.Selfie::identity).toList()).size()
+            + " event_faces="
+            + eventFaces
+            + " searchable_faces="
+            + event.size()
+            + " labelled_strangers="
+            + strangers
+            + " "
+            + summary
+            + format(" write_s=%.1f analyse_ms=%.1f", writeSeconds, analyseMs));
+  }
+
+  /** scores[s][p]: photo p's best score for selfie s; -infinity when not scored. */
+  private static float[][] scores(
+      List<List<float[]>> queries,
+      SelfieRanking.InMemory event,
+      SelfieRanking.Settings settings,
+      int n) {
+    float[][] scores = new float[queries.size()][n];
+    for (int s = 0; s < queries.size(); s++) {
+      Arrays.fill(scores[s], Float.NEGATIVE_INFINITY);
+      if (queries.get(s).isEmpty()) {
+        continue;
+      }
+      for (FaceHit hit : SelfieRanking.rank(queries.get(s), event, settings, Integer.MAX_VALUE)) {
+        scores[s][(int) hit.photoId()] = hit.score();
+      }
+    }
+    return scores;
+  }
+
+  /** Face widths the lowres variants bring the selfie's face down to. */
+  private static final int[] LOW_RES_FACE_PX = {40};
+
+  /**
+   * The selfie's face as a small face of an event photo shows it: the selfie scaled so that the
+   * face is {@code facePx} wide, then back up, searched again; its first accepted face.
+   */
+  private float[] lowResolution(byte[] selfie, DetectedFace face, int facePx)
+      throws UnreadableImageException {
+    org.opencv.core.Mat image =
+        org.opencv.imgcodecs.Imgcodecs.imdecode(
+            new org.opencv.core.MatOfByte(selfie), org.opencv.imgcodecs.Imgcodecs.IMREAD_COLOR);
+    try {
+      double scale = facePx / Math.max(1.0, face.box().width());
+      if (image.empty() || scale >= 1) {
+        return null;
+      }
+      org.opencv.core.Mat small = new org.opencv.core.Mat();
+      org.opencv.core.Mat back = new org.opencv.core.Mat();
+      org.opencv.imgproc.Imgproc.resize(
+          image,
+          small,
+          new org.opencv.core.Size(),
+          scale,
+          scale,
+          org.opencv.imgproc.Imgproc.INTER_AREA);
+      org.opencv.imgproc.Imgproc.resize(
+          small, back, image.size(), 0, 0, org.opencv.imgproc.Imgproc.INTER_LINEAR);
+      org.opencv.core.MatOfByte png = new org.opencv.core.MatOfByte();
+      org.opencv.imgcodecs.Imgcodecs.imencode(".png", back, png);
+      small.release();
+      back.release();
+      List<DetectedFace> faces = engine.facesForSearch(png.toArray());
+      png.release();
+      return !faces.isEmpty() && faces.get(0).accepted() ? faces.get(0).embedding() : null;
+    } finally {
+      image.release();
+    }
+  }
+
+  /** What one variant measured. */
+  private record Figures(
+      SearchQuality.Tally shipped,
+      Map<String, SearchQuality.Tally> perCondition,
+      SearchQuality.Tally holdout,
+      List<String> foldThresholds,
+      int falseMatches) {
+
+    String line() {
+      StringBuilder line =
+          new StringBuilder(
+              format(
+                  "precision=%.4f recall=%.4f returned=%d found=%d relevant=%d false_matches=%d",
+                  shipped.precision(),
+                  shipped.recall(),
+                  shipped.retrieved(),
+                  shipped.hits(),
+                  shipped.relevant(),
+                  falseMatches));
+      for (Map.Entry<String, SearchQuality.Tally> condition : perCondition.entrySet()) {
+        line.append(format(" recall_%s=%.4f", condition.getKey(), condition.getValue().recall()));
+      }
+      line.append(
+          format(
+              " holdout_precision=%.4f holdout_recall=%.4f fold_thresholds=%s",
+              holdout.precision(), holdout.recall(), String.join("/", foldThresholds)));
+      return line.toString();
+    }
+  }
+
+  private static Figures figures(
+      List<EventSet.Selfie> selfies,
+      List<EventSet.EventPhoto> photos,
+      boolean[][] relevant,
+      float[][] scores,
+      float shipped,
+      int foldCount) {
+    List<Integer> everyone = new ArrayList<>();
+    for (int s = 0; s < selfies.size(); s++) {
+      everyone.add(s);
+    }
+    SearchQuality.Tally atShipped = SearchQuality.at(judged(relevant, scores, everyone), shipped);
+    Map<String, SearchQuality.Tally> perCondition = new LinkedHashMap<>();
+    for (String condition : EventSet.CONDITIONS) {
+      List<SearchQuality.Judged> judged = new ArrayList<>();
+      for (int s = 0; s < selfies.size(); s++) {
+        for (int p = 0; p < photos.size(); p++) {
+          if (photos.get(p).condition().equals(condition) && relevant[s][p]) {
+            judged.add(new SearchQuality.Judged(scores[s][p], true));
+          }
+        }
+      }
+      perCondition.put(condition, SearchQuality.at(judged, shipped));
+    }
+    List<List<String>> folds =
+        SearchQuality.folds(selfies.stream().map(EventSet.Selfie::identity).toList(), foldCount);
+    SearchQuality.Tally holdout = SearchQuality.Tally.NONE;
+    List<String> thresholds = new ArrayList<>();
+    for (List<String> fold : folds) {
+      List<Integer> measured = new ArrayList<>();
+      List<Integer> calibration = new ArrayList<>();
+      for (int s = 0; s < selfies.size(); s++) {
+        (fold.contains(selfies.get(s).identity()) ? measured : calibration).add(s);
+      }
+      double threshold = SearchQuality.windowMiddle(judged(relevant, scores, calibration), 0.95);
+      thresholds.add(format("%.2f", threshold));
+      holdout = holdout.plus(SearchQuality.at(judged(relevant, scores, measured), threshold));
+    }
+    return new Figures(
+        atShipped, perCondition, holdout, thresholds, atShipped.retrieved() - atShipped.hits());
+  }
+
+  private static List<SearchQuality.Judged> judged(
+      boolean[][] relevant, float[][] scores, List<Integer> selfies) {
+    List<SearchQuality.Judged> judged = new ArrayList<>();
+    for (int s : selfies) {
+      for (int p = 0; p < scores[s].length; p++) {
+        judged.add(new SearchQuality.Judged(scores[s][p], relevant[s][p]));
+      }
+    }
+    return judged;
+  }
+
+  /** Detection counts of one condition's labelled faces. */
+  private static final class Tally {
+    int photos;
+    int labelled;
+    int detected;
+    int accepted;
+  }
+
+  private static String format(String pattern, Object... values) {
+    return String.format(Locale.ROOT, pattern, values);
+  }
+}
