@@ -60,7 +60,8 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Selfie search inside Payara Micro on real photos: the labelled photos of
  * ../shared/photos/deepface are imported through the real job, queue and engine, then searched with
- * each person's photo as the selfie.
+ * each person's first photo as the selfie; the quality gate judges only the other photos (a selfie
+ * never counts as its own hit).
  */
 @ExtendWith(ArquillianExtension.class)
 class SearchIT {
@@ -113,15 +114,17 @@ class SearchIT {
     for (Set<String> photos : photosOf.values()) {
       String selfie = photos.stream().sorted().findFirst().orElseThrow();
       SearchResult result = search.search(owner, deepface, bytes("deepface/" + selfie), null);
-      List<String> found =
+      List<String> returned =
           result.matches().stream()
               .map(SearchResult.Match::fileName)
               .filter(identityOf::containsKey) // unlabelled group photos are not judged
               .toList();
-      relevant += photos.size();
+      assertTrue(returned.contains(selfie), selfie + " finds its own photo: " + returned);
+      // held out: the selfie's own photo is in the event but is never one it must find
+      List<String> found = returned.stream().filter(file -> !file.equals(selfie)).toList();
+      relevant += photos.size() - 1;
       retrieved += found.size();
       hits += (int) found.stream().filter(photos::contains).count();
-      assertTrue(found.contains(selfie), selfie + " finds its own photo: " + found);
       for (int i = 1; i < result.matches().size(); i++) {
         assertTrue(result.matches().get(i - 1).score() >= result.matches().get(i).score());
       }
@@ -133,8 +136,9 @@ class SearchIT {
     }
     double precision = (double) hits / retrieved;
     double recall = (double) hits / relevant;
-    assertTrue(precision >= 0.95, "precision " + precision);
-    assertTrue(recall >= 0.95, "recall " + recall);
+    // the targets of ./glimpse eval search (docs/search.md)
+    assertTrue(precision >= 0.97, "precision " + precision + " (" + hits + "/" + retrieved + ")");
+    assertTrue(recall >= 0.97, "recall " + recall + " (" + hits + "/" + relevant + ")");
   }
 
   @Test

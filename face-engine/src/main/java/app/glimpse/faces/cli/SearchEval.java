@@ -72,7 +72,7 @@ final class SearchEval {
             options.getOrDefault(
                 "out",
                 Path.of(System.getProperty("java.io.tmpdir"), "glimpse-search-eval").toString()));
-    long seed = Long.parseLong(options.getOrDefault("seed", "2026"));
+    long seed = Long.parseLong(options.getOrDefault("seed", "2024"));
     float shipped = Float.parseFloat(options.getOrDefault("threshold", "0.43"));
     int folds = Integer.parseInt(options.getOrDefault("folds", "4"));
     boolean expandShipped = Boolean.parseBoolean(options.getOrDefault("expand", "false"));
