@@ -161,11 +161,14 @@ public final class FaceEngine implements AutoCloseable {
     }
     ModelManifest manifest = ModelManifest.packaged();
     String id = config.embedderKind().manifestId();
-    return manifest.get(id, "name")
-        + " ("
-        + manifest.get(id, "licence")
-        + "), "
-        + (loaded == null ? "packaged " + manifest.get(id, "file") : loaded.description());
+    String source =
+        loaded != null
+            ? loaded.description()
+            : manifest.has(id, "file") ? "packaged " + manifest.get(id, "file") : "packaged " + id;
+    if (!manifest.has(id, "name") || !manifest.has(id, "licence")) {
+      return source;
+    }
+    return manifest.get(id, "name") + " (" + manifest.get(id, "licence") + "), " + source;
   }
 
   /**
