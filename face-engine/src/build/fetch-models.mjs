@@ -1,6 +1,9 @@
 // Build step (generate-resources): fetch the face models named in models.properties from the npm registry,
 // check each against its sha256 and copy it to the generated resources. Extracted models are cached by
 // checksum, so rebuilds neither run npm nor download the tarballs again.
+// A model given as tfjs weights (`<id>.convert`) is converted to ONNX by tfjs-to-onnx.mjs: its weights
+// manifest (`<id>.entry`, `<id>.sha256`) and shards (`<id>.weightsSha256`, in the manifest's order) are
+// checked, the conversion's output against `<id>.packagedSha256`, and the ONNX file is cached by that.
 // Usage: node fetch-models.mjs <models.properties> <outputDir> <cacheDir>
 import { createHash } from "node:crypto";
 import { execFileSync } from "node:child_process";
@@ -8,6 +11,7 @@ import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
 import zlib from "node:zlib";
+import { converters } from "./tfjs-to-onnx.mjs";
 
 const [manifestPath, outDir, cacheDir] = process.argv.slice(2);
 const props = {};
@@ -110,6 +114,44 @@ function freeBatch(model) {
   return b;
 }
 
+/** The ONNX model converted from tfjs weights: from the cache, else fetched, checked and converted. */
+function converted(id, pkg, entry, expected, packaged) {
+  const convert = converters[props[`${id}.convert`]];
+  if (!convert) fail(`${id}: unknown conversion ${props[`${id}.convert`]}`);
+  const cached = path.join(cacheDir, `${packaged}.onnx`);
+  if (fs.existsSync(cached)) {
+    const bytes = fs.readFileSync(cached);
+    if (sha256(bytes) === packaged) return bytes;
+  }
+  const tgz = tarball(pkg);
+  const manifest = Buffer.from(tarEntry(tgz, entry));
+  if (sha256(manifest) !== expected) fail(`${pkg} ${entry}: sha256 ${sha256(manifest)}, manifest says ${expected}`);
+  const dir = path.posix.dirname(entry);
+  const expectedShards = (props[`${id}.weightsSha256`] || "").split(",").map((s) => s.trim());
+  const paths = JSON.parse(manifest.toString("utf8")).map((group) => group.paths);
+  if (paths.flat().length !== expectedShards.length) {
+    fail(`${id}: ${paths.flat().length} weight files, ${expectedShards.length} in weightsSha256`);
+  }
+  let k = 0;
+  const shards = paths.map((group) =>
+    group.map((p) => {
+      const shard = Buffer.from(tarEntry(tgz, `${dir}/${p}`));
+      const want = expectedShards[k++];
+      if (sha256(shard) !== want) fail(`${pkg} ${dir}/${p}: sha256 ${sha256(shard)}, manifest says ${want}`);
+      return shard;
+    }),
+  );
+  const bytes = convert(manifest, shards);
+  if (sha256(bytes) !== packaged) fail(`${id}: converted sha256 ${sha256(bytes)}, manifest says ${packaged}`);
+  fs.writeFileSync(cached, bytes);
+  return bytes;
+}
+
+function fail(message) {
+  console.error(`[fetch-models] ${message}`);
+  process.exit(1);
+}
+
 fs.mkdirSync(outDir, { recursive: true });
 fs.mkdirSync(cacheDir, { recursive: true });
 for (const id of props.models.split(",").map((s) => s.trim())) {
@@ -119,6 +161,11 @@ for (const id of props.models.split(",").map((s) => s.trim())) {
   const patch = props[`${id}.patch`];
   const packaged = props[`${id}.packagedSha256`] || expected;
   if (fs.existsSync(target) && sha256(fs.readFileSync(target)) === packaged) continue;
+  if (props[`${id}.convert`]) {
+    fs.writeFileSync(target, converted(id, pkg, entry, expected, packaged));
+    console.log(`[fetch-models] ${id}: ${file} (converted from ${pkg}, sha256 ok)`);
+    continue;
+  }
   const cached = path.join(cacheDir, `${expected}.onnx`);
   let bytes = fs.existsSync(cached) ? fs.readFileSync(cached) : null;
   if (!bytes || sha256(bytes) !== expected) {

@@ -1,6 +1,7 @@
 package app.glimpse.faces;
 
 import app.glimpse.faces.FaceEngineConfig.DetectorKind;
+import app.glimpse.faces.FaceEngineConfig.EmbedderKind;
 import app.glimpse.faces.decode.DecodedImage;
 import app.glimpse.faces.decode.ImageDecoder;
 import app.glimpse.faces.decode.ImageHeader;
@@ -119,32 +120,65 @@ public final class FaceEngine implements AutoCloseable {
 
   private ModelStatus runCheck() {
     String detector = config.detectorKind().name().toLowerCase(Locale.ROOT);
-    String embedder =
-        config.embedderModel() == null ? "packaged" : config.embedderModel().toString();
+    String embedder = embedderName(null);
+    float threshold = searchThreshold();
     long start = System.nanoTime();
     try {
       Loaded models = models();
       detector = models.detector().description();
-      embedder = models.embedder().description();
+      embedder = embedderName(models.embedder());
+      int side = models.embedder().format().crop().size();
       Mat grey = new Mat(256, 256, CvType.CV_8UC3, new Scalar(128));
-      Mat face = new Mat(112, 112, CvType.CV_8UC3, new Scalar(128));
+      Mat face = new Mat(side, side, CvType.CV_8UC3, new Scalar(128));
       try {
         InferenceClock clock = new InferenceClock();
         models.detector().detect(grey, 64, clock);
         float[] embedding = models.embedder().embed(List.of(face), clock).get(0);
         if (embedding.length != FaceEmbedder.DIMENSIONS || Float.isNaN(embedding[0])) {
-          return new ModelStatus(false, detector, embedder, "embedder output is not 512 numbers");
+          return new ModelStatus(
+              false, detector, embedder, "embedder output is not 512 numbers", threshold);
         }
       } finally {
         grey.release();
         face.release();
       }
       long ms = (System.nanoTime() - start) / 1_000_000;
-      return new ModelStatus(true, detector, embedder, "ok in " + ms + " ms");
+      return new ModelStatus(true, detector, embedder, "ok in " + ms + " ms", threshold);
     } catch (Throwable e) {
       LOG.log(Level.SEVERE, "Face models are not usable", e);
-      return new ModelStatus(false, detector, embedder, e.toString());
+      return new ModelStatus(false, detector, embedder, e.toString(), threshold);
     }
+  }
+
+  /**
+   * The embedder in use, with its licence when it is a packaged model: {@code dlib-resnet-v1 (CC0,
+   * via @vladmandic/face-api 1.7.15), packaged dlib-resnet-v1-128.onnx}; {@code loaded} null before
+   * it loads.
+   */
+  private String embedderName(FaceEmbedder loaded) {
+    String kind = config.embedderKind().name().toLowerCase(Locale.ROOT);
+    if (config.embedderModel() != null) {
+      return config.embedderModel() + " (" + kind + " format)";
+    }
+    ModelManifest manifest = ModelManifest.packaged();
+    String id = config.embedderKind().manifestId();
+    String source =
+        loaded != null
+            ? loaded.description()
+            : manifest.has(id, "file") ? "packaged " + manifest.get(id, "file") : "packaged " + id;
+    if (!manifest.has(id, "name") || !manifest.has(id, "licence")) {
+      return source;
+    }
+    return manifest.get(id, "name") + " (" + manifest.get(id, "licence") + "), " + source;
+  }
+
+  /**
+   * The cosine from which a face counts as the query's person, calibrated per embedder kind ({@code
+   * scoreThreshold} of its entry in {@code models.properties}): embeddings of different kinds live
+   * on different scales.
+   */
+  public float searchThreshold() {
+    return ModelManifest.packaged().scoreThreshold(config.embedderKind().manifestId());
   }
 
   private Loaded models() {
@@ -194,7 +228,11 @@ public final class FaceEngine implements AutoCloseable {
     try {
       embedder =
           new FaceEmbedder(
-              ModelSource.resolve(config.embedderModel(), "embedder"), config.threads());
+              ModelSource.resolve(config.embedderModel(), config.embedderKind().manifestId()),
+              config.threads(),
+              config.embedderKind() == EmbedderKind.DLIB
+                  ? FaceEmbedder.Format.DLIB
+                  : FaceEmbedder.Format.ARCFACE);
     } catch (RuntimeException e) {
       detector.close();
       throw e;
@@ -331,14 +369,21 @@ public final class FaceEngine implements AutoCloseable {
       List<FaceCandidate> candidates,
       double toFull,
       InferenceClock clock) {
+    // the quality gate judges the ArcFace crop whichever the embedder, so that its verdicts do not
+    // depend on the embedder; an embedder with another crop gets its own
     List<Mat> crops = new ArrayList<>(candidates.size());
+    boolean ownCrop = models.embedder().format().crop() != FaceAligner.ARCFACE;
+    List<Mat> embedderCrops = ownCrop ? new ArrayList<>(candidates.size()) : crops;
     try {
       for (FaceCandidate c : candidates) {
         crops.add(FaceAligner.align(image, c.landmarks()));
+        if (ownCrop) {
+          embedderCrops.add(models.embedder().align(image, c.landmarks()));
+        }
       }
-      List<float[]> embeddings = models.embedder().embed(crops, clock);
+      List<float[]> embeddings = models.embedder().embed(embedderCrops, clock);
       if (config.flip()) {
-        embeddings = withMirrorImages(models, crops, embeddings, clock);
+        embeddings = withMirrorImages(models, embedderCrops, embeddings, clock);
       }
       List<DetectedFace> faces = new ArrayList<>(candidates.size());
       for (int i = 0; i < candidates.size(); i++) {
@@ -370,6 +415,9 @@ public final class FaceEngine implements AutoCloseable {
       return List.copyOf(faces);
     } finally {
       crops.forEach(Mat::release);
+      if (ownCrop) {
+        embedderCrops.forEach(Mat::release);
+      }
     }
   }
 

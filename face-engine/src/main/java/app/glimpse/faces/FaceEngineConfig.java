@@ -20,8 +20,12 @@ import java.util.function.Function;
  *   <li>{@code detector.kind}: {@code ultraface} (default: UltraFace tiles + BlazeFace landmarks),
  *       {@code blazeface} (BlazeFace tiles) or {@code yunet}; when absent, {@code yunet} if the
  *       file name contains "yunet", {@code blazeface} for any other file, else {@code ultraface}
- *   <li>{@code embedder}: path to an ArcFace-format embedder (input [n,3,112,112] RGB, output
- *       [n,512]); empty = packaged
+ *   <li>{@code embedder.kind}: {@code arcface} (default: the packaged faceplugin MobileFaceNet,
+ *       ArcFace crop, 512-d) or {@code dlib} (the packaged dlib face recognition ResNet, dlib face
+ *       chip, 128-d lifted to 512); embeddings of the two kinds cannot be compared
+ *   <li>{@code embedder}: path to an embedder of {@code embedder.kind}'s format (ArcFace: input
+ *       [n,3,112,112] RGB, output [n,512]; dlib: input [n,3,150,150] RGB 0..255, output [n,128]);
+ *       empty = the packaged model of the kind
  *   <li>{@code threads}: ONNX Runtime intra-op threads per inference, default 1 (parallelism comes
  *       from analysing several photos at once)
  *   <li>{@code maxPixels}: refuse images whose header announces more pixels, default 100000000
@@ -38,6 +42,7 @@ import java.util.function.Function;
 public record FaceEngineConfig(
     DetectorKind detectorKind,
     Path detectorModel,
+    EmbedderKind embedderKind,
     Path embedderModel,
     int threads,
     long maxPixels,
@@ -63,11 +68,33 @@ public record FaceEngineConfig(
     }
   }
 
+  /** Embedders the engine can drive, each with its packaged model in the manifest. */
+  public enum EmbedderKind {
+    ARCFACE("embedder"),
+    DLIB("dlib");
+
+    private final String manifestId;
+
+    EmbedderKind(String manifestId) {
+      this.manifestId = manifestId;
+    }
+
+    /** The packaged model's id in {@code models.properties}. */
+    public String manifestId() {
+      return manifestId;
+    }
+
+    static EmbedderKind parse(String value) {
+      return valueOf(value.trim().toUpperCase(Locale.ROOT));
+    }
+  }
+
   /** Marker for "use the manifest's threshold". */
   public static final float MODEL_DEFAULT_SCORE = -1f;
 
   public FaceEngineConfig {
     Objects.requireNonNull(detectorKind, "detectorKind");
+    Objects.requireNonNull(embedderKind, "embedderKind");
     if (detectorKind == DetectorKind.YUNET && detectorModel == null) {
       throw new IllegalArgumentException(
           "YuNet is not packaged: set glimpse.faces.detector to the YuNet ONNX file");
@@ -125,9 +152,11 @@ public record FaceEngineConfig(
       detectorKind = DetectorKind.ULTRAFACE;
     }
     String embedder = source.apply("embedder");
+    String embedderKind = source.apply("embedder.kind");
     return new FaceEngineConfig(
         detectorKind,
         detectorPath,
+        embedderKind == null ? EmbedderKind.ARCFACE : EmbedderKind.parse(embedderKind),
         embedder == null ? null : Path.of(embedder),
         intValue(source, "threads", 1),
         Long.parseLong(value(source, "maxPixels", "100000000")),
@@ -161,6 +190,7 @@ public record FaceEngineConfig(
     return new FaceEngineConfig(
         kind,
         model,
+        embedderKind,
         embedderModel,
         threads,
         maxPixels,
@@ -181,6 +211,7 @@ public record FaceEngineConfig(
     return new FaceEngineConfig(
         detectorKind,
         detectorModel,
+        embedderKind,
         embedderModel,
         threads,
         limit,
@@ -201,6 +232,7 @@ public record FaceEngineConfig(
     return new FaceEngineConfig(
         detectorKind,
         detectorModel,
+        embedderKind,
         embedderModel,
         threads,
         maxPixels,
@@ -221,6 +253,7 @@ public record FaceEngineConfig(
     return new FaceEngineConfig(
         detectorKind,
         detectorModel,
+        embedderKind,
         embedderModel,
         threads,
         maxPixels,
@@ -234,5 +267,26 @@ public record FaceEngineConfig(
         previewSize,
         jpegQuality,
         on);
+  }
+
+  /** Same settings with another embedder ({@code model} null for the packaged one of the kind). */
+  public FaceEngineConfig withEmbedder(EmbedderKind kind, Path model) {
+    return new FaceEngineConfig(
+        detectorKind,
+        detectorModel,
+        kind,
+        model,
+        threads,
+        maxPixels,
+        minFacePx,
+        minScore,
+        qualityMinFacePx,
+        qualityMinScore,
+        qualityMinSharpness,
+        qualityMaxYaw,
+        thumbnailSize,
+        previewSize,
+        jpegQuality,
+        flip);
   }
 }

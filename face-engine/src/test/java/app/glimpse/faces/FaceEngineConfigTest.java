@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import app.glimpse.faces.FaceEngineConfig.DetectorKind;
+import app.glimpse.faces.FaceEngineConfig.EmbedderKind;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Properties;
@@ -26,6 +27,7 @@ class FaceEngineConfigTest {
     assertEquals(DetectorKind.ULTRAFACE, config.detectorKind());
     assertNull(config.detectorModel());
     assertNull(config.embedderModel());
+    assertEquals(EmbedderKind.ARCFACE, config.embedderKind());
     assertEquals(40, config.minFacePx());
     assertEquals(1600, config.previewSize());
   }
@@ -40,6 +42,22 @@ class FaceEngineConfigTest {
             Map.of("GLIMPSE_FACES_MAX_PIXELS", "2000", "GLIMPSE_FACES_THUMBNAIL", "300"));
     assertEquals(1000, config.maxPixels());
     assertEquals(300, config.thumbnailSize());
+  }
+
+  @Test
+  void embedderKindComesFromTheEnvironment() {
+    assertEquals("GLIMPSE_FACES_EMBEDDER_KIND", FaceEngineConfig.envName("embedder.kind"));
+    FaceEngineConfig config =
+        FaceEngineConfig.fromSources(
+            new Properties(), Map.of("GLIMPSE_FACES_EMBEDDER_KIND", "dlib"));
+    assertEquals(EmbedderKind.DLIB, config.embedderKind());
+    assertEquals("dlib", config.embedderKind().manifestId());
+    assertNull(config.embedderModel());
+    assertThrows(
+        IllegalArgumentException.class,
+        () ->
+            FaceEngineConfig.fromSources(
+                new Properties(), Map.of("GLIMPSE_FACES_EMBEDDER_KIND", "facenet")));
   }
 
   @Test

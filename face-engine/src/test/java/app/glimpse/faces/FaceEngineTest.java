@@ -49,6 +49,10 @@ class FaceEngineTest {
     assertTrue(status.usable(), status.detail());
     assertTrue(status.detector().startsWith("ultraface"), status.detector());
     assertTrue(status.embedder().contains("arcface-mobilefacenet-512.onnx"), status.embedder());
+    assertTrue(
+        status.embedder().startsWith("faceplugin fr_feature (declared MIT, provenance unclear)"),
+        status.embedder());
+    assertEquals(0.43f, status.searchThreshold());
     assertTrue(ENGINE.check() == status, "cached");
   }
 

@@ -78,6 +78,9 @@ final class FacesEval {
 
     StringBuilder summary = new StringBuilder("faces-eval");
     summary.append(" detector=").append(engine.check().detector().split(" ")[0]);
+    summary
+        .append(" embedder=")
+        .append(engine.config().embedderKind().name().toLowerCase(Locale.ROOT));
     summary.append(" photos=").append(photos.size()).append(" unreadable=").append(unreadable);
     summary.append(" faces=").append(faces);
     summary.append(format(" faces_per_photo=%.2f", (double) faces / Math.max(1, analyses.size())));
@@ -378,9 +381,13 @@ final class FacesEval {
             (System.nanoTime() - start) / 1e9));
   }
 
-  /** The search threshold the product ships ({@code --threshold}, default 0.43). */
+  /**
+   * The search threshold the product ships ({@code --threshold}, default the embedder's from the
+   * model manifest: 0.43 for ArcFace).
+   */
   private double shippedThreshold() {
-    return Double.parseDouble(options.getOrDefault("threshold", "0.43"));
+    String given = options.get("threshold");
+    return Double.parseDouble(given != null ? given : Float.toString(engine.searchThreshold()));
   }
 
   /**
