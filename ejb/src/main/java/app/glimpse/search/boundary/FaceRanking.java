@@ -9,6 +9,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -29,10 +30,13 @@ public class FaceRanking {
   @ConfigProperty(name = "glimpse.search.expand", defaultValue = "true")
   boolean expand;
 
-  /** Score from which a face of the event is sure enough to join the query. */
+  /**
+   * Score from which a face of the event is sure enough to join the query; unset, a fifth of the
+   * way from the threshold to 1 ({@link SelfieRanking.Settings#confidentFor}: 0.55 at 0.43).
+   */
   @Inject
-  @ConfigProperty(name = "glimpse.search.expand.confident", defaultValue = "0.55")
-  float confident;
+  @ConfigProperty(name = "glimpse.search.expand.confident")
+  Optional<Float> confident;
 
   /** At most this many of the event's faces join the query (the best, one per photo). */
   @Inject
@@ -50,7 +54,10 @@ public class FaceRanking {
   public List<PhotoMatch> rank(long eventId, List<float[]> queries, float threshold, int limit) {
     SelfieRanking.Settings settings =
         expand
-            ? new SelfieRanking.Settings(threshold, confident, expansionFaces)
+            ? new SelfieRanking.Settings(
+                threshold,
+                confident.orElse(SelfieRanking.Settings.confidentFor(threshold)),
+                expansionFaces)
             : SelfieRanking.Settings.plain(threshold);
     List<FaceHit> hits =
         SelfieRanking.rank(queries, views.current(eventId).index().faceSet(), settings, limit);

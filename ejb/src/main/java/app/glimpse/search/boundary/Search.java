@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -54,12 +55,12 @@ public class Search {
   @Inject Throttle throttle;
 
   /**
-   * Cosine similarity from which two faces count as the same person; calibrated on
-   * ../shared/photos/deepface (docs/search.md).
+   * Cosine similarity from which two faces count as the same person; unset, the one calibrated for
+   * the embedder in use (0.43 for the default, 0.93 for dlib's; docs/search.md).
    */
   @Inject
-  @ConfigProperty(name = "glimpse.search.threshold", defaultValue = "0.43")
-  float threshold;
+  @ConfigProperty(name = "glimpse.search.threshold")
+  Optional<Float> configuredThreshold;
 
   @Inject
   @ConfigProperty(name = "glimpse.search.max-results", defaultValue = "2000")
@@ -174,6 +175,7 @@ public class Search {
       DetectedFace query = found.get(index);
       queries.add(query.embedding());
     }
+    float threshold = configuredThreshold.orElseGet(() -> FaceEngine.shared().searchThreshold());
     List<PhotoMatch> ranked = ranking.rank(eventId, queries, threshold, maxResults);
     String note = notes.isEmpty() ? null : String.join(" ", notes);
     return new Combined(

@@ -73,11 +73,20 @@ final class SearchEval {
                 "out",
                 Path.of(System.getProperty("java.io.tmpdir"), "glimpse-search-eval").toString()));
     long seed = Long.parseLong(options.getOrDefault("seed", "2024"));
-    float shipped = Float.parseFloat(options.getOrDefault("threshold", "0.43"));
+    float shipped =
+        options.containsKey("threshold")
+            ? Float.parseFloat(options.get("threshold"))
+            : engine.searchThreshold();
     int folds = Integer.parseInt(options.getOrDefault("folds", "4"));
-    boolean expandShipped = Boolean.parseBoolean(options.getOrDefault("expand", "false"));
-    float confident = Float.parseFloat(options.getOrDefault("confident", "0.55"));
-    int expansionFaces = Integer.parseInt(options.getOrDefault("expansion-faces", "8"));
+    boolean expandShipped = Boolean.parseBoolean(options.getOrDefault("expand", "true"));
+    float confident =
+        options.containsKey("confident")
+            ? Float.parseFloat(options.get("confident"))
+            : SelfieRanking.Settings.confidentFor(shipped);
+    int expansionFaces =
+        Integer.parseInt(
+            options.getOrDefault(
+                "expansion-faces", Integer.toString(SelfieRanking.EXPANSION_FACES)));
 
     long start = System.nanoTime();
     EventSet.Written set =
@@ -233,6 +242,8 @@ final class SearchEval {
             + shippedVariant
             + " detector="
             + engine.check().detector().split(" ")[0]
+            + " embedder="
+            + engine.config().embedderKind().name().toLowerCase(Locale.ROOT)
             + " flip="
             + engine.config().flip()
             + " photos="

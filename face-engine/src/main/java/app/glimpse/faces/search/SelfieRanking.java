@@ -22,6 +22,12 @@ import java.util.Map;
  */
 public final class SelfieRanking {
 
+  /** Share of the way from the threshold to 1 at which a match is confident: 0.43 -> 0.55. */
+  public static final float CONFIDENT_SHARE = 0.21f;
+
+  /** How many confident faces join the query at most. */
+  public static final int EXPANSION_FACES = 8;
+
   /** How a search ranks; {@link #plain} is the one-pass search. */
   public record Settings(float threshold, float confident, int expansionFaces) {
 
@@ -34,6 +40,21 @@ public final class SelfieRanking {
     /** One pass with the selfie alone. */
     public static Settings plain(float threshold) {
       return new Settings(threshold, Float.POSITIVE_INFINITY, 0);
+    }
+
+    /**
+     * Query expansion as shipped: faces that close a fifth of the way from the threshold to a
+     * perfect match ({@link #CONFIDENT_SHARE}) join the query, at most {@link #EXPANSION_FACES}.
+     * With the default embedder's 0.43 that is 0.55; the share keeps the same meaning for an
+     * embedder whose scores lie elsewhere (dlib's threshold is 0.93).
+     */
+    public static Settings expanding(float threshold) {
+      return new Settings(threshold, confidentFor(threshold), EXPANSION_FACES);
+    }
+
+    /** The confident score for a threshold: see {@link #expanding}. */
+    public static float confidentFor(float threshold) {
+      return threshold + CONFIDENT_SHARE * (1 - threshold);
     }
 
     /** Whether confident matches join the query. */
