@@ -173,6 +173,39 @@ public final class FaceEngine implements AutoCloseable {
   }
 
   /**
+   * The packaged models this engine runs, each as {@code file: licence} (the manifest's words), for
+   * readiness and the docs; a model given as a file by configuration appears as its path with
+   * "licence: as its supplier says".
+   */
+  public List<String> modelLicences() {
+    ModelManifest manifest = ModelManifest.packaged();
+    List<String> ids = new ArrayList<>();
+    List<String> files = new ArrayList<>();
+    switch (config.detectorKind()) {
+      case ULTRAFACE -> ids.addAll(List.of("ultraface", "blazeface-front"));
+      case BLAZEFACE -> ids.addAll(List.of("blazeface", "blazeface-front"));
+      case YUNET -> files.add(String.valueOf(config.detectorModel()));
+    }
+    if (config.detectorModel() != null && config.detectorKind() != DetectorKind.YUNET) {
+      ids.remove(0);
+      files.add(config.detectorModel().toString());
+    }
+    if (config.embedderModel() != null) {
+      files.add(config.embedderModel().toString());
+    } else {
+      ids.add(config.embedderKind().manifestId());
+    }
+    List<String> licences = new ArrayList<>();
+    for (String id : ids) {
+      licences.add(manifest.get(id, "file") + ": " + manifest.get(id, "licence"));
+    }
+    for (String file : files) {
+      licences.add(file + ": licence as its supplier says");
+    }
+    return List.copyOf(licences);
+  }
+
+  /**
    * The cosine from which a face counts as the query's person, calibrated per embedder kind ({@code
    * scoreThreshold} of its entry in {@code models.properties}): embeddings of different kinds live
    * on different scales.

@@ -53,6 +53,12 @@ class FaceEngineTest {
         status.embedder().startsWith("faceplugin fr_feature (declared MIT, provenance unclear)"),
         status.embedder());
     assertEquals(0.43f, status.searchThreshold());
+    assertEquals(
+        List.of(
+            "ultraface-rfb-320.onnx: MIT (declared)",
+            "blazeface-front-128.onnx: Apache-2.0",
+            "arcface-mobilefacenet-512.onnx: declared MIT, provenance unclear"),
+        ENGINE.modelLicences());
     assertTrue(ENGINE.check() == status, "cached");
   }
 
@@ -60,9 +66,9 @@ class FaceEngineTest {
    * Every face the engine reports (accepted or not) against the faces boxed by eye in {@code
    * face-boxes.tsv}, matched one to one at IoU >= 0.5 ({@link BoxMatch}). Measured with faces
    * scanned down to 28 px: 34 of 34 found, 4 false detections, none accepted: three in img54 (a box
-   * around the blurred crowd, one too large for the blurred profile, one on hair) and one at the top
-   * edge of sample2. Scanning down to 40 px found 33 (missed: the face cut by the bottom-right edge
-   * of selfie-many-people) with img54's 3 false. Matching at IoU 0.6, or without clipping
+   * around the blurred crowd, one too large for the blurred profile, one on hair) and one at the
+   * top edge of sample2. Scanning down to 40 px found 33 (missed: the face cut by the bottom-right
+   * edge of selfie-many-people) with img54's 3 false. Matching at IoU 0.6, or without clipping
    * detections to the photo, finds fewer.
    */
   @Test

@@ -114,6 +114,13 @@ class GlimpseRunIT {
           health.toString().contains("\"name\":\"" + check + "\",\"status\":\"UP\""),
           health.toString());
     }
+    // the models in use and their licences are named
+    assertTrue(
+        health
+            .toString()
+            .contains("arcface-mobilefacenet-512.onnx: declared MIT, provenance unclear"),
+        health.toString());
+    assertTrue(health.toString().contains("\"searchThreshold\":\"0.43\""), health.toString());
 
     HttpResponse<String> wrong =
         send(

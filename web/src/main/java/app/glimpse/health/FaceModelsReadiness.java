@@ -7,7 +7,10 @@ import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
 
-/** Ready when the face detector and embedder are loaded and have run once. */
+/**
+ * Ready when the face detector and embedder are loaded and have run once; names the models in use,
+ * their licences and the search threshold calibrated for the embedder.
+ */
 @Readiness
 @ApplicationScoped
 public class FaceModelsReadiness implements HealthCheck {
@@ -27,6 +30,8 @@ public class FaceModelsReadiness implements HealthCheck {
         .status(status.usable())
         .withData("detector", String.valueOf(status.detector()))
         .withData("embedder", String.valueOf(status.embedder()))
+        .withData("licences", String.join("; ", FaceEngine.shared().modelLicences()))
+        .withData("searchThreshold", String.valueOf(status.searchThreshold()))
         .withData("detail", String.valueOf(status.detail()))
         .build();
   }

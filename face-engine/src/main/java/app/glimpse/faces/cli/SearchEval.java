@@ -192,6 +192,23 @@ final class SearchEval {
     variants.put("expand", new SelfieRanking.Settings(FLOOR, confident, expansionFaces));
     variants.put("lowres", SelfieRanking.Settings.plain(FLOOR));
     variants.put("lowres_expand", new SelfieRanking.Settings(FLOOR, confident, expansionFaces));
+    variants.put("normalised", SelfieRanking.Settings.plain(FLOOR));
+    variants.put("normalised_expand", new SelfieRanking.Settings(FLOOR, confident, expansionFaces));
+    // score normalisation against the event's own faces: each selfie's scores are shifted by how
+    // far its mean score over all the event's faces (nearly all strangers to it) lies from the
+    // mean of that over all selfies; no identity is used
+    double[] impostorMean = new double[queries.size()];
+    double meanOfMeans = 0;
+    int withQuery = 0;
+    for (int s = 0; s < queries.size(); s++) {
+      if (queries.get(s) != null) {
+        List<FaceHit> all = event.above(queries.get(s), -2f);
+        impostorMean[s] = all.stream().mapToDouble(FaceHit::score).average().orElse(0);
+        meanOfMeans += impostorMean[s];
+        withQuery++;
+      }
+    }
+    meanOfMeans /= Math.max(1, withQuery);
     String shippedVariant = expandShipped ? "expand" : "plain";
     String summary = null;
     for (Map.Entry<String, SelfieRanking.Settings> variant : variants.entrySet()) {
@@ -207,6 +224,14 @@ final class SearchEval {
         used.add(q);
       }
       float[][] scores = scores(used, event, variant.getValue(), photos.size());
+      if (variant.getKey().startsWith("normalised")) {
+        for (int s = 0; s < scores.length; s++) {
+          float shift = (float) (impostorMean[s] - meanOfMeans);
+          for (int p = 0; p < scores[s].length; p++) {
+            scores[s][p] -= shift;
+          }
+        }
+      }
       Figures figures = figures(selfies, photos, relevant, scores, shipped, folds);
       System.out.println("variant=" + variant.getKey() + " " + figures.line());
       if (variant.getKey().equals(shippedVariant)) {
