@@ -11,6 +11,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collections;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
@@ -99,6 +101,7 @@ final class SearchEval {
     // the event: every accepted face of every event photo, numbered
     List<EventSet.EventPhoto> photos = set.photos();
     SelfieRanking.InMemory event = new SelfieRanking.InMemory();
+    List<List<float[]>> facesOf = new ArrayList<>();
     Map<String, Tally> detection = new LinkedHashMap<>();
     long faceId = 0;
     long analyseStart = System.nanoTime();
@@ -112,9 +115,12 @@ final class SearchEval {
         throw new IllegalStateException("generated photo unreadable: " + photo.file(), e);
       }
       List<DetectedFace> accepted = analysis.acceptedFaces();
+      List<float[]> embeddings = new ArrayList<>();
       for (DetectedFace face : accepted) {
         event.add(faceId++, p, face.embedding());
+        embeddings.add(face.embedding());
       }
+      facesOf.add(embeddings);
       eventFaces += analysis.faces().size();
       Tally d = detection.computeIfAbsent(photo.condition(), c -> new Tally());
       int labelled = 0;
@@ -223,7 +229,10 @@ final class SearchEval {
         }
         used.add(q);
       }
-      float[][] scores = scores(used, event, variant.getValue(), photos.size());
+      float[][] scores =
+          variant.getValue().expands()
+              ? heldApart(used, event, variant.getValue(), photos, facesOf)
+              : scores(used, event, variant.getValue(), photos.size());
       if (variant.getKey().startsWith("normalised")) {
         for (int s = 0; s < scores.length; s++) {
           float shift = (float) (impostorMean[s] - meanOfMeans);
@@ -304,6 +313,53 @@ final class SearchEval {
       }
       for (FaceHit hit : SelfieRanking.rank(queries.get(s), event, settings, Integer.MAX_VALUE)) {
         scores[s][(int) hit.photoId()] = hit.score();
+      }
+    }
+    return scores;
+  }
+
+  /**
+   * Scores with query expansion, held apart by source: the event set shows each source photo once
+   * in every condition, so a confident match could be the very picture that a degraded photo shows,
+   * which no real event offers (its photos of a person are different pictures). So for each photo
+   * the expansion uses only the confident faces of photos that share no source with it; the rest is
+   * as {@link SelfieRanking#rank} ranks.
+   */
+  private static float[][] heldApart(
+      List<List<float[]>> queries,
+      SelfieRanking.InMemory event,
+      SelfieRanking.Settings settings,
+      List<EventSet.EventPhoto> photos,
+      List<List<float[]>> facesOf) {
+    float[][] scores = new float[queries.size()][photos.size()];
+    for (int s = 0; s < queries.size(); s++) {
+      Arrays.fill(scores[s], Float.NEGATIVE_INFINITY);
+      for (float[] query : queries.get(s)) {
+        List<FaceHit> first = event.above(query, FLOOR);
+        for (FaceHit hit : first) {
+          int p = (int) hit.photoId();
+          scores[s][p] = Math.max(scores[s][p], hit.score());
+        }
+        List<FaceHit> confident = SelfieRanking.confident(first, settings);
+        Map<List<Long>, float[]> expandedBy = new HashMap<>();
+        for (int p = 0; p < photos.size(); p++) {
+          List<String> sources = photos.get(p).sources();
+          List<FaceHit> apart =
+              confident.stream()
+                  .filter(
+                      c -> Collections.disjoint(photos.get((int) c.photoId()).sources(), sources))
+                  .toList();
+          if (apart.isEmpty()) {
+            continue;
+          }
+          float[] expanded =
+              expandedBy.computeIfAbsent(
+                  apart.stream().map(FaceHit::faceId).toList(),
+                  k -> SelfieRanking.expanded(query, apart, event));
+          for (float[] face : facesOf.get(p)) {
+            scores[s][p] = Math.max(scores[s][p], FaceEngine.cosine(expanded, face));
+          }
+        }
       }
     }
     return scores;

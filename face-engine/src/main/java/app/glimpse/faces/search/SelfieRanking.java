@@ -102,7 +102,7 @@ public final class SelfieRanking {
   }
 
   /** The best face per photo among {@code hits} at or above the confident score, best first. */
-  static List<FaceHit> confident(List<FaceHit> hits, Settings settings) {
+  public static List<FaceHit> confident(List<FaceHit> hits, Settings settings) {
     Map<Long, FaceHit> perPhoto = new HashMap<>();
     for (FaceHit hit : hits) {
       if (hit.score() >= settings.confident()) {
@@ -116,7 +116,7 @@ public final class SelfieRanking {
   }
 
   /** The query and the mean of the confident faces, equally weighted; null without any. */
-  static float[] expanded(float[] query, List<FaceHit> confident, EventFaceSet faces) {
+  public static float[] expanded(float[] query, List<FaceHit> confident, EventFaceSet faces) {
     if (confident.isEmpty()) {
       return null;
     }
