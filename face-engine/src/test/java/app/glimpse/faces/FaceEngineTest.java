@@ -72,6 +72,20 @@ class FaceEngineTest {
    * Scanning down to 40 px with the gate at 25 found the same 33 with none of the false accepted.
    * Matching at IoU 0.6, or without clipping detections to the photo, finds fewer.
    */
+  /**
+   * A tile of the finest level sees the lower half of img41's large face (mouth and chin) as a
+   * face, more surely than the whole-image pass sees the whole face; the landmark model confirms
+   * only the whole face, so the whole face must win (it used to be dropped as lying around the
+   * half).
+   */
+  @Test
+  void keepsTheWholeLargeFaceNotTheHalfATileSaw() throws Exception {
+    PhotoAnalysis analysis = analyse("deepface/img41.jpg");
+    DetectedFace first = analysis.faces().get(0);
+    assertTrue(first.accepted(), first.toString());
+    assertTrue(first.box().width() > 800 && first.box().y() < 700, first.box().toString());
+  }
+
   @Test
   void findsAtLeast95PercentOfTheVisibleFacesByBox() throws Exception {
     BoxMatch.Result all = BoxMatch.Result.NONE;

@@ -16,8 +16,21 @@ public final class NonMaxSuppression {
   /** Best-first survivors of {@code candidates}. */
   public static List<FaceCandidate> apply(
       List<FaceCandidate> candidates, float iouLimit, float containmentLimit) {
+    return apply(
+        candidates,
+        Comparator.comparingDouble(FaceCandidate::score).reversed(),
+        iouLimit,
+        containmentLimit);
+  }
+
+  /** Survivors of {@code candidates}, the first in {@code order} winning each conflict. */
+  public static List<FaceCandidate> apply(
+      List<FaceCandidate> candidates,
+      Comparator<FaceCandidate> order,
+      float iouLimit,
+      float containmentLimit) {
     List<FaceCandidate> sorted = new ArrayList<>(candidates);
-    sorted.sort(Comparator.comparingDouble(FaceCandidate::score).reversed());
+    sorted.sort(order);
     List<FaceCandidate> kept = new ArrayList<>();
     for (FaceCandidate c : sorted) {
       if (!overlapsAny(c, kept, iouLimit, containmentLimit)) {

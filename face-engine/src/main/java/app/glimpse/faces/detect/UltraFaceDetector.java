@@ -11,8 +11,12 @@ import app.glimpse.faces.model.ModelSource;
 import app.glimpse.faces.model.NativeRuntime;
 import java.nio.FloatBuffer;
 import java.util.ArrayList;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import org.opencv.core.CvType;
 import org.opencv.core.Mat;
 import org.opencv.core.Rect;
@@ -146,15 +150,26 @@ public final class UltraFaceDetector implements FaceDetector {
       scale = Math.max(whole, scale / LEVEL_RATIO);
     }
     wholeImage(bgr, s, found, clock);
-    List<FaceCandidate> boxes = NonMaxSuppression.apply(found, 0.3f, 0.8f);
+    // Duplicates by overlap go first; a box inside another is only judged once both have their
+    // landmarks: a tile can see the lower half of a large face (mouth and chin) as a face, more
+    // surely than the whole-image pass sees the whole face, and only the landmark model tells
+    // which of the two is a face (it confirms the whole face, not the half).
+    List<FaceCandidate> boxes = NonMaxSuppression.apply(found, 0.3f, 1f);
     List<FaceCandidate> faces = new ArrayList<>(boxes.size());
+    Set<FaceCandidate> confirmed = Collections.newSetFromMap(new IdentityHashMap<>());
     for (FaceCandidate box : boxes) {
-      FaceCandidate face = withLandmarks(bgr, box, clock);
+      FaceCandidate face = confirmedLandmarks(bgr, box, clock);
       if (face != null) {
         faces.add(face);
+        confirmed.add(face);
+      } else if (box.score() >= SURE_SCORE) {
+        faces.add(templateLandmarks(box));
       }
     }
-    return NonMaxSuppression.apply(faces, 0.3f, 0.8f);
+    Comparator<FaceCandidate> confirmedFirst =
+        Comparator.comparing((FaceCandidate f) -> !confirmed.contains(f))
+            .thenComparing(Comparator.comparingDouble(FaceCandidate::score).reversed());
+    return NonMaxSuppression.apply(faces, confirmedFirst, 0.3f, 0.8f);
   }
 
   private void scanTiles(
@@ -297,9 +312,9 @@ public final class UltraFaceDetector implements FaceDetector {
 
   /**
    * The face in {@code box} with BlazeFace landmarks, or {@code null} when the landmark model sees
-   * no face there and UltraFace was not sure.
+   * no face there (the caller keeps a box UltraFace is sure of with template landmarks).
    */
-  private FaceCandidate withLandmarks(Mat bgr, FaceCandidate box, InferenceClock clock) {
+  private FaceCandidate confirmedLandmarks(Mat bgr, FaceCandidate box, InferenceClock clock) {
     BlazeFaceNetwork.Scratch s = landmarks.scratch();
     int size = landmarks.size;
     float side = Math.max(box.width(), box.height()) * CROP_FACTOR;
@@ -350,7 +365,7 @@ public final class UltraFaceDetector implements FaceDetector {
             points);
       }
     }
-    return box.score() >= SURE_SCORE ? templateLandmarks(box) : null;
+    return null;
   }
 
   /** Landmarks where an upright frontal face has them in its UltraFace box. */
