@@ -84,21 +84,25 @@ public final class LocalGlimpse implements AutoCloseable {
     HttpRequest ready =
         HttpRequest.newBuilder(uri("/health/ready")).timeout(Duration.ofSeconds(5)).build();
     long deadline = System.nanoTime() + timeout.toNanos();
+    String last = "no answer";
     while (System.nanoTime() < deadline) {
       if (!process.isAlive()) {
         throw new IllegalStateException(
             "Glimpse exited with " + process.exitValue() + " before it was ready");
       }
       try {
-        if (isReady(client.send(ready, HttpResponse.BodyHandlers.ofString()))) {
+        HttpResponse<String> response = client.send(ready, HttpResponse.BodyHandlers.ofString());
+        if (isReady(response)) {
           return;
         }
+        last = response.statusCode() + " " + response.body();
       } catch (IOException notYet) {
-        // still booting
+        last = String.valueOf(notYet); // still booting, or the check did not answer in time
       }
       Thread.sleep(100);
     }
-    throw new IllegalStateException("Glimpse was not ready within " + timeout);
+    throw new IllegalStateException(
+        "Glimpse was not ready within " + timeout + "; /health/ready last said: " + last);
   }
 
   /**
