@@ -482,16 +482,10 @@ public final class FaceEngine implements AutoCloseable {
   /** {@code a + b}, scaled to unit length. */
   static float[] normalisedSum(float[] a, float[] b) {
     float[] sum = new float[a.length];
-    double squares = 0;
     for (int i = 0; i < a.length; i++) {
       sum[i] = a[i] + b[i];
-      squares += sum[i] * sum[i];
     }
-    float inverse = squares == 0 ? 0 : (float) (1 / Math.sqrt(squares));
-    for (int i = 0; i < sum.length; i++) {
-      sum[i] *= inverse;
-    }
-    return sum;
+    return FaceEmbedder.normalise(sum);
   }
 
   /** Cosine similarity of two L2-normalised embeddings (their dot product). */

@@ -18,6 +18,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.TreeSet;
+import org.opencv.core.Mat;
+import org.opencv.core.MatOfByte;
+import org.opencv.core.Size;
+import org.opencv.imgcodecs.Imgcodecs;
+import org.opencv.imgproc.Imgproc;
 
 /**
  * {@code ./glimpse eval search}: selfie search as guests meet it, on an event set made to behave
@@ -374,27 +379,18 @@ final class SearchEval {
    */
   private float[] lowResolution(byte[] selfie, DetectedFace face, int facePx)
       throws UnreadableImageException {
-    org.opencv.core.Mat image =
-        org.opencv.imgcodecs.Imgcodecs.imdecode(
-            new org.opencv.core.MatOfByte(selfie), org.opencv.imgcodecs.Imgcodecs.IMREAD_COLOR);
+    Mat image = Imgcodecs.imdecode(new MatOfByte(selfie), Imgcodecs.IMREAD_COLOR);
     try {
       double scale = facePx / Math.max(1.0, face.box().width());
       if (image.empty() || scale >= 1) {
         return null;
       }
-      org.opencv.core.Mat small = new org.opencv.core.Mat();
-      org.opencv.core.Mat back = new org.opencv.core.Mat();
-      org.opencv.imgproc.Imgproc.resize(
-          image,
-          small,
-          new org.opencv.core.Size(),
-          scale,
-          scale,
-          org.opencv.imgproc.Imgproc.INTER_AREA);
-      org.opencv.imgproc.Imgproc.resize(
-          small, back, image.size(), 0, 0, org.opencv.imgproc.Imgproc.INTER_LINEAR);
-      org.opencv.core.MatOfByte png = new org.opencv.core.MatOfByte();
-      org.opencv.imgcodecs.Imgcodecs.imencode(".png", back, png);
+      Mat small = new Mat();
+      Mat back = new Mat();
+      Imgproc.resize(image, small, new Size(), scale, scale, Imgproc.INTER_AREA);
+      Imgproc.resize(small, back, image.size(), 0, 0, Imgproc.INTER_LINEAR);
+      MatOfByte png = new MatOfByte();
+      Imgcodecs.imencode(".png", back, png);
       small.release();
       back.release();
       List<DetectedFace> faces = engine.facesForSearch(png.toArray());

@@ -155,7 +155,8 @@ public final class FaceEmbedder implements AutoCloseable {
     }
   }
 
-  static float[] normalise(float[] v) {
+  /** Scales {@code v} in place to unit length (a zero vector stays zero) and returns it. */
+  public static float[] normalise(float[] v) {
     double sum = 0;
     for (float x : v) {
       sum += x * x;

@@ -1,5 +1,6 @@
 package app.glimpse.faces.search;
 
+import app.glimpse.faces.embed.FaceEmbedder;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -127,17 +128,10 @@ public final class SelfieRanking {
         mean[i] += e[i] / confident.size();
       }
     }
-    float[] sum = new float[query.length];
-    double squares = 0;
-    for (int i = 0; i < sum.length; i++) {
-      sum[i] = query[i] + mean[i];
-      squares += sum[i] * sum[i];
+    for (int i = 0; i < mean.length; i++) {
+      mean[i] += query[i];
     }
-    float inverse = (float) (1 / Math.sqrt(squares));
-    for (int i = 0; i < sum.length; i++) {
-      sum[i] *= inverse;
-    }
-    return sum;
+    return FaceEmbedder.normalise(mean);
   }
 
   private static FaceHit better(FaceHit a, FaceHit b) {

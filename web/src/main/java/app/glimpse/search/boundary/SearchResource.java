@@ -65,15 +65,7 @@ public class SearchResource {
     if (selfies.isEmpty()) {
       throw ClientError.badRequest("missing_selfie", "Send the photo in the part named selfie.");
     }
-    if (selfies.size() > Search.MAX_SELFIES) {
-      throw ClientError.badRequest(
-          "too_many_selfies",
-          "Send at most "
-              + Search.MAX_SELFIES
-              + " selfies (parts named selfie) in one search, not "
-              + selfies.size()
-              + ".");
-    }
+    // how many selfies one search takes is Search's rule (400 too_many_selfies)
     for (int i = 0; i < selfies.size(); i++) {
       if (selfies.get(i).length > maxSelfieBytes) {
         throw new ClientError(
