@@ -84,7 +84,7 @@ public record FaceEngineConfig(
       return manifestId;
     }
 
-    static EmbedderKind parse(String value) {
+    public static EmbedderKind parse(String value) {
       return valueOf(value.trim().toUpperCase(Locale.ROOT));
     }
   }
@@ -192,6 +192,27 @@ public record FaceEngineConfig(
         model,
         embedderKind,
         embedderModel,
+        threads,
+        maxPixels,
+        minFacePx,
+        minScore,
+        qualityMinFacePx,
+        qualityMinScore,
+        qualityMinSharpness,
+        qualityMaxYaw,
+        thumbnailSize,
+        previewSize,
+        jpegQuality,
+        flip);
+  }
+
+  /** Same settings with another embedder (its packaged model). */
+  public FaceEngineConfig withEmbedder(EmbedderKind kind) {
+    return new FaceEngineConfig(
+        detectorKind,
+        detectorModel,
+        kind,
+        null,
         threads,
         maxPixels,
         minFacePx,

@@ -2,6 +2,7 @@ package app.glimpse.faces.cli;
 
 import app.glimpse.faces.DetectedFace;
 import app.glimpse.faces.FaceEngine;
+import app.glimpse.faces.FaceEngineConfig.EmbedderKind;
 import app.glimpse.faces.PhotoAnalysis;
 import app.glimpse.faces.UnreadableImageException;
 import app.glimpse.faces.search.FaceHit;
@@ -53,7 +54,9 @@ import org.opencv.imgproc.Imgproc;
  * the set is written, default {@code $TMPDIR/glimpse-search-eval}), {@code --seed N}, {@code
  * --threshold T}, {@code --folds K}, {@code --reuse true} (measure the set already in {@code --out}
  * instead of writing it again), {@code --expand true|false}, {@code --confident C}, {@code
- * --expansion-faces N}.
+ * --expansion-faces N}, {@code --fuse dlib} (every face embedded by both embedders and scored by
+ * the weighted sum of the two cosines, weight {@code --fuse-weight}, by default the ratio of the
+ * two embedders' margins above their thresholds; the threshold is the same sum of theirs).
  */
 final class SearchEval {
   /** Scores kept per pair: every photo at or above this counts as scored (below: not returned). */
@@ -80,10 +83,22 @@ final class SearchEval {
                 "out",
                 Path.of(System.getProperty("java.io.tmpdir"), "glimpse-search-eval").toString()));
     long seed = Long.parseLong(options.getOrDefault("seed", "2024"));
+    String fuse = options.get("fuse");
+    if (fuse != null) {
+      second = FaceEngine.create(engine.config().withEmbedder(EmbedderKind.parse(fuse)));
+      // each embedder's margin above its threshold counts alike unless told otherwise
+      fuseWeight =
+          options.containsKey("fuse-weight")
+              ? Float.parseFloat(options.get("fuse-weight"))
+              : (1 - engine.searchThreshold()) / (1 - second.searchThreshold());
+    }
     float shipped =
         options.containsKey("threshold")
             ? Float.parseFloat(options.get("threshold"))
-            : engine.searchThreshold();
+            : second == null
+                ? engine.searchThreshold()
+                : (engine.searchThreshold() + fuseWeight * second.searchThreshold())
+                    / (1 + fuseWeight);
     int folds = Integer.parseInt(options.getOrDefault("folds", "4"));
     boolean expandShipped = Boolean.parseBoolean(options.getOrDefault("expand", "true"));
     float confident =
@@ -120,10 +135,22 @@ final class SearchEval {
         throw new IllegalStateException("generated photo unreadable: " + photo.file(), e);
       }
       List<DetectedFace> accepted = analysis.acceptedFaces();
+      List<DetectedFace> accepted2 = List.of();
+      if (second != null) {
+        try {
+          accepted2 = second.analyze(out.resolve(photo.file())).acceptedFaces();
+        } catch (UnreadableImageException e) {
+          throw new IllegalStateException(e);
+        }
+      }
       List<float[]> embeddings = new ArrayList<>();
       for (DetectedFace face : accepted) {
-        event.add(faceId++, p, face.embedding());
-        embeddings.add(face.embedding());
+        float[] e = fused(face, accepted2);
+        if (e == null) {
+          continue;
+        }
+        event.add(faceId++, p, e);
+        embeddings.add(e);
       }
       facesOf.add(embeddings);
       eventFaces += analysis.faces().size();
@@ -162,23 +189,27 @@ final class SearchEval {
 
     // the selfies: the largest accepted face of each, as the product searches with; beside it the
     // same selfie brought down to the resolution of small event faces (for the lowres variants)
+    // and out of focus (for the blurred variants)
     List<EventSet.Selfie> selfies = set.selfies();
     List<float[]> queries = new ArrayList<>();
     List<List<float[]>> lowRes = new ArrayList<>();
+    List<List<float[]>> blurred = new ArrayList<>();
     int unusable = 0;
     for (EventSet.Selfie selfie : selfies) {
       float[] query = null;
-      List<float[]> extra = new ArrayList<>();
+      List<float[]> low = new ArrayList<>();
+      List<float[]> soft = new ArrayList<>();
       try {
         byte[] bytes = Files.readAllBytes(deepface.resolve(selfie.file()));
         List<DetectedFace> faces = engine.facesForSearch(bytes);
         if (!faces.isEmpty() && faces.get(0).accepted()) {
-          query = faces.get(0).embedding();
+          DetectedFace face = faces.get(0);
+          query = fused(face, second == null ? List.of() : second.facesForSearch(bytes));
           for (int px : LOW_RES_FACE_PX) {
-            float[] low = lowResolution(bytes, faces.get(0), px);
-            if (low != null) {
-              extra.add(low);
-            }
+            addIfFound(low, altered(bytes, face, px, 0));
+          }
+          for (double sigma : BLUR_SIGMAS) {
+            addIfFound(soft, altered(bytes, face, 0, sigma));
           }
         }
       } catch (UnreadableImageException e) {
@@ -186,7 +217,8 @@ final class SearchEval {
       }
       unusable += query == null ? 1 : 0;
       queries.add(query);
-      lowRes.add(extra);
+      lowRes.add(low);
+      blurred.add(soft);
     }
 
     boolean[][] relevant = new boolean[selfies.size()][photos.size()];
@@ -203,6 +235,8 @@ final class SearchEval {
     variants.put("expand", new SelfieRanking.Settings(FLOOR, confident, expansionFaces));
     variants.put("lowres", SelfieRanking.Settings.plain(FLOOR));
     variants.put("lowres_expand", new SelfieRanking.Settings(FLOOR, confident, expansionFaces));
+    variants.put("blurred", SelfieRanking.Settings.plain(FLOOR));
+    variants.put("blurred_expand", new SelfieRanking.Settings(FLOOR, confident, expansionFaces));
     variants.put("normalised", SelfieRanking.Settings.plain(FLOOR));
     variants.put("normalised_expand", new SelfieRanking.Settings(FLOOR, confident, expansionFaces));
     // score normalisation against the event's own faces: each selfie's scores are shifted by how
@@ -230,6 +264,9 @@ final class SearchEval {
           q.add(queries.get(s));
           if (variant.getKey().startsWith("lowres")) {
             q.addAll(lowRes.get(s));
+          }
+          if (variant.getKey().startsWith("blurred")) {
+            q.addAll(blurred.get(s));
           }
         }
         used.add(q);
@@ -283,6 +320,9 @@ final class SearchEval {
             + engine.check().detector().split(" ")[0]
             + " embedder="
             + engine.config().embedderKind().name().toLowerCase(Locale.ROOT)
+            + (second == null
+                ? ""
+                : "+" + second.config().embedderKind().name().toLowerCase(Locale.ROOT))
             + " flip="
             + engine.config().flip()
             + " photos="
@@ -302,6 +342,45 @@ final class SearchEval {
             + " "
             + summary
             + format(" write_s=%.1f analyse_ms=%.1f", writeSeconds, analyseMs));
+    if (second != null) {
+      second.close();
+    }
+  }
+
+  /** The second embedder of {@code --fuse}, or null. */
+  private FaceEngine second;
+
+  private float fuseWeight;
+
+  /**
+   * The face's embedding, or with {@code --fuse} its embedding joined to the second embedder's of
+   * the same box, weighted so that the cosine of two joined vectors is {@code (a + w d) / (1 + w)}:
+   * one dot product scores both. Null when the second embedder has no embedding for the box.
+   */
+  private float[] fused(DetectedFace face, List<DetectedFace> others) {
+    if (second == null) {
+      return face.embedding();
+    }
+    DetectedFace other =
+        others.stream()
+            .filter(o -> o.embedding() != null && o.box().iou(face.box()) > 0.8f)
+            .findFirst()
+            .orElse(null);
+    if (other == null) {
+      return null;
+    }
+    float[] a = face.embedding();
+    float[] d = other.embedding();
+    float[] v = new float[a.length + d.length];
+    float wa = (float) Math.sqrt(1 / (1 + fuseWeight));
+    float wd = (float) Math.sqrt(fuseWeight / (1 + fuseWeight));
+    for (int i = 0; i < a.length; i++) {
+      v[i] = wa * a[i];
+    }
+    for (int i = 0; i < d.length; i++) {
+      v[a.length + i] = wd * d[i];
+    }
+    return v;
   }
 
   /** scores[s][p]: photo p's best score for selfie s; -infinity when not scored. */
@@ -374,30 +453,55 @@ final class SearchEval {
   private static final int[] LOW_RES_FACE_PX = {40};
 
   /**
-   * The selfie's face as a small face of an event photo shows it: the selfie scaled so that the
-   * face is {@code facePx} wide, then back up, searched again; its first accepted face.
+   * Defocus the blurred variants give the selfie, as a Gaussian sigma in face widths: the middle of
+   * the event set's own defocus (3 to 6 percent), chosen before measuring and not tuned after.
    */
-  private float[] lowResolution(byte[] selfie, DetectedFace face, int facePx)
+  private static final double[] BLUR_SIGMAS = {0.03};
+
+  private static void addIfFound(List<float[]> list, float[] embedding) {
+    if (embedding != null) {
+      list.add(embedding);
+    }
+  }
+
+  /**
+   * The selfie's face as an event photo may show it, searched again, its first accepted face (null
+   * when none): scaled so that the face is {@code facePx} wide and back up (when {@code facePx >
+   * 0}), or blurred with a Gaussian of {@code sigma} face widths (when {@code sigma > 0}).
+   */
+  private float[] altered(byte[] selfie, DetectedFace face, int facePx, double sigma)
       throws UnreadableImageException {
     Mat image = Imgcodecs.imdecode(new MatOfByte(selfie), Imgcodecs.IMREAD_COLOR);
+    Mat small = new Mat();
+    Mat back = new Mat();
+    MatOfByte png = new MatOfByte();
     try {
-      double scale = facePx / Math.max(1.0, face.box().width());
-      if (image.empty() || scale >= 1) {
+      double width = Math.max(1.0, face.box().width());
+      if (image.empty()) {
         return null;
       }
-      Mat small = new Mat();
-      Mat back = new Mat();
-      Imgproc.resize(image, small, new Size(), scale, scale, Imgproc.INTER_AREA);
-      Imgproc.resize(small, back, image.size(), 0, 0, Imgproc.INTER_LINEAR);
-      MatOfByte png = new MatOfByte();
+      if (facePx > 0) {
+        double scale = facePx / width;
+        if (scale >= 1) {
+          return null;
+        }
+        Imgproc.resize(image, small, new Size(), scale, scale, Imgproc.INTER_AREA);
+        Imgproc.resize(small, back, image.size(), 0, 0, Imgproc.INTER_LINEAR);
+      } else {
+        Imgproc.GaussianBlur(image, back, new Size(0, 0), sigma * width);
+      }
       Imgcodecs.imencode(".png", back, png);
-      small.release();
-      back.release();
-      List<DetectedFace> faces = engine.facesForSearch(png.toArray());
-      png.release();
-      return !faces.isEmpty() && faces.get(0).accepted() ? faces.get(0).embedding() : null;
+      byte[] bytes = png.toArray();
+      List<DetectedFace> faces = engine.facesForSearch(bytes);
+      if (faces.isEmpty() || !faces.get(0).accepted()) {
+        return null;
+      }
+      return fused(faces.get(0), second == null ? List.of() : second.facesForSearch(bytes));
     } finally {
       image.release();
+      small.release();
+      back.release();
+      png.release();
     }
   }
 
