@@ -1,5 +1,6 @@
 package app.glimpse.boundaries;
 
+import static app.glimpse.testing.Jpegs.withComment;
 import static app.glimpse.testing.Jpegs.withSegment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -12,6 +13,7 @@ import app.glimpse.imports.boundary.Imports;
 import app.glimpse.imports.entity.ImportStatus;
 import app.glimpse.photos.entity.Photo;
 import app.glimpse.photos.entity.PhotoStatus;
+import app.glimpse.testing.Exif;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -55,7 +57,11 @@ class BadInputIT {
   static WebArchive deployment() {
     File war = Path.of(System.getProperty("glimpse.dist"), "glimpse.war").toFile();
     return ShrinkWrap.createFromZipFile(WebArchive.class, war)
-        .addClasses(BadInputIT.class, Fixtures.class, app.glimpse.testing.Jpegs.class);
+        .addClasses(
+            BadInputIT.class,
+            Fixtures.class,
+            app.glimpse.testing.Jpegs.class,
+            app.glimpse.testing.Exif.class);
   }
 
   @EJB Events events;
@@ -195,6 +201,74 @@ class BadInputIT {
     assertEquals(good.size() + bad.size() + 1, run.processed() + run.failed(), run.toString());
     assertTrue(FaceEngine.shared().check().usable(), "the face engine still works");
     assertTrue(FaceEngine.shared().analyze(jpeg, "after").faces().size() >= 1);
+  }
+
+  /**
+   * A file that fails in a way no code foresaw still ends, once the broker's deliveries are spent,
+   * as that file's failure with a reason, and its import completes: here the database refuses the
+   * photo's row for a rule the test adds to the table, as it once refused a camera make of 4,000
+   * characters, which held its import RUNNING for ever. That make itself is now stored, bounded.
+   */
+  @Test
+  void completesAnImportWhoseFileFailsInAnUnforeseenWay() throws Exception {
+    Path folder =
+        Files.createDirectories(
+            Path.of(
+                System.getProperty("glimpse.data.dir"), "imports", "poison-" + UUID.randomUUID()));
+    Path shared = Path.of(System.getProperty("glimpse.shared"), "photos");
+    byte[] jpeg = Files.readAllBytes(shared.resolve("debian/messi5.jpg"));
+    Files.write(folder.resolve("good.jpg"), jpeg);
+    Files.write(
+        folder.resolve("long-make.jpg"),
+        new Exif().text(Exif.MAKE, "M".repeat(4_000)).text(Exif.MODEL, "X100").jpeg(jpeg));
+    Files.write(folder.resolve("unforeseen.jpg"), withComment(jpeg, "refused by the database"));
+    String rule = "photo_refused_by_bad_input_it";
+    fixtures()
+        .inTransaction(
+            () ->
+                em.createNativeQuery(
+                        "ALTER TABLE photo ADD CONSTRAINT "
+                            + rule
+                            + " CHECK (status <> 'INDEXED' OR source_file_id NOT LIKE"
+                            + " '%unforeseen%') NOT VALID")
+                    .executeUpdate());
+    try {
+      Caller anna = fixtures().photographer("poison-" + UUID.randomUUID() + "@x.test");
+      long eventId = events.create(anna, "Poison", null).id();
+      ImportView run = imports.importFolder(anna, eventId, folder.toString());
+      long deadline = System.nanoTime() + 150_000_000_000L;
+      while (!run.status().isFinished() && System.nanoTime() < deadline) {
+        Thread.sleep(250);
+        run = imports.get(anna, run.id());
+      }
+      assertEquals(ImportStatus.COMPLETED, run.status(), run.toString());
+      assertEquals(2, run.processed(), run.toString());
+      assertEquals(1, run.failed(), run.toString());
+      Map<String, Photo> recorded = new HashMap<>();
+      for (Photo photo :
+          em.createQuery("SELECT p FROM Photo p WHERE p.event.id = :e", Photo.class)
+              .setParameter("e", eventId)
+              .getResultList()) {
+        recorded.put(photo.getSourceFileId(), photo);
+      }
+      Photo longMake = recorded.get("long-make.jpg");
+      assertEquals(PhotoStatus.INDEXED, longMake.getStatus(), longMake.getFailureReason());
+      assertTrue(
+          longMake.getCameraMake().startsWith("MMMM") && longMake.getCameraMake().length() <= 100,
+          longMake.getCameraMake());
+      assertEquals("X100", longMake.getCameraModel());
+      Photo unforeseen = recorded.get("unforeseen.jpg");
+      assertEquals(PhotoStatus.FAILED, unforeseen.getStatus());
+      assertTrue(
+          unforeseen.getFailureReason().contains(rule),
+          "the reason: " + unforeseen.getFailureReason());
+    } finally {
+      fixtures()
+          .inTransaction(
+              () ->
+                  em.createNativeQuery("ALTER TABLE photo DROP CONSTRAINT IF EXISTS " + rule)
+                      .executeUpdate());
+    }
   }
 
   private static byte[] image(int width, int height, int type, String format) throws Exception {
