@@ -49,6 +49,7 @@ public final class Exif {
 
   private final Map<Integer, Entry> ifd0 = new TreeMap<>();
   private final Map<Integer, Entry> sub = new TreeMap<>();
+  private byte[] thumbnail;
 
   private record Entry(int tag, int type, int count, byte[] data) {}
 
@@ -66,14 +67,30 @@ public final class Exif {
     return ascii(tag, terminated);
   }
 
+  /** Any entry of the first IFD, as it is ({@code data} little-endian, inline up to 4 bytes). */
+  public Exif raw(int tag, int type, int count, byte[] data) {
+    ifd0.put(tag, new Entry(tag, type, count, data));
+    return this;
+  }
+
   public Exif orientation(int orientation) {
     ifd0.put(ORIENTATION, new Entry(ORIENTATION, SHORT, 1, shorts(orientation)));
     return this;
   }
 
+  /** An embedded thumbnail (IFD1), a JPEG of any size at all. */
+  public Exif thumbnail(byte[] jpeg) {
+    this.thumbnail = jpeg;
+    return this;
+  }
+
   /** The tags as a JPEG APP1 payload ({@code Exif\0\0} and a TIFF structure). */
   public byte[] app1() {
-    byte[] tiff = layout(List.of(new Page(0, 0, null)), true);
+    List<Page> pages =
+        thumbnail == null
+            ? List.of(new Page(0, 0, null))
+            : List.of(new Page(0, 0, null), new Page(-1, -1, thumbnail));
+    byte[] tiff = layout(pages, true);
     byte[] payload = new byte[tiff.length + 6];
     System.arraycopy("Exif\0\0".getBytes(StandardCharsets.ISO_8859_1), 0, payload, 0, 6);
     System.arraycopy(tiff, 0, payload, 6, tiff.length);
@@ -117,7 +134,11 @@ public final class Exif {
       if (p == 0) {
         entries.putAll(ifd0);
       }
-      if (!tagsOnly) {
+      if (page.width() < 0) { // a thumbnail's IFD1
+        entries.put(259, new Entry(259, SHORT, 1, shorts(6)));
+        entries.put(0x0201, new Entry(0x0201, LONG, 1, longs(0))); // patched below
+        entries.put(0x0202, new Entry(0x0202, LONG, 1, longs(page.pixels().length)));
+      } else if (!tagsOnly) {
         int size = page.width() * page.height() * 3;
         entries.put(256, new Entry(256, LONG, 1, longs(page.width())));
         entries.put(257, new Entry(257, LONG, 1, longs(page.height())));
@@ -147,7 +168,9 @@ public final class Exif {
       if (withSub) {
         entries.put(EXIF_IFD_POINTER, new Entry(EXIF_IFD_POINTER, LONG, 1, longs(subStart)));
       }
-      if (!tagsOnly) {
+      if (page.width() < 0) {
+        entries.put(0x0201, new Entry(0x0201, LONG, 1, longs(pixelsStart)));
+      } else if (!tagsOnly) {
         entries.put(273, new Entry(273, LONG, 1, longs(pixelsStart)));
       }
       writeIfd(out, entries, next);

@@ -289,6 +289,10 @@ public class Photo {
     return cameraModel;
   }
 
+  public String getLens() {
+    return lens;
+  }
+
   public int getFaceCount() {
     return faceCount;
   }
