@@ -20,7 +20,10 @@ public final class ServerResources {
 
   private static final String TEMPLATE = "glimpse-resources.asadmin";
   private static final Pattern PLACEHOLDER = Pattern.compile("@([A-Z_]+)@");
-  private static final Set<String> RAW = Set.of("RAR", "BROKER_CREDENTIALS");
+  private static final Set<String> RAW = Set.of("RAR", "READINESS", "BROKER_CREDENTIALS");
+
+  /** The readiness gate's WAR in the distribution, beside the resource adapter. */
+  public static final String READINESS_GATE = "glimpse-readiness.war";
 
   private ServerResources() {}
 
@@ -29,7 +32,8 @@ public final class ServerResources {
    * list.
    *
    * @param values DB_URL, DB_USER, DB_PASSWORD, BROKER_PARAMS (escaped here), BROKER_CREDENTIALS
-   *     (from {@link #brokerCredentials}) and RAR (taken as they are)
+   *     (from {@link #brokerCredentials}), RAR and READINESS (the readiness gate's WAR; taken as
+   *     they are)
    */
   public static String render(Map<String, String> values) {
     String template;
@@ -66,7 +70,8 @@ public final class ServerResources {
   }
 
   /**
-   * The database and broker the resources point to, and where the resource adapter archive lies.
+   * The database and broker the resources point to, and where the resource adapter archive lies;
+   * the readiness gate ({@value #READINESS_GATE}) lies beside it.
    */
   public record Target(
       String jdbcUrl,
@@ -104,7 +109,9 @@ public final class ServerResources {
           "BROKER_CREDENTIALS",
           brokerCredentials(brokerUser, brokerPassword),
           "RAR",
-          resourceAdapter.toString());
+          resourceAdapter.toString(),
+          "READINESS",
+          resourceAdapter.resolveSibling(READINESS_GATE).toString());
     }
   }
 

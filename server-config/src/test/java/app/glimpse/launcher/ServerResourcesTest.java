@@ -19,6 +19,7 @@ class ServerResourcesTest {
     values.put("BROKER_PARAMS", "host=mq;port=61617");
     values.put("BROKER_CREDENTIALS", ServerResources.brokerCredentials("", ""));
     values.put("RAR", "/opt/glimpse/artemis-ra.rar");
+    values.put("READINESS", "/opt/glimpse/glimpse-readiness.war");
     return values;
   }
 
@@ -33,6 +34,10 @@ class ServerResourcesTest {
         commands.contains("ConnectionParameters=host\\=mq;port\\=61617 artemis-ra"), commands);
     assertTrue(
         commands.contains("deploy --type rar --name artemis-ra /opt/glimpse/artemis-ra.rar"));
+    assertTrue(
+        commands.indexOf("/opt/glimpse/glimpse-readiness.war")
+            < commands.indexOf("/opt/glimpse/artemis-ra.rar"),
+        "the readiness gate is deployed before any other application");
     assertFalse(commands.contains("@"), "every placeholder is filled");
   }
 

@@ -1,5 +1,6 @@
 package app.glimpse.imports.boundary;
 
+import app.glimpse.imports.control.ImportQueue;
 import app.glimpse.imports.control.JmsImportQueue;
 import app.glimpse.imports.job.SourceFile;
 import app.glimpse.platform.DatabaseOutage;
@@ -15,6 +16,7 @@ import jakarta.jms.Message;
 import jakarta.jms.MessageListener;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Takes files from the import queue on every node and hands each to {@link PhotoIndexing}. Three at
@@ -41,6 +43,14 @@ import java.util.logging.Logger;
  * lasts, then indexes it. The broker's delivery attempts (and its dead-letter queue) are left for
  * files that fail on their own; a database outage longer than those attempts took (five, about a
  * minute) used to send the files in work to the dead letters, and their import never completed.
+ *
+ * <p>A file that fails on its own, in a way nothing below foresaw (a value the database refuses, a
+ * bug in a decoder), is delivered again up to {@code glimpse.import.delivery-attempts} times (the
+ * broker's {@code JMSXDeliveryCount}); on that last delivery its failure is recorded as the file's
+ * reason ({@link PhotoIndexing#fail}) and the message acknowledged, so the import completes instead
+ * of waiting for ever for a file that went to the dead letters. Set the attempts at most to the
+ * broker's {@code max-delivery-attempts} (five on the embedded broker). While the database or the
+ * broker does not answer, nothing is recorded: the file is delivered again.
  */
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 @MessageDriven(
@@ -60,24 +70,36 @@ public class PhotoFileConsumer implements MessageListener {
 
   private static final Logger LOG = Logger.getLogger(PhotoFileConsumer.class.getName());
 
+  /** How often the broker has delivered a message, counting this delivery (from 1). */
+  private static final String DELIVERY_COUNT = "JMSXDeliveryCount";
+
   @EJB PhotoIndexing indexing;
 
   @Inject DatabaseOutage database;
+
+  @Inject ImportQueue queue;
+
+  /** Deliveries of a failing file before its failure is recorded (at most the broker's). */
+  @Inject
+  @ConfigProperty(name = "glimpse.import.delivery-attempts", defaultValue = "5")
+  int attempts;
 
   @Override
   public void onMessage(Message message) {
     long importId;
     SourceFile file;
+    int delivery;
     try {
       MapMessage map = (MapMessage) message;
       importId = map.getLong("importId");
       file = JmsImportQueue.file(map);
+      delivery = map.propertyExists(DELIVERY_COUNT) ? map.getIntProperty(DELIVERY_COUNT) : 1;
       if (map.getJMSRedelivered()) {
         // after a failed attempt here, or one on a node that died
         LOG.log(
             Level.INFO,
             "Import {0}: file {1} delivered again (delivery {2})",
-            new Object[] {importId, file.id(), map.getObjectProperty("JMSXDeliveryCount")});
+            new Object[] {importId, file.id(), delivery});
       }
     } catch (JMSException e) {
       throw new IllegalStateException("Unreadable import message", e);
@@ -86,9 +108,17 @@ public class PhotoFileConsumer implements MessageListener {
       try {
         indexing.index(importId, file);
         return;
-      } catch (RuntimeException e) {
+      } catch (RuntimeException | Error e) {
         if (database.answers()) {
-          throw e; // a failure of this file: the broker delivers it again, up to its attempts
+          if (delivery < attempts || !queue.answers()) {
+            throw e; // a failure of this file: the broker delivers it again
+          }
+          LOG.log(
+              Level.WARNING,
+              "Import " + importId + ": file " + file.id() + " failed " + delivery + " times",
+              e);
+          indexing.fail(importId, file, reason(e, delivery));
+          return;
         }
         LOG.log(
             Level.WARNING,
@@ -98,5 +128,22 @@ public class PhotoFileConsumer implements MessageListener {
         database.await("Import " + importId + ": file " + file.id());
       }
     }
+  }
+
+  /**
+   * Why a file failed, for the photographer: what the innermost cause said (the database's own
+   * words, say), and how often it was tried.
+   */
+  static String reason(Throwable failure, int deliveries) {
+    Throwable cause = failure;
+    while (cause.getCause() != null && cause.getCause() != cause) {
+      cause = cause.getCause();
+    }
+    String said = cause.getMessage() == null ? "" : ": " + cause.getMessage();
+    return "Glimpse could not index this file (tried "
+        + deliveries
+        + " times): "
+        + cause.getClass().getSimpleName()
+        + said;
   }
 }

@@ -16,6 +16,7 @@ import app.glimpse.imports.job.SourceFile;
 import app.glimpse.photos.control.Previews;
 import app.glimpse.photos.entity.Face;
 import app.glimpse.photos.entity.Photo;
+import app.glimpse.platform.FileTexts;
 import app.glimpse.platform.NodeName;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -55,7 +56,7 @@ public class PhotoIndexing {
       return; // a stopped import lists this file again when it is restarted
     }
     Source source = run.getSource();
-    String fileId = file.id();
+    String fileId = FileTexts.storable(file.id());
     String name = file.name();
     byte[] bytes;
     try {
@@ -117,10 +118,27 @@ public class PhotoIndexing {
     recount(importId);
   }
 
+  /**
+   * Records, once, that {@code file} could not be indexed for {@code reason}: the last delivery of
+   * a file whose indexing failed in a way nothing above foresaw ({@link PhotoFileConsumer}). Its
+   * import counts it as failed and can complete.
+   */
+  public void fail(long importId, SourceFile file, String reason) {
+    PhotoImport run = em.find(PhotoImport.class, importId);
+    if (run == null || run.getStatus() == ImportStatus.STOPPED) {
+      return;
+    }
+    LOG.log(
+        Level.WARNING,
+        "Import {0}: {1} failed: {2}",
+        new Object[] {importId, FileTexts.clean(file.id(), Photo.FILE_NAME_LENGTH), reason});
+    unreadable(run, file, reason);
+  }
+
   /** Records, once, a file that could not even be read, with the reason. */
   private void unreadable(PhotoImport run, SourceFile file, String reason) {
     lockBeforeWriting(run.getId());
-    Optional<Photo> same = find(run, file.id(), "-");
+    Optional<Photo> same = find(run, FileTexts.storable(file.id()), "-");
     if (same.isPresent()) {
       same.get().attachTo(run.getId());
     } else {

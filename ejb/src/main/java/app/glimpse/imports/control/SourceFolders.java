@@ -33,9 +33,14 @@ public final class SourceFolders {
     }
   }
 
+  /**
+   * Names of photos, among them formats Glimpse cannot read yet (AVIF, HEIC, JPEG XL): those are
+   * recorded as failed, "not a supported image", rather than left out without a word.
+   */
   private static final java.util.Set<String> PHOTO_EXTENSIONS =
       java.util.Set.of(
-          "jpg", "jpeg", "jpe", "jfif", "png", "gif", "webp", "tif", "tiff", "bmp", "dib");
+          "jpg", "jpeg", "jpe", "jfif", "png", "gif", "webp", "tif", "tiff", "bmp", "dib", "avif",
+          "heic", "heif", "jxl");
 
   /** Whether the file's name ends like a photo's. */
   static boolean namedLikePhoto(Path file) {

@@ -2,6 +2,7 @@ package app.glimpse.photos.entity;
 
 import app.glimpse.events.entity.Event;
 import app.glimpse.imports.entity.Source;
+import app.glimpse.platform.FileTexts;
 import app.glimpse.platform.Timestamps;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -13,6 +14,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 
@@ -20,6 +22,10 @@ import java.util.Objects;
  * One source file of an event, indexed or failed. The same file (event, source, file id, content
  * hash) is stored at most once, whatever is retried; the original stays in the photographer's
  * storage.
+ *
+ * <p>Whatever text the file gave (its name, its camera, a reason that quotes it) is cleaned and
+ * bounded to its column here ({@link FileTexts}), and a capture time no camera can have taken is
+ * dropped: a value the database refuses would fail the file on every delivery.
  */
 @Entity
 @NamedQuery(
@@ -61,6 +67,24 @@ public class Photo {
   public static final String COUNT_BY_IMPORT = "Photo.countByImport";
   public static final String FIND_BY_EVENT = "Photo.findByEvent";
   public static final String COUNT_BY_EVENT = "Photo.countByEvent";
+
+  /** Column sizes of V1__domain.sql, V4__drive.sql and V5__cluster.sql. */
+  public static final int FILE_NAME_LENGTH = 500;
+
+  public static final int CAMERA_LENGTH = 100;
+  public static final int LENS_LENGTH = 200;
+  public static final int OFFSET_LENGTH = 6;
+  public static final int VERSION_LENGTH = 100;
+  public static final int NODE_LENGTH = 200;
+
+  /** A failure reason is a text column; this keeps it readable. */
+  public static final int REASON_LENGTH = 2_000;
+
+  /** No photograph is older (Niépce's view from the window at Le Gras). */
+  static final Instant FIRST_PHOTOGRAPH = Instant.parse("1826-01-01T00:00:00Z");
+
+  /** A capture time later than now by more than this is a camera's wrong clock. */
+  static final Duration CLOCK_AHEAD = Duration.ofDays(2);
 
   @Id
   @SequenceGenerator(name = "photo_seq", sequenceName = "photo_seq", allocationSize = 50)
@@ -111,8 +135,8 @@ public class Photo {
     this.event = Objects.requireNonNull(event, "event");
     this.source = Objects.requireNonNull(source, "source");
     this.importId = importId;
-    this.sourceFileId = Objects.requireNonNull(sourceFileId, "sourceFileId");
-    this.fileName = Objects.requireNonNull(fileName, "fileName");
+    this.sourceFileId = FileTexts.storable(Objects.requireNonNull(sourceFileId, "sourceFileId"));
+    this.fileName = FileTexts.name(Objects.requireNonNull(fileName, "fileName"), FILE_NAME_LENGTH);
     this.contentHash = Objects.requireNonNull(hash, "contentHash");
     this.createdAt = Timestamps.now();
   }
@@ -141,7 +165,10 @@ public class Photo {
       String reason) {
     Photo photo = new Photo(event, source, importId, sourceFileId, fileName, hash);
     photo.status = PhotoStatus.FAILED;
-    photo.failureReason = Objects.requireNonNull(reason, "reason");
+    photo.failureReason =
+        Objects.requireNonNullElse(
+            FileTexts.clean(Objects.requireNonNull(reason, "reason"), REASON_LENGTH),
+            "no reason given");
     return photo;
   }
 
@@ -160,11 +187,17 @@ public class Photo {
     }
     this.width = width;
     this.height = height;
-    this.takenAt = takenAt;
-    this.takenAtOffset = takenAtOffset;
-    this.cameraMake = make;
-    this.cameraModel = model;
-    this.lens = lens;
+    boolean plausible =
+        takenAt != null
+            && !takenAt.isBefore(FIRST_PHOTOGRAPH)
+            && !takenAt.isAfter(Timestamps.now().plus(CLOCK_AHEAD));
+    this.takenAt = plausible ? takenAt : null;
+    String offset = FileTexts.clean(takenAtOffset, OFFSET_LENGTH + 1);
+    this.takenAtOffset =
+        plausible && offset != null && offset.length() <= OFFSET_LENGTH ? offset : null;
+    this.cameraMake = FileTexts.clean(make, CAMERA_LENGTH);
+    this.cameraModel = FileTexts.clean(model, CAMERA_LENGTH);
+    this.lens = FileTexts.clean(lens, LENS_LENGTH);
     this.hasGps = gps;
   }
 
@@ -180,12 +213,12 @@ public class Photo {
    * source announces the same version.
    */
   public void sourceVersion(String version) {
-    this.sourceVersion = version;
+    this.sourceVersion = FileTexts.clean(version, VERSION_LENGTH);
   }
 
   /** Records which node stored the photo. */
   public void indexedBy(String nodeName) {
-    this.indexedBy = nodeName;
+    this.indexedBy = FileTexts.clean(nodeName, NODE_LENGTH);
   }
 
   public String getIndexedBy() {
@@ -254,6 +287,10 @@ public class Photo {
 
   public String getCameraModel() {
     return cameraModel;
+  }
+
+  public String getLens() {
+    return lens;
   }
 
   public int getFaceCount() {
