@@ -63,6 +63,13 @@ public final class Api {
   /** A JSON call; {@code json} and {@code token} may be null. */
   public HttpResponse<String> send(String method, String path, String token, String json)
       throws IOException, InterruptedException {
+    return send(method, path, token, json, Map.of());
+  }
+
+  /** A JSON call with further request headers. */
+  public HttpResponse<String> send(
+      String method, String path, String token, String json, Map<String, String> headers)
+      throws IOException, InterruptedException {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(uri.apply(path))
             .timeout(Duration.ofSeconds(30))
@@ -78,6 +85,7 @@ public final class Api {
       request.header("Authorization", "Bearer " + token);
     }
     request.header("Accept", "application/json");
+    headers.forEach(request::header);
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 

@@ -1,11 +1,13 @@
 package app.glimpse.search.boundary;
 
 import app.glimpse.access.boundary.Callers;
+import app.glimpse.access.boundary.ClientAddresses;
 import app.glimpse.platform.ClientError;
 import app.glimpse.platform.boundary.MemoryMultipart;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -13,6 +15,7 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
@@ -35,6 +38,8 @@ public class SearchResource {
 
   @EJB Search search;
   @Inject Callers callers;
+  @Inject ClientAddresses clients;
+  @Context HttpServletRequest request;
 
   @Inject
   @ConfigProperty(name = "glimpse.search.max-selfie-bytes", defaultValue = "15000000")
@@ -86,6 +91,6 @@ public class SearchResource {
         throw ClientError.badRequest("invalid_face", "face is the number of a face, from 0.");
       }
     }
-    return search.search(callers.current(), id, selfies, pick);
+    return search.search(callers.current(), clients.of(request), id, selfies, pick);
   }
 }
