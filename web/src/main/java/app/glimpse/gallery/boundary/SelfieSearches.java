@@ -76,7 +76,11 @@ public class SelfieSearches extends HttpServlet {
       Caller caller = visitors.of(eventId).orElseThrow(() -> ClientError.notFound("event"));
       MemoryMultipart form =
           MemoryMultipart.read(
-              request.getContentType(), request.getInputStream(), maxSelfieBytes + 64 * 1024);
+              request.getContentType(),
+              request.getInputStream(),
+              maxSelfieBytes + 64 * 1024,
+              java.util.Set.of("selfie"),
+              1);
       byte[] selfie = form.part("selfie");
       if (selfie == null || selfie.length == 0) {
         throw ClientError.badRequest("missing_selfie", "Take a selfie or choose a photo first.");

@@ -20,6 +20,7 @@ import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -63,9 +64,15 @@ public class SearchResource {
       @QueryParam("face") Integer face,
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
       InputStream body) {
-    // each selfie may take the whole allowance, plus a little for the other parts and headers
+    // each selfie may take the whole allowance, plus a little for the other parts and headers;
+    // a few selfies too many still reach Search, which says how many it takes
     MemoryMultipart form =
-        MemoryMultipart.read(contentType, body, Search.MAX_SELFIES * maxSelfieBytes + 64 * 1024);
+        MemoryMultipart.read(
+            contentType,
+            body,
+            Search.MAX_SELFIES * maxSelfieBytes + 64 * 1024,
+            Set.of("selfie", "face"),
+            2 * Search.MAX_SELFIES + 1);
     List<byte[]> selfies = form.parts("selfie");
     if (selfies.isEmpty()) {
       throw ClientError.badRequest("missing_selfie", "Send the photo in the part named selfie.");
