@@ -4,6 +4,7 @@ import static app.glimpse.testing.Api.array;
 import static app.glimpse.testing.Api.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.glimpse.testing.Api;
@@ -151,7 +152,13 @@ class HostileInputIT {
 
     // the guest's pages: everything escaped
     Api guest = new Api(glimpse::uri);
+    guest.page("/g/" + slug);
+    String before = guest.cookie("JSESSIONID").orElseThrow();
     guest.submit("/g/" + slug, "enter", "open", Map.of("code", CODE));
+    assertNotEquals(
+        before,
+        guest.cookie("JSESSIONID").orElseThrow(),
+        "entering the code renews the session id (no session fixation)");
     String gallery = guest.page("/g/" + slug).body();
     assertTrue(gallery.contains("galleryTitle"), "the code opened the gallery");
     assertEscaped(gallery, "the gallery");

@@ -37,6 +37,7 @@ public final class Api {
 
   private final Function<String, URI> uri;
   private final HttpClient http;
+  private final CookieManager cookies = new CookieManager();
 
   /** A client of the server whose URIs {@code uri} makes from paths, keeping its cookies. */
   public Api(Function<String, URI> uri) {
@@ -50,7 +51,7 @@ public final class Api {
             .version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER);
     if (cookies) {
-      http.cookieHandler(new CookieManager());
+      http.cookieHandler(this.cookies);
     }
     this.http = http.build();
   }
@@ -124,6 +125,14 @@ public final class Api {
     }
     headers.forEach(request::header);
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The value of this visitor's cookie {@code name}, if it holds one. */
+  public java.util.Optional<String> cookie(String name) {
+    return cookies.getCookieStore().getCookies().stream()
+        .filter(cookie -> cookie.getName().equals(name))
+        .map(java.net.HttpCookie::getValue)
+        .findFirst();
   }
 
   /** A page, with this visitor's cookies. */

@@ -197,14 +197,16 @@ public class GalleryPage implements Serializable {
   }
 
   public void enter() {
+    HttpServletRequest request =
+        (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
     try {
       pass =
           events.enterGallery(
-              slug == null ? "" : slug,
-              code == null ? "" : code,
-              clients.of(
-                  (HttpServletRequest)
-                      FacesContext.getCurrentInstance().getExternalContext().getRequest()));
+              slug == null ? "" : slug, code == null ? "" : code, clients.of(request));
+      // a session id someone else may have planted before the code was entered opens nothing
+      if (request.getSession(false) != null) {
+        request.changeSessionId();
+      }
       passes.add(pass);
       firstPage();
     } catch (ClientError refused) {
