@@ -49,6 +49,13 @@ public final class FaceEngine implements AutoCloseable {
   /** Long side a selfie is decoded at, at least, so its face is aligned from enough pixels. */
   private static final int SELFIE_LONG_SIDE = 800;
 
+  /**
+   * Most pixels a selfie may have (or {@link FaceEngineConfig#maxPixels()} if lower): anyone with a
+   * gallery link may send one, so it is held to less than an imported photo. A 50 MP phone camera's
+   * photo passes.
+   */
+  static final long SELFIE_MAX_PIXELS = 50_000_000;
+
   private static volatile FaceEngine shared;
 
   private final FaceEngineConfig config;
@@ -311,26 +318,39 @@ public final class FaceEngine implements AutoCloseable {
     int large = Math.max(config.minFacePx(), longSide / LARGE_FACE_FRACTION);
     if (large > config.minFacePx()) {
       List<DetectedFace> faces =
-          run(selfie, "selfie", 0, large, Math.min(longSide, SELFIE_LONG_SIDE)).faces();
+          run(selfie, "selfie", 0, large, Math.min(longSide, SELFIE_LONG_SIDE), SELFIE_MAX_PIXELS)
+              .faces();
       if (!faces.isEmpty() && faces.get(0).accepted()) {
         return faces;
       }
     }
-    return run(selfie, "selfie", 0, config.minFacePx(), 0).faces();
+    return run(selfie, "selfie", 0, config.minFacePx(), 0, SELFIE_MAX_PIXELS).faces();
   }
 
   private PhotoAnalysis run(byte[] bytes, String name, boolean withPreviews)
       throws UnreadableImageException {
-    return run(bytes, name, withPreviews ? config.previewSize() : 0, config.minFacePx(), 0);
+    return run(
+        bytes,
+        name,
+        withPreviews ? config.previewSize() : 0,
+        config.minFacePx(),
+        0,
+        config.maxPixels());
   }
 
   /**
    * Decodes at the smallest size that serves the previews ({@code previewLongSide}, 0 for none),
    * keeps faces from {@code minFacePx} (full-size pixels) findable and is at least {@code
-   * minLongSide}; finds, aligns and embeds the faces; encodes the previews when asked.
+   * minLongSide}; finds, aligns and embeds the faces; encodes the previews when asked. Images over
+   * {@code maxPixels} are refused from their header.
    */
   private PhotoAnalysis run(
-      byte[] bytes, String name, int previewLongSide, int minFacePx, int minLongSide)
+      byte[] bytes,
+      String name,
+      int previewLongSide,
+      int minFacePx,
+      int minLongSide,
+      long maxPixels)
       throws UnreadableImageException {
     boolean withPreviews = previewLongSide > 0;
     Loaded models = models();
@@ -342,7 +362,8 @@ public final class FaceEngine implements AutoCloseable {
             .decode(
                 bytes,
                 name,
-                Math.max(minLongSide, detectionLongSide(bytes, previewLongSide, minFacePx)));
+                Math.max(minLongSide, detectionLongSide(bytes, previewLongSide, minFacePx)),
+                maxPixels);
     long t1 = System.nanoTime();
     try {
       Mat image = decoded.image();

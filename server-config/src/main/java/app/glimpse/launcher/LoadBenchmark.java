@@ -58,7 +58,7 @@ public final class LoadBenchmark {
     try (BenchNode node = BenchNode.start("load", deepface, Map.of())) {
       long event = node.createEvent("Load bench");
       node.importFolder(event, deepface);
-      String code = "2468";
+      String code = "246800";
       node.api.send(
           "PUT",
           "/api/v1/events/" + event + "/access",

@@ -50,6 +50,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class AccessMatrixIT {
 
+  /** Where the boundaries are told requests come from; wrong tries are counted per client. */
+  private static final String CLIENT = "192.0.2.10";
+
   @Deployment
   static WebArchive deployment() {
     File war = Path.of(System.getProperty("glimpse.dist"), "glimpse.war").toFile();
@@ -82,11 +85,11 @@ class AccessMatrixIT {
     EventView eventB = events.create(photographerB, "Event B", null);
     long a = eventA.id();
     long b = eventB.id();
-    events.setGuestAccess(photographerA, a, "1111", Instant.now().plusSeconds(3600), true);
-    events.setGuestAccess(photographerB, b, "2222", null, true);
+    events.setGuestAccess(photographerA, a, "111111", Instant.now().plusSeconds(3600), true);
+    events.setGuestAccess(photographerB, b, "222222", null, true);
     events.showPeopleToGuests(photographerA, a, true);
-    Caller guestA = events.enterGallery(eventA.slug(), "1111").caller();
-    Caller guestB = events.enterGallery(eventB.slug(), "2222").caller();
+    Caller guestA = events.enterGallery(eventA.slug(), "111111", CLIENT).caller();
+    Caller guestB = events.enterGallery(eventB.slug(), "222222", CLIENT).caller();
     Path folder =
         Files.createDirectories(
             Path.of(System.getProperty("glimpse.data.dir"), "imports", "matrix-" + run));
@@ -108,12 +111,13 @@ class AccessMatrixIT {
     uses.put("read the event", new Use(everyoneOfA, c -> events.get(c, a)));
     uses.put("list its photos", new Use(everyoneOfA, c -> photos.page(c, a, 0, 10)));
     uses.put(
-        "search it with a selfie", new Use(everyoneOfA, c -> search.search(c, a, selfie, null)));
+        "search it with a selfie",
+        new Use(everyoneOfA, c -> search.search(c, CLIENT, a, selfie, null)));
     uses.put("list its people", new Use(everyoneOfA, c -> people.list(c, a)));
     uses.put("rename it", new Use(staff, c -> events.update(c, a, "Event A", null)));
     uses.put(
         "set its guest access",
-        new Use(staff, c -> events.setGuestAccess(c, a, "1111", null, true)));
+        new Use(staff, c -> events.setGuestAccess(c, a, "111111", null, true)));
     uses.put(
         "change its guest access, keeping the code",
         new Use(staff, c -> events.changeGuestAccess(c, a, null, true)));
@@ -178,7 +182,7 @@ class AccessMatrixIT {
     EventView event = events.create(photographer, "Revoked", null);
     long id = event.id();
     events.setGuestAccess(photographer, id, "first-code", null, true);
-    Events.GuestPass firstPass = events.enterGallery(event.slug(), "first-code");
+    Events.GuestPass firstPass = events.enterGallery(event.slug(), "first-code", CLIENT);
     Caller first = firstPass.caller();
     assertEquals(200, statusOf(() -> photos.page(first, id, 0, 10)));
 
@@ -191,17 +195,17 @@ class AccessMatrixIT {
     assertEquals(404, statusOf(() -> photos.page(first, id, 0, 10)), "new code");
     assertEquals(404, statusOf(() -> people.list(first, id)), "new code");
     assertFalse(events.admits(firstPass.caller(), id), "the gallery's pass ends too");
-    assertEquals(401, statusOf(() -> events.enterGallery(event.slug(), "first-code")));
-    Caller second = events.enterGallery(event.slug(), "second-code").caller();
+    assertEquals(401, statusOf(() -> events.enterGallery(event.slug(), "first-code", CLIENT)));
+    Caller second = events.enterGallery(event.slug(), "second-code", CLIENT).caller();
     assertEquals(200, statusOf(() -> events.get(second, id)));
 
     events.closeGuestAccess(photographer, id);
     assertEquals(404, statusOf(() -> events.get(second, id)), "closed");
     assertFalse(events.get(photographer, id).guestAccess());
-    assertEquals(401, statusOf(() -> events.enterGallery(event.slug(), "second-code")));
+    assertEquals(401, statusOf(() -> events.enterGallery(event.slug(), "second-code", CLIENT)));
     events.setGuestAccess(photographer, id, "second-code", null, true);
     assertEquals(404, statusOf(() -> events.get(second, id)), "reopened with the same code");
-    Caller third = events.enterGallery(event.slug(), "second-code").caller();
+    Caller third = events.enterGallery(event.slug(), "second-code", CLIENT).caller();
     assertEquals(200, statusOf(() -> events.get(third, id)));
 
     fixtures()
@@ -213,7 +217,8 @@ class AccessMatrixIT {
                     .setParameter(1, id)
                     .executeUpdate());
     assertEquals(404, statusOf(() -> events.get(third, id)), "expired");
-    assertEquals(404, statusOf(() -> search.search(third, id, new byte[] {1}, null)), "expired");
+    assertEquals(
+        404, statusOf(() -> search.search(third, CLIENT, id, new byte[] {1}, null)), "expired");
     assertFalse(events.admits(third, id));
     assertEquals(404, statusOf(() -> events.closeGuestAccess(third, id)), "guests cannot close");
     Caller unversioned = new Caller("guest", null, id, Set.of(Caller.GUEST));
@@ -240,8 +245,8 @@ class AccessMatrixIT {
     Caller photographerB =
         fixtures().account("team-b-" + run + "@b.test", ownerB.studioId(), Role.PHOTOGRAPHER);
     EventView eventA = events.create(photographerA, "Team event", null);
-    events.setGuestAccess(photographerA, eventA.id(), "3333", null, true);
-    Caller guestA = events.enterGallery(eventA.slug(), "3333").caller();
+    events.setGuestAccess(photographerA, eventA.id(), "333333", null, true);
+    Caller guestA = events.enterGallery(eventA.slug(), "333333", CLIENT).caller();
 
     Map<String, Caller> outsiders = new LinkedHashMap<>();
     outsiders.put("photographer of A", photographerA);
@@ -288,18 +293,18 @@ class AccessMatrixIT {
     String generated = joined.generatedPassword();
     assertTrue(generated != null && generated.length() >= 16, "a password is generated");
     assertEquals("photographer", joined.member().role());
-    Caller newcomer = accounts.signIn(email.toUpperCase(), generated).caller();
+    Caller newcomer = accounts.signIn(email.toUpperCase(), generated, CLIENT).caller();
     assertEquals(ownerA.studioId(), newcomer.studioId());
     assertTrue(events.list(newcomer).stream().anyMatch(e -> e.id() == eventA.id()));
     assertEquals(404, statusOf(() -> team.list(newcomer)), "a photographer, not an owner");
     accounts.changePassword(newcomer, generated, "my own password");
-    assertEquals(401, statusOf(() -> accounts.signIn(email, generated)));
-    accounts.signIn(email, "my own password");
+    assertEquals(401, statusOf(() -> accounts.signIn(email, generated, CLIENT)));
+    accounts.signIn(email, "my own password", CLIENT);
     assertEquals(
         null,
         team.add(ownerA, "team-set-" + run + "@a.test", null, "chosen password")
             .generatedPassword());
-    accounts.signIn("team-set-" + run + "@a.test", "chosen password");
+    accounts.signIn("team-set-" + run + "@a.test", "chosen password", CLIENT);
     assertEquals(409, statusOf(() -> team.add(ownerA, email, null, null)), "e-mail taken");
     assertEquals(400, statusOf(() -> team.add(ownerA, "not an address", null, null)));
     events.delete(ownerA, eventA.id());

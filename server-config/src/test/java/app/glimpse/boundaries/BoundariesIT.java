@@ -58,6 +58,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class BoundariesIT {
 
+  /** Where the boundaries are told requests come from; wrong tries are counted per client. */
+  private static final String CLIENT = "192.0.2.10";
+
   @Deployment
   static WebArchive deployment() {
     File war = Path.of(System.getProperty("glimpse.dist"), "glimpse.war").toFile();
@@ -100,20 +103,26 @@ class BoundariesIT {
     EventView other = events.create(anna, "Other", null);
     assertEquals(
         401,
-        assertThrows(ClientError.class, () -> events.openGuestSession(party.slug(), "1234"))
+        assertThrows(
+                ClientError.class, () -> events.openGuestSession(party.slug(), "123456", CLIENT))
             .status());
 
-    events.setGuestAccess(anna, party.id(), "1234", Instant.now().plusSeconds(3600), false);
+    events.setGuestAccess(anna, party.id(), "123456", Instant.now().plusSeconds(3600), false);
     assertEquals(
         401,
-        assertThrows(ClientError.class, () -> events.openGuestSession(party.slug(), "9999"))
+        assertThrows(
+                ClientError.class, () -> events.openGuestSession(party.slug(), "999999", CLIENT))
             .status());
-    Events.GuestSession session = events.openGuestSession(party.slug(), " 1234 ");
+    Events.GuestSession session = events.openGuestSession(party.slug(), " 123456 ", CLIENT);
     assertEquals(party.id(), session.eventId());
     assertFalse(session.faceSearch());
     assertEquals(3, session.token().split("\\.").length);
 
-    Caller guest = events.enterGallery(party.slug(), "1234").caller();
+    Caller guest = events.enterGallery(party.slug(), "123456", CLIENT).caller();
+    assertNotEquals(
+        guest.subject(),
+        events.enterGallery(party.slug(), "123456", CLIENT).caller().subject(),
+        "each entry of the code is a guest of its own, with its own search budget");
     assertEquals("Party", events.get(guest, party.id()).name());
     assertEquals(
         404, assertThrows(ClientError.class, () -> events.get(guest, other.id())).status());
@@ -121,7 +130,7 @@ class BoundariesIT {
         404,
         assertThrows(
                 ClientError.class,
-                () -> events.setGuestAccess(guest, party.id(), "0000", null, true))
+                () -> events.setGuestAccess(guest, party.id(), "000000", null, true))
             .status());
     assertEquals(
         400,
@@ -129,7 +138,7 @@ class BoundariesIT {
                 ClientError.class,
                 () ->
                     events.setGuestAccess(
-                        anna, party.id(), "1234", Instant.now().minusSeconds(5), true))
+                        anna, party.id(), "123456", Instant.now().minusSeconds(5), true))
             .status());
 
     // the portal saves expiry and face search without a code: the code stays
@@ -142,7 +151,7 @@ class BoundariesIT {
     EventView changed = events.changeGuestAccess(anna, party.id(), null, true);
     assertTrue(changed.faceSearch());
     assertEquals(null, changed.accessExpiresAt());
-    assertTrue(events.openGuestSession(party.slug(), "1234").faceSearch());
+    assertTrue(events.openGuestSession(party.slug(), "123456", CLIENT).faceSearch());
     assertEquals(
         404,
         assertThrows(
@@ -621,7 +630,7 @@ class BoundariesIT {
                 null,
                 Role.PHOTOGRAPHER,
                 passwordHash.generate("first password".toCharArray()));
-    Accounts.SignIn signIn = accounts.token(email, "first password");
+    Accounts.SignIn signIn = accounts.token(email, "first password", CLIENT);
     assertTrue(signIn.access().expiresAt().isBefore(Instant.now().plusSeconds(16 * 60)));
     assertTrue(signIn.refresh().expiresAt().isAfter(Instant.now().plus(Duration.ofDays(13))));
     assertEquals(1, storedRefreshTokens(caller), "only the hash is stored");
@@ -633,8 +642,8 @@ class BoundariesIT {
     assertTrue(accounts.refresh(third.refresh().value()).isEmpty(), "its family is revoked");
     assertTrue(accounts.refresh("not a token").isEmpty());
 
-    Accounts.SignIn other = accounts.token(email, "first password");
-    Accounts.SignIn parallel = accounts.token(email, "first password");
+    Accounts.SignIn other = accounts.token(email, "first password", CLIENT);
+    Accounts.SignIn parallel = accounts.token(email, "first password", CLIENT);
     accounts.signOut(other.refresh().value());
     assertTrue(accounts.refresh(other.refresh().value()).isEmpty(), "signed out");
     Accounts.SignIn kept = accounts.refresh(parallel.refresh().value()).orElseThrow();
@@ -649,7 +658,7 @@ class BoundariesIT {
                     .executeUpdate());
     assertTrue(accounts.refresh(kept.refresh().value()).isEmpty(), "expired");
 
-    Accounts.SignIn beforeChange = accounts.token(email, "first password");
+    Accounts.SignIn beforeChange = accounts.token(email, "first password", CLIENT);
     accounts.changePassword(caller, "first password", "second password");
     assertTrue(accounts.refresh(beforeChange.refresh().value()).isEmpty(), "password changed");
     assertEquals(0, storedRefreshTokens(caller));
@@ -667,15 +676,17 @@ class BoundariesIT {
 
   @Test
   void signInChecksThePassword() {
-    String token = accounts.token("ADMIN@glimpse.local", "arquillian-secret").access().value();
+    String token =
+        accounts.token("ADMIN@glimpse.local", "arquillian-secret", CLIENT).access().value();
     assertEquals(3, token.split("\\.").length);
     assertEquals(
         401,
-        assertThrows(ClientError.class, () -> accounts.token("admin@glimpse.local", "wrong"))
+        assertThrows(
+                ClientError.class, () -> accounts.token("admin@glimpse.local", "wrong", CLIENT))
             .status());
     assertEquals(
         401,
-        assertThrows(ClientError.class, () -> accounts.token("nobody@glimpse.local", "x"))
+        assertThrows(ClientError.class, () -> accounts.token("nobody@glimpse.local", "x", CLIENT))
             .status());
   }
 }

@@ -66,6 +66,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 @ExtendWith(ArquillianExtension.class)
 class SearchIT {
 
+  /** Where the boundaries are told requests come from; wrong tries are counted per client. */
+  private static final String CLIENT = "192.0.2.10";
+
   @Deployment
   static WebArchive deployment() {
     File war = Path.of(System.getProperty("glimpse.dist"), "glimpse.war").toFile();
@@ -113,7 +116,8 @@ class SearchIT {
     int hits = 0;
     for (Set<String> photos : photosOf.values()) {
       String selfie = photos.stream().sorted().findFirst().orElseThrow();
-      SearchResult result = search.search(owner, deepface, bytes("deepface/" + selfie), null);
+      SearchResult result =
+          search.search(owner, CLIENT, deepface, bytes("deepface/" + selfie), null);
       List<String> returned =
           result.matches().stream()
               .map(SearchResult.Match::fileName)
@@ -145,38 +149,44 @@ class SearchIT {
   void explainsWhatItCannotSearchWith() throws Exception {
     importDeepface();
     assertError(
-        422, "no_face", () -> search.search(owner, deepface, bytes("debian/chelsea.png"), null));
+        422,
+        "no_face",
+        () -> search.search(owner, CLIENT, deepface, bytes("debian/chelsea.png"), null));
     assertError(
         422,
         "unreadable_selfie",
-        () -> search.search(owner, deepface, "not a photo".getBytes(StandardCharsets.UTF_8), null));
-    assertError(400, "empty_selfie", () -> search.search(owner, deepface, new byte[0], null));
+        () ->
+            search.search(
+                owner, CLIENT, deepface, "not a photo".getBytes(StandardCharsets.UTF_8), null));
+    assertError(
+        400, "empty_selfie", () -> search.search(owner, CLIENT, deepface, new byte[0], null));
 
     byte[] couple = bytes("deepface/couple.jpg");
-    SearchResult largest = search.search(owner, deepface, couple, null);
+    SearchResult largest = search.search(owner, CLIENT, deepface, couple, null);
     assertEquals(2, largest.faces().size(), largest.faces().toString());
     assertEquals(0, largest.usedFace());
     assertNotNull(largest.note());
-    SearchResult second = search.search(owner, deepface, couple, 1);
+    SearchResult second = search.search(owner, CLIENT, deepface, couple, 1);
     assertEquals(1, second.usedFace());
     assertNull(second.note());
     assertFalse(second.matches().isEmpty(), "couple.jpg itself shows the second face");
     assertTrue(
         second.matches().get(0).faceId() != largest.matches().get(0).faceId(),
         "another face, another best match");
-    assertError(400, "invalid_face", () -> search.search(owner, deepface, couple, 2));
+    assertError(400, "invalid_face", () -> search.search(owner, CLIENT, deepface, couple, 2));
 
     Caller stranger = fixtures().photographer("stranger-" + UUID.randomUUID() + "@x.test");
-    assertError(404, "not_found", () -> search.search(stranger, deepface, couple, null));
-    events.setGuestAccess(owner, deepface, "2468", null, true);
+    assertError(404, "not_found", () -> search.search(stranger, CLIENT, deepface, couple, null));
+    events.setGuestAccess(owner, deepface, "246800", null, true);
     Caller guest = guestOfDeepface();
-    assertFalse(search.search(guest, deepface, couple, null).matches().isEmpty());
+    assertFalse(search.search(guest, CLIENT, deepface, couple, null).matches().isEmpty());
 
-    events.setGuestAccess(owner, deepface, "2468", null, false);
+    events.setGuestAccess(owner, deepface, "246800", null, false);
     try {
-      assertError(403, "face_search_off", () -> search.search(guest, deepface, couple, null));
+      assertError(
+          403, "face_search_off", () -> search.search(guest, CLIENT, deepface, couple, null));
     } finally {
-      events.setGuestAccess(owner, deepface, "2468", null, true);
+      events.setGuestAccess(owner, deepface, "246800", null, true);
     }
   }
 
@@ -189,14 +199,15 @@ class SearchIT {
   @Test
   void combinesTheSelfiesOfOnePerson() throws Exception {
     importDeepface();
-    events.setGuestAccess(owner, deepface, "2468", null, true);
+    events.setGuestAccess(owner, deepface, "246800", null, true);
     Caller guest = guestOfDeepface(); // a caller of its own: the searches count for the throttle
     byte[] first = bytes("deepface/img2.jpg");
     byte[] second = bytes("deepface/img5.jpg");
     Map<Long, Float> alone = new HashMap<>();
     Set<Long> foundByFirst = new HashSet<>();
     for (byte[] selfie : List.of(first, second)) {
-      for (SearchResult.Match match : search.search(guest, deepface, selfie, null).matches()) {
+      for (SearchResult.Match match :
+          search.search(guest, CLIENT, deepface, selfie, null).matches()) {
         alone.merge(match.photoId(), match.score(), Math::max);
         if (selfie == first) {
           foundByFirst.add(match.photoId());
@@ -205,7 +216,7 @@ class SearchIT {
     }
     assertFalse(foundByFirst.isEmpty());
 
-    SearchResult both = search.search(guest, deepface, List.of(first, second), null);
+    SearchResult both = search.search(guest, CLIENT, deepface, List.of(first, second), null);
     assertEquals(2, both.selfies());
     assertEquals(0, both.usedFace());
     Map<Long, Float> combined = new HashMap<>();
@@ -215,9 +226,9 @@ class SearchIT {
       assertTrue(both.matches().get(i - 1).score() >= both.matches().get(i).score());
     }
 
-    Search.Combined once = search.combine(guest, deepface, List.of(), first, null);
+    Search.Combined once = search.combine(guest, CLIENT, deepface, List.of(), first, null);
     assertEquals(1, once.faces().size());
-    Search.Combined added = search.combine(guest, deepface, once.faces(), second, null);
+    Search.Combined added = search.combine(guest, CLIENT, deepface, once.faces(), second, null);
     assertEquals(2, added.faces().size());
     assertEquals(2, added.result().selfies());
     assertEquals(
@@ -228,20 +239,21 @@ class SearchIT {
     assertError(
         400,
         "too_many_selfies",
-        () -> search.search(guest, deepface, List.of(first, second, first, second), null));
+        () -> search.search(guest, CLIENT, deepface, List.of(first, second, first, second), null));
     assertError(
         400,
         "too_many_selfies",
         () -> {
           List<float[]> three = new ArrayList<>(added.faces());
           three.add(once.faces().get(0));
-          search.combine(guest, deepface, three, second, null);
+          search.combine(guest, CLIENT, deepface, three, second, null);
         });
     ClientError noFace =
         assertThrows(
             ClientError.class,
             () ->
-                search.search(guest, deepface, List.of(first, bytes("debian/chelsea.png")), null));
+                search.search(
+                    guest, CLIENT, deepface, List.of(first, bytes("debian/chelsea.png")), null));
     assertEquals(422, noFace.status());
     assertEquals("no_face", noFace.error());
     assertTrue(noFace.getMessage().startsWith("Selfie 2: no face found"), noFace.getMessage());
@@ -254,7 +266,9 @@ class SearchIT {
                     "POST",
                     "/api/v1/guest/sessions",
                     null,
-                    "{\"slug\":\"" + events.get(owner, deepface).slug() + "\",\"code\":\"2468\"}"),
+                    "{\"slug\":\""
+                        + events.get(owner, deepface).slug()
+                        + "\",\"code\":\"246800\"}"),
                 200)
             .getString("token");
     String url = "/api/v1/events/" + deepface + "/search";
@@ -325,7 +339,7 @@ class SearchIT {
     assertTrue(found.size() >= 13, found.toString());
     assertTrue(pure >= 0.95 * labelled, pure + " of " + labelled);
 
-    events.setGuestAccess(owner, deepface, "2468", null, true);
+    events.setGuestAccess(owner, deepface, "246800", null, true);
     Caller guest = guestOfDeepface();
     assertError(403, "people_hidden", () -> people.list(guest, deepface));
     events.showPeopleToGuests(owner, deepface, true);
@@ -385,7 +399,7 @@ class SearchIT {
     assertError(
         403,
         "face_search_off",
-        () -> search.search(anna, eventId, bytes("deepface/img1.jpg"), null));
+        () -> search.search(anna, CLIENT, eventId, bytes("deepface/img1.jpg"), null));
     Caller stranger = fixtures().photographer("other-" + UUID.randomUUID() + "@x.test");
     assertError(404, "not_found", () -> people.deleteFaceData(stranger, eventId));
   }
@@ -398,7 +412,7 @@ class SearchIT {
     String slug = events.setGuestAccess(anna, eventId, "warm-code", null, true).slug();
     assertFalse(views.holds(eventId), "nothing loaded before anyone came");
 
-    events.enterGallery(slug, "warm-code");
+    events.enterGallery(slug, "warm-code", CLIENT);
     long deadline = System.nanoTime() + 20_000_000_000L;
     while (!views.holds(eventId) && System.nanoTime() < deadline) {
       Thread.sleep(50);
@@ -407,9 +421,9 @@ class SearchIT {
         views.holds(eventId), "the guest's arrival loaded the event's faces in the background");
   }
 
-  /** A guest who entered the deepface event's code "2468". */
+  /** A guest who entered the deepface event's code "246800". */
   private Caller guestOfDeepface() {
-    return events.enterGallery(events.get(owner, deepface).slug(), "2468").caller();
+    return events.enterGallery(events.get(owner, deepface).slug(), "246800", CLIENT).caller();
   }
 
   private long photos(Caller caller, long eventId) {
@@ -447,7 +461,7 @@ class SearchIT {
     long before = System.currentTimeMillis() - 1000;
     SearchResult result;
     try {
-      result = search.search(owner, deepface, selfie, null);
+      result = search.search(owner, CLIENT, deepface, selfie, null);
     } finally {
       root.removeHandler(capture);
     }

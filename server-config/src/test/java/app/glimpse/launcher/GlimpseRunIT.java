@@ -169,7 +169,7 @@ class GlimpseRunIT {
             "PUT",
             "/api/v1/events/" + eventId + "/access",
             token,
-            "{\"code\":\"4711\",\"faceSearch\":true}"),
+            "{\"code\":\"471100\",\"faceSearch\":true}"),
         200);
     String guest =
         object(
@@ -177,7 +177,7 @@ class GlimpseRunIT {
                     "POST",
                     "/api/v1/guest/sessions",
                     null,
-                    "{\"slug\":\"" + slug + "\",\"code\":\"4711\"}"),
+                    "{\"slug\":\"" + slug + "\",\"code\":\"471100\"}"),
                 200)
             .getString("token");
     assertEquals(
@@ -186,7 +186,7 @@ class GlimpseRunIT {
                 "POST",
                 "/api/v1/guest/sessions",
                 null,
-                "{\"slug\":\"" + slug + "\",\"code\":\"0000\"}")
+                "{\"slug\":\"" + slug + "\",\"code\":\"000000\"}")
             .statusCode());
     assertEquals(
         "Anna & Ben",
@@ -394,9 +394,10 @@ class GlimpseRunIT {
   private void guestTokensEndWithTheirAccess(String token, long eventId, String slug, String guest)
       throws Exception {
     String event = "/api/v1/events/" + eventId;
-    object(send("PUT", event + "/access", token, "{\"code\":\"4711\",\"faceSearch\":false}"), 200);
+    object(
+        send("PUT", event + "/access", token, "{\"code\":\"471100\",\"faceSearch\":false}"), 200);
     assertEquals(200, send("GET", event, guest, null).statusCode(), "same code: still in");
-    object(send("PUT", event + "/access", token, "{\"code\":\"5812\"}"), 200);
+    object(send("PUT", event + "/access", token, "{\"code\":\"581200\"}"), 200);
     assertEquals(404, send("GET", event, guest, null).statusCode(), "new code");
     assertEquals(404, send("GET", event + "/photos", guest, null).statusCode(), "new code");
     String again =
@@ -405,7 +406,7 @@ class GlimpseRunIT {
                     "POST",
                     "/api/v1/guest/sessions",
                     null,
-                    "{\"slug\":\"" + slug + "\",\"code\":\"5812\"}"),
+                    "{\"slug\":\"" + slug + "\",\"code\":\"581200\"}"),
                 200)
             .getString("token");
     assertEquals(200, send("GET", event, again, null).statusCode());
@@ -418,7 +419,7 @@ class GlimpseRunIT {
                 "POST",
                 "/api/v1/guest/sessions",
                 null,
-                "{\"slug\":\"" + slug + "\",\"code\":\"5812\"}")
+                "{\"slug\":\"" + slug + "\",\"code\":\"581200\"}")
             .statusCode());
   }
 

@@ -4,6 +4,7 @@ import static app.glimpse.testing.Api.array;
 import static app.glimpse.testing.Api.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.glimpse.testing.Api;
@@ -73,7 +74,9 @@ class HostileInputIT {
                 "GLIMPSE_UPLOAD_MAX_FILES",
                 "3",
                 "GLIMPSE_PEOPLE_MIN_FACES",
-                "2"),
+                "2",
+                "GLIMPSE_TRUSTED_PROXIES",
+                "127.0.0.1, ::1"), // as if behind Caddy: X-Forwarded-For names the client
             work.resolve("glimpse.log"));
     glimpse.awaitReady(Duration.ofMinutes(3));
     Api api = new Api(glimpse::uri);
@@ -149,7 +152,13 @@ class HostileInputIT {
 
     // the guest's pages: everything escaped
     Api guest = new Api(glimpse::uri);
+    guest.page("/g/" + slug);
+    String before = guest.cookie("JSESSIONID").orElseThrow();
     guest.submit("/g/" + slug, "enter", "open", Map.of("code", CODE));
+    assertNotEquals(
+        before,
+        guest.cookie("JSESSIONID").orElseThrow(),
+        "entering the code renews the session id (no session fixation)");
     String gallery = guest.page("/g/" + slug).body();
     assertTrue(gallery.contains("galleryTitle"), "the code opened the gallery");
     assertEscaped(gallery, "the gallery");
@@ -220,6 +229,21 @@ class HostileInputIT {
         "too_many_attempts",
         object(guestSession(api, otherSlug, "guess-6"), 429).getString("error"));
     assertEquals(429, guestSession(api, otherSlug, OTHER_CODE).statusCode(), "locked out");
+    // ... but only the guesser: a guest elsewhere still gets in
+    assertEquals(
+        200,
+        guestSession(api, otherSlug, OTHER_CODE, "198.51.100.7").statusCode(),
+        "the guesser locks out nobody else");
+    // codes shorter than six characters are refused with a reason
+    JsonObject shortCode =
+        object(
+            api.send(
+                "PUT",
+                "/api/v1/events/" + eventId + "/access",
+                token,
+                "{\"code\":\"12345\",\"faceSearch\":true}"),
+            400);
+    assertEquals("invalid_code", shortCode.getString("error"), shortCode.toString());
     String guestToken = object(guestSession(api, slug, CODE), 200).getString("token");
     secrets.add(guestToken);
 
@@ -253,11 +277,18 @@ class HostileInputIT {
 
   private static HttpResponse<String> guestSession(Api api, String slug, String code)
       throws Exception {
+    return guestSession(api, slug, code, null);
+  }
+
+  /** A guest session as asked for by {@code client} through the trusted proxy (null: none). */
+  private static HttpResponse<String> guestSession(Api api, String slug, String code, String client)
+      throws Exception {
     return api.send(
         "POST",
         "/api/v1/guest/sessions",
         null,
-        "{\"slug\":\"" + slug + "\",\"code\":\"" + code + "\"}");
+        "{\"slug\":\"" + slug + "\",\"code\":\"" + code + "\"}",
+        client == null ? Map.of() : Map.of("X-Forwarded-For", client));
   }
 
   private static void awaitCompleted(Api api, String token, String path) throws Exception {

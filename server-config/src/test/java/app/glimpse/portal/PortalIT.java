@@ -229,13 +229,13 @@ class PortalIT {
             driver.findElements(By.cssSelector("#photosForm\\:photos .thumb img")).size() == 6);
     waitForImages("#photosForm\\:photos .thumb img");
 
-    browser.findElement(By.id("access:code")).sendKeys("4711");
+    browser.findElement(By.id("access:code")).sendKeys("471100");
     browser.findElement(By.id("access:saveAccess")).click();
     WebElement link =
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("galleryLink")));
     String galleryLink = link.getAttribute("href");
     assertTrue(galleryLink.contains("/g/anna-ben-"), galleryLink);
-    assertEquals("4711", browser.findElement(By.id("savedCode")).getText());
+    assertEquals("471100", browser.findElement(By.id("savedCode")).getText());
     waitForImages("#qrCode");
     screenshots("03-event");
     accessKeepsItsCode();
@@ -334,7 +334,7 @@ class PortalIT {
     browser.findElement(By.id("access:saveAccess")).click();
     wait.until(
         driver -> !driver.findElement(people).getAttribute("class").contains("ui-state-disabled"));
-    assertEquals("4711", browser.findElement(By.id("savedCode")).getText());
+    assertEquals("471100", browser.findElement(By.id("savedCode")).getText());
   }
 
   private void changePassword(String from, String to, boolean screenshot) throws IOException {
@@ -363,11 +363,11 @@ class PortalIT {
     browser.get(galleryLink);
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("enter:code")));
     screenshots("04-gallery-code");
-    browser.findElement(By.id("enter:code")).sendKeys("0000");
+    browser.findElement(By.id("enter:code")).sendKeys("000000");
     browser.findElement(By.id("enter:open")).click();
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(By.id("codeMessages"), "does not open"));
-    browser.findElement(By.id("enter:code")).sendKeys("4711");
+    browser.findElement(By.id("enter:code")).sendKeys("471100");
     browser.findElement(By.id("enter:open")).click();
     wait.until(ExpectedConditions.textToBe(By.id("galleryTitle"), "Anna & Ben"));
     // five photos a page: scrolling appends the other pages, each tile in a list item of the grid

@@ -37,6 +37,7 @@ public final class Api {
 
   private final Function<String, URI> uri;
   private final HttpClient http;
+  private final CookieManager cookies = new CookieManager();
 
   /** A client of the server whose URIs {@code uri} makes from paths, keeping its cookies. */
   public Api(Function<String, URI> uri) {
@@ -50,7 +51,7 @@ public final class Api {
             .version(HttpClient.Version.HTTP_1_1)
             .followRedirects(HttpClient.Redirect.NEVER);
     if (cookies) {
-      http.cookieHandler(new CookieManager());
+      http.cookieHandler(this.cookies);
     }
     this.http = http.build();
   }
@@ -62,6 +63,13 @@ public final class Api {
 
   /** A JSON call; {@code json} and {@code token} may be null. */
   public HttpResponse<String> send(String method, String path, String token, String json)
+      throws IOException, InterruptedException {
+    return send(method, path, token, json, Map.of());
+  }
+
+  /** A JSON call with further request headers. */
+  public HttpResponse<String> send(
+      String method, String path, String token, String json, Map<String, String> headers)
       throws IOException, InterruptedException {
     HttpRequest.Builder request =
         HttpRequest.newBuilder(uri.apply(path))
@@ -78,6 +86,7 @@ public final class Api {
       request.header("Authorization", "Bearer " + token);
     }
     request.header("Accept", "application/json");
+    headers.forEach(request::header);
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
@@ -116,6 +125,14 @@ public final class Api {
     }
     headers.forEach(request::header);
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
+  /** The value of this visitor's cookie {@code name}, if it holds one. */
+  public java.util.Optional<String> cookie(String name) {
+    return cookies.getCookieStore().getCookies().stream()
+        .filter(cookie -> cookie.getName().equals(name))
+        .map(java.net.HttpCookie::getValue)
+        .findFirst();
   }
 
   /** A page, with this visitor's cookies. */

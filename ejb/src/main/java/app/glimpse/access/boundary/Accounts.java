@@ -56,11 +56,12 @@ public class Accounts {
   }
 
   /**
-   * An API sign-in for the photographer with these credentials: a short-lived bearer token and the
-   * refresh token that renews it. One message for every kind of mismatch.
+   * An API sign-in for the photographer with these credentials, from the client address {@code
+   * client} (wrong tries are counted per client: {@link Throttle}): a short-lived bearer token and
+   * the refresh token that renews it. One message for every kind of mismatch.
    */
-  public SignIn token(@NotBlank String email, @NotBlank String password) {
-    Photographer photographer = verified(email, password);
+  public SignIn token(@NotBlank String email, @NotBlank String password, @NotNull String client) {
+    Photographer photographer = verified(email, password, client);
     return new SignIn(accessToken(photographer), refreshTokens.start(photographer.getId()));
   }
 
@@ -98,8 +99,9 @@ public class Accounts {
    * The photographer with these credentials as a {@link Caller}, for the portal's session; the same
    * refusal as {@link #token} for every kind of mismatch.
    */
-  public SignedIn signIn(@NotBlank String email, @NotBlank String password) {
-    Photographer photographer = verified(email, password);
+  public SignedIn signIn(
+      @NotBlank String email, @NotBlank String password, @NotNull String client) {
+    Photographer photographer = verified(email, password, client);
     return new SignedIn(
         new Caller(
             photographer.getId().toString(),
@@ -145,17 +147,17 @@ public class Accounts {
     }
   }
 
-  private Photographer verified(String email, String password) {
+  private Photographer verified(String email, String password, String client) {
     String key = "password:" + email.strip().toLowerCase(java.util.Locale.ROOT);
-    throttle.checkGuess(key);
+    throttle.checkGuess(key, client);
     Photographer photographer = find(email).orElse(null);
     String stored = photographer == null ? noAccountHash : photographer.getPasswordHash();
     boolean matches = passwordHash.verify(password.toCharArray(), stored);
     if (photographer == null || !matches) {
-      throttle.failed(key);
+      throttle.failed(key, client);
       throw ClientError.unauthorized("Wrong e-mail or password.");
     }
-    throttle.succeeded(key);
+    throttle.succeeded(key, client);
     return photographer;
   }
 

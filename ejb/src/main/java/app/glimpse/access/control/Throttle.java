@@ -11,13 +11,23 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Slows down guessing and hammering, per node and in memory: wrong passwords per account, wrong
- * gallery codes per event link, and selfie searches per guest session.
+ * gallery codes per event link, and selfie searches per guest session, each counted per client
+ * address (as the web layer learned it: {@code ClientAddresses}), so that nobody locks out the
+ * owner or a whole wedding by guessing.
  *
- * <p>Guesses: the first {@code glimpse.throttle.free-failures} wrong tries cost nothing; after that
- * every further try must wait twice as long as the one before (1 s, 2 s, 4 s ... up to {@code
- * glimpse.throttle.max-lockout}); a try while waiting is refused with 429 without being checked, so
- * a guesser learns nothing. A success clears the record. Searches: at most {@code
- * glimpse.throttle.searches-per-minute} per guest, refilled continuously.
+ * <p>Guesses: a client's first {@code glimpse.throttle.free-failures} wrong tries on a key cost
+ * nothing; after that every further try of that client must wait twice as long as the one before (1
+ * s, 2 s, 4 s ... up to {@code glimpse.throttle.max-lockout}); a try while waiting is refused with
+ * 429 without being checked, so a guesser learns nothing. The client's own success clears its
+ * record; another client's success changes nothing. Guessers spread over many addresses are capped
+ * per key: once {@code glimpse.throttle.failures-per-key} wrong tries from all clients together
+ * fell on the key within {@code max-lockout}, until that time has passed every client that tried
+ * wrongly waits, and a client new to the key has one try (so a guest who knows the code still gets
+ * in, and each address a guesser adds buys one guess).
+ *
+ * <p>Searches: at most {@code glimpse.throttle.searches-per-minute} per guest session, and at most
+ * {@code glimpse.throttle.client-searches-per-minute} per client address whatever the number of
+ * sessions it opens, both refilled continuously.
  *
  * <p>In a cluster each node counts for itself, so a guesser spread over n nodes gets n times the
  * free tries; the backoff still grows on every node.
@@ -34,37 +44,63 @@ public class Throttle {
   Duration maxLockout;
 
   @Inject
+  @ConfigProperty(name = "glimpse.throttle.failures-per-key", defaultValue = "100")
+  int failuresPerKey;
+
+  @Inject
   @ConfigProperty(name = "glimpse.throttle.searches-per-minute", defaultValue = "30")
   int searchesPerMinute;
 
+  @Inject
+  @ConfigProperty(name = "glimpse.throttle.client-searches-per-minute", defaultValue = "120")
+  int clientSearchesPerMinute;
+
+  private static final int MAX_RECORDS = 100_000;
+
   private final ConcurrentHashMap<String, Failures> failures = new ConcurrentHashMap<>();
+  private final ConcurrentHashMap<String, Window> keys = new ConcurrentHashMap<>();
   private final ConcurrentHashMap<String, Bucket> buckets = new ConcurrentHashMap<>();
   Clock clock = Clock.systemUTC();
 
   /**
-   * Refuses with 429 while {@code key} (say {@code "password:" + email}) must wait after wrong
-   * tries.
+   * Refuses with 429 while {@code client} must wait after wrong tries on {@code key} (say {@code
+   * "password:" + email}), or while the key is capped and the client tried it wrongly.
    */
-  public void checkGuess(String key) {
-    Failures record = failures.get(key);
-    if (record == null) {
-      return;
+  public void checkGuess(String key, String client) {
+    Instant now = clock.instant();
+    Failures record = failures.get(record(key, client));
+    if (record != null) {
+      refuseUntil(record.lockedUntil, now);
     }
-    Duration left = Duration.between(clock.instant(), record.lockedUntil);
+    Window window = keys.get(key);
+    if (window != null
+        && window.count >= failuresPerKey
+        && now.isBefore(window.end)
+        && record != null
+        && !record.last.isBefore(window.start)) {
+      refuseUntil(window.end, now);
+    }
+  }
+
+  private static void refuseUntil(Instant until, Instant now) {
+    Duration left = Duration.between(now, until);
     if (!left.isNegative() && !left.isZero()) {
       long wait = (left.toMillis() + 999) / 1000; // whole seconds, rounded up
       throw new ClientError(
           429,
           "too_many_attempts",
-          "Too many wrong attempts. Try again in " + wait + (wait == 1 ? " second." : " seconds."));
+          "Too many wrong attempts. Try again in "
+              + (wait > 120
+                  ? (wait + 59) / 60 + " minutes."
+                  : wait + (wait == 1 ? " second." : " seconds.")));
     }
   }
 
-  /** A wrong try for {@code key}. */
-  public void failed(String key) {
+  /** A wrong try of {@code client} on {@code key}. */
+  public void failed(String key, String client) {
     Instant now = clock.instant();
     failures.compute(
-        key,
+        record(key, client),
         (k, record) -> {
           int count = record == null ? 1 : record.count + 1;
           Instant until = now;
@@ -74,48 +110,62 @@ public class Throttle {
           }
           return new Failures(count, until, now);
         });
-    if (failures.size() > 100_000) {
+    keys.compute(
+        key,
+        (k, window) ->
+            window == null || !now.isBefore(window.end)
+                ? new Window(1, now, now.plus(maxLockout))
+                : new Window(window.count + 1, window.start, window.end));
+    if (failures.size() > MAX_RECORDS || keys.size() > MAX_RECORDS) {
       Instant old = now.minus(maxLockout.multipliedBy(2));
       failures.values().removeIf(record -> record.last.isBefore(old));
+      keys.values().removeIf(window -> window.end.isBefore(now));
     }
   }
 
-  /** A right try for {@code key}: its wrong ones are forgotten. */
-  public void succeeded(String key) {
-    failures.remove(key);
+  /** A right try of {@code client} on {@code key}: its own wrong ones are forgotten. */
+  public void succeeded(String key, String client) {
+    failures.remove(record(key, client));
   }
 
-  /** Counts one search of {@code guest}; 429 beyond the allowed rate. */
-  public void search(String guest) {
-    double perSecond = searchesPerMinute / 60.0;
+  private static String record(String key, String client) {
+    return key + "\n" + client;
+  }
+
+  /**
+   * Counts one search of the guest session {@code guest} from {@code client}; 429 beyond either's
+   * allowed rate, and then neither is counted.
+   */
+  public synchronized void search(String guest, String client) {
     Instant now = clock.instant();
-    boolean[] allowed = {false};
-    buckets.compute(
-        guest,
-        (k, bucket) -> {
-          double tokens =
-              bucket == null
-                  ? searchesPerMinute
-                  : Math.min(
-                      searchesPerMinute,
-                      bucket.tokens
-                          + Duration.between(bucket.at, now).toMillis() / 1000.0 * perSecond);
-          allowed[0] = tokens >= 1;
-          return new Bucket(allowed[0] ? tokens - 1 : tokens, now);
-        });
-    if (buckets.size() > 100_000) {
-      Instant old = now.minusSeconds(120);
-      buckets.values().removeIf(bucket -> bucket.at.isBefore(old));
-    }
-    if (!allowed[0]) {
+    Bucket mine = refilled(buckets.get("guest\n" + guest), searchesPerMinute, now);
+    Bucket theirs = refilled(buckets.get("client\n" + client), clientSearchesPerMinute, now);
+    if (mine.tokens < 1 || theirs.tokens < 1) {
       throw new ClientError(
           429,
           "too_many_searches",
           "Too many searches in a short time; wait a few seconds and try again.");
     }
+    buckets.put("guest\n" + guest, new Bucket(mine.tokens - 1, now));
+    buckets.put("client\n" + client, new Bucket(theirs.tokens - 1, now));
+    if (buckets.size() > MAX_RECORDS) {
+      Instant old = now.minusSeconds(120);
+      buckets.values().removeIf(bucket -> bucket.at.isBefore(old));
+    }
+  }
+
+  private static Bucket refilled(Bucket bucket, int perMinute, Instant now) {
+    if (bucket == null) {
+      return new Bucket(perMinute, now);
+    }
+    double refill = Duration.between(bucket.at, now).toMillis() / 1000.0 * perMinute / 60.0;
+    return new Bucket(Math.min(perMinute, bucket.tokens + refill), now);
   }
 
   private record Failures(int count, Instant lockedUntil, Instant last) {}
+
+  /** Wrong tries on a key from all clients since {@code start}, counted until {@code end}. */
+  private record Window(int count, Instant start, Instant end) {}
 
   private record Bucket(double tokens, Instant at) {}
 }

@@ -32,6 +32,12 @@ import java.util.UUID;
 @Stateless
 public class Events {
 
+  /**
+   * Fewest characters of a gallery code (after trimming): with the per-client throttle, guessing
+   * six letters and digits takes far longer than a gallery is open.
+   */
+  public static final int MIN_CODE_LENGTH = 6;
+
   @PersistenceContext EntityManager em;
 
   @Inject Throttle throttle;
@@ -97,10 +103,17 @@ public class Events {
   public EventView setGuestAccess(
       @NotNull Caller caller,
       long id,
-      @NotBlank @Size(min = 4, max = 64) String code,
+      @NotBlank @Size(max = 64) String code,
       Instant expiresAt,
       boolean faceSearch) {
     Event event = staffEvent(caller, id);
+    if (code.strip().length() < MIN_CODE_LENGTH) {
+      throw ClientError.badRequest(
+          "invalid_code",
+          "The code needs at least "
+              + MIN_CODE_LENGTH
+              + " characters, so that it cannot be guessed.");
+    }
     if (expiresAt != null && expiresAt.isBefore(Instant.now())) {
       throw ClientError.badRequest("invalid_expiry", "The expiry lies in the past.");
     }
@@ -145,16 +158,18 @@ public class Events {
   }
 
   /**
-   * A guest token for the event behind {@code slug} if {@code code} opens it. A wrong slug, a wrong
-   * code, a closed or expired gallery: all get the same answer, so nobody learns which events
+   * A guest token for the event behind {@code slug} if {@code code} opens it, for the client
+   * address {@code client} (wrong codes are counted per client: {@link Throttle}). A wrong slug, a
+   * wrong code, a closed or expired gallery: all get the same answer, so nobody learns which events
    * exist.
    */
-  public GuestSession openGuestSession(@NotBlank String slug, @NotBlank String code) {
-    GuestPass pass = enterGallery(slug, code);
+  public GuestSession openGuestSession(
+      @NotBlank String slug, @NotBlank String code, @NotNull String client) {
+    GuestPass pass = enterGallery(slug, code, client);
     String token =
         tokens
             .forGuest(
-                "guest:" + pass.eventId() + ":" + UUID.randomUUID(),
+                pass.caller().subject(),
                 Map.of("event", pass.eventId(), "access", pass.accessGeneration()),
                 pass.expiresAt())
             .value();
@@ -165,9 +180,10 @@ public class Events {
    * The gallery's pass for a guest who entered {@code code} for {@code slug}, as the web gallery
    * keeps it in the guest's session; refused exactly like {@link #openGuestSession}.
    */
-  public GuestPass enterGallery(@NotBlank String slug, @NotBlank String code) {
+  public GuestPass enterGallery(
+      @NotBlank String slug, @NotBlank String code, @NotNull String client) {
     String key = "code:" + slug.strip().toLowerCase();
-    throttle.checkGuess(key);
+    throttle.checkGuess(key, client);
     Event event =
         em.createNamedQuery(Event.FIND_BY_SLUG, Event.class)
             .setParameter("slug", slug.strip().toLowerCase())
@@ -179,10 +195,10 @@ public class Events {
     String stored = open ? event.getAccessCodeHash() : noEventHash;
     boolean matches = codeHash.verify(code.strip().toCharArray(), stored);
     if (!open || !matches) {
-      throttle.failed(key);
+      throttle.failed(key, client);
       throw ClientError.unauthorized("This gallery link or code is not valid.");
     }
-    throttle.succeeded(key);
+    throttle.succeeded(key, client);
     arrivals.fire(new GuestArrived(event.getId(), event.isFaceSearch()));
     return new GuestPass(
         event.getId(),
@@ -190,7 +206,8 @@ public class Events {
         event.getName(),
         event.isFaceSearch(),
         event.getAccessExpiresAt(),
-        event.getAccessGeneration());
+        event.getAccessGeneration(),
+        UUID.randomUUID().toString());
   }
 
   /** Renames the event and moves its date. */
@@ -314,11 +331,13 @@ public class Events {
       String eventName,
       boolean faceSearch,
       Instant expiresAt,
-      long accessGeneration)
+      long accessGeneration,
+      String guest)
       implements java.io.Serializable {
 
+    /** The guest as the boundaries know them: one subject per entry of the code (own budgets). */
     public Caller caller() {
-      return Caller.guest("guest:" + eventId, eventId, accessGeneration);
+      return Caller.guest("guest:" + eventId + ":" + guest, eventId, accessGeneration);
     }
   }
 

@@ -15,7 +15,8 @@ import jakarta.persistence.PersistenceContext;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
+import java.nio.channels.Channels;
+import java.nio.channels.SeekableByteChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.HashSet;
@@ -102,8 +103,8 @@ public class ImportSources {
       case FOLDER:
       case UPLOAD:
         try {
-          return Files.newInputStream(
-              SourceFolders.resolve(folder(source), photo.getSourceFileId()));
+          return Channels.newInputStream(
+              SourceFolders.open(folder(source), photo.getSourceFileId()));
         } catch (NoSuchFileException gone) {
           throw new UnreadableFileException("The original was removed.");
         } catch (IOException | IllegalArgumentException e) {
@@ -178,12 +179,14 @@ public class ImportSources {
 
   private byte[] readFolderFile(Source source, String fileId) throws UnreadableFileException {
     try {
-      Path file = SourceFolders.resolve(folder(source), fileId);
-      long size = Files.size(file);
-      if (size > maxFileBytes) {
-        throw tooLarge(size);
+      try (SeekableByteChannel file = SourceFolders.open(folder(source), fileId)) {
+        long size = file.size();
+        if (size > maxFileBytes) {
+          throw tooLarge(size);
+        }
+        // no more than its size when opened, should it grow while it is read
+        return Channels.newInputStream(file).readNBytes((int) size);
       }
-      return Files.readAllBytes(file);
     } catch (NoSuchFileException gone) {
       throw new UnreadableFileException("The file was removed.");
     } catch (IOException | IllegalArgumentException e) {

@@ -73,9 +73,17 @@ public class Search {
    */
   public record Combined(SearchResult result, List<float[]> faces) {}
 
+  /**
+   * Searches with one selfie; {@code client} is the address it came from, since searches are
+   * limited per guest session and per client ({@link Throttle#search}).
+   */
   public SearchResult search(
-      @NotNull Caller caller, long eventId, @NotNull byte[] selfie, Integer faceIndex) {
-    return combine(caller, eventId, List.of(), List.of(selfie), faceIndex).result();
+      @NotNull Caller caller,
+      @NotNull String client,
+      long eventId,
+      @NotNull byte[] selfie,
+      Integer faceIndex) {
+    return combine(caller, client, eventId, List.of(), List.of(selfie), faceIndex).result();
   }
 
   /**
@@ -84,10 +92,11 @@ public class Search {
    */
   public SearchResult search(
       @NotNull Caller caller,
+      @NotNull String client,
       long eventId,
       @NotNull @Size(min = 1) List<@NotNull byte[]> selfies,
       Integer faceIndex) {
-    return combine(caller, eventId, List.of(), selfies, faceIndex).result();
+    return combine(caller, client, eventId, List.of(), selfies, faceIndex).result();
   }
 
   /**
@@ -97,15 +106,17 @@ public class Search {
    */
   public Combined combine(
       @NotNull Caller caller,
+      @NotNull String client,
       long eventId,
       @NotNull List<@NotNull float[]> earlierFaces,
       @NotNull byte[] selfie,
       Integer faceIndex) {
-    return combine(caller, eventId, earlierFaces, List.of(selfie), faceIndex);
+    return combine(caller, client, eventId, earlierFaces, List.of(selfie), faceIndex);
   }
 
   private Combined combine(
       Caller caller,
+      String client,
       long eventId,
       List<float[]> earlierFaces,
       List<byte[]> selfies,
@@ -122,7 +133,7 @@ public class Search {
               + ". Start a new search to use other ones.");
     }
     for (int i = 0; i < selfies.size(); i++) {
-      throttle.search(caller.subject()); // each selfie costs the face engine's time
+      throttle.search(caller.subject(), client); // each selfie costs the face engine's time
     }
     if (!event.isFaceSearch()) {
       throw new ClientError(

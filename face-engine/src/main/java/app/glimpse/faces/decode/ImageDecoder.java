@@ -44,7 +44,17 @@ public final class ImageDecoder {
    */
   public DecodedImage decode(byte[] data, String name, int neededLongSide)
       throws UnreadableImageException {
+    return decode(data, name, neededLongSide, maxPixels);
+  }
+
+  /**
+   * Decodes {@code data} if its header announces at most {@code limit} pixels (and at most the
+   * decoder's own limit), as {@link #decode(byte[], String, int)}.
+   */
+  public DecodedImage decode(byte[] data, String name, int neededLongSide, long limit)
+      throws UnreadableImageException {
     ImageHeader header = ImageHeader.read(data, name);
+    long maxPixels = Math.min(limit, this.maxPixels);
     if (header.pixels() > maxPixels) {
       throw new ImageTooLargeException(
           String.format(

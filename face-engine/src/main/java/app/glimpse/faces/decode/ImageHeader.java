@@ -6,7 +6,9 @@ import app.glimpse.faces.UnreadableImageException;
  * Format and stored pixel size of an image, read from the first bytes without decoding.
  *
  * <p>This is what lets the engine refuse a 30000x30000 PNG before any native decoder allocates its
- * pixels; it also stops non-images early with a message a user can read.
+ * pixels; it also stops non-images early with a message a user can read. A GIF's size is that of
+ * the area all its frames cover, not only its logical screen: the decoder allocates a frame's own
+ * size, which a GIF of a few dozen bytes may give as 20000x20000.
  *
  * @param format {@code jpeg}, {@code png}, {@code gif}, {@code bmp}, {@code webp} or {@code tiff}
  * @param width stored width (before EXIF orientation)
@@ -49,7 +51,7 @@ public record ImageHeader(String format, int width, int height) {
       return new ImageHeader("png", be32(d, 16), be32(d, 20));
     }
     if (ascii(d, 0, "GIF87a") || ascii(d, 0, "GIF89a")) {
-      return new ImageHeader("gif", le16(d, 6), le16(d, 8));
+      return gif(d);
     }
     if (ascii(d, 0, "BM") && d.length >= 26) {
       return new ImageHeader("bmp", le32(d, 18), Math.abs(le32(d, 22)));
@@ -61,6 +63,51 @@ public record ImageHeader(String format, int width, int height) {
       return tiff(d, d[0] == 'I');
     }
     return null;
+  }
+
+  /**
+   * A GIF: its logical screen grown to every frame's extent. The blocks are walked to the trailer
+   * or the end of the data, skipping extensions and image data by their sub-block lengths.
+   */
+  private static ImageHeader gif(byte[] d) {
+    int width = le16(d, 6);
+    int height = le16(d, 8);
+    int i = 13 + colourTable(u8(d, 10));
+    while (i < d.length) {
+      int block = u8(d, i);
+      if (block == 0x21) { // extension: label, then sub-blocks
+        i = afterSubBlocks(d, i + 2);
+      } else if (block == 0x2C) { // image descriptor
+        int left = le16(d, i + 1);
+        int top = le16(d, i + 3);
+        int frameWidth = le16(d, i + 5);
+        int frameHeight = le16(d, i + 7);
+        width = Math.max(width, left + frameWidth);
+        height = Math.max(height, top + frameHeight);
+        i += 10 + colourTable(u8(d, i + 9));
+        i = afterSubBlocks(d, i + 1); // after the LZW minimum code size
+      } else { // the trailer, or something no decoder reads past
+        break;
+      }
+    }
+    return new ImageHeader("gif", width, height);
+  }
+
+  /** Bytes of the colour table a GIF's packed field announces. */
+  private static int colourTable(int packed) {
+    return (packed & 0x80) == 0 ? 0 : 3 << ((packed & 0x07) + 1);
+  }
+
+  /** The index after the sub-blocks starting at {@code i}: past their terminator, or the end. */
+  private static int afterSubBlocks(byte[] d, int i) {
+    while (i < d.length) {
+      int length = u8(d, i);
+      i += 1 + length;
+      if (length == 0) {
+        break;
+      }
+    }
+    return i;
   }
 
   private static ImageHeader jpeg(byte[] d) {

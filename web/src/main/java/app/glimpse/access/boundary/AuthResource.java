@@ -3,11 +3,14 @@ package app.glimpse.access.boundary;
 import app.glimpse.platform.ClientError;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Instant;
@@ -25,6 +28,8 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class AuthResource {
 
   @EJB Accounts accounts;
+  @Inject ClientAddresses clients;
+  @Context HttpServletRequest request;
 
   @POST
   @Path("token")
@@ -32,7 +37,8 @@ public class AuthResource {
       summary =
           "Sign in: a bearer token for a photographer's e-mail and password, and a refresh token")
   public Token token(@NotNull Credentials credentials) {
-    return Token.of(accounts.token(credentials.email(), credentials.password()));
+    return Token.of(
+        accounts.token(credentials.email(), credentials.password(), clients.of(request)));
   }
 
   @POST

@@ -3,11 +3,14 @@ package app.glimpse.access.boundary;
 import app.glimpse.events.boundary.Events;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
@@ -21,11 +24,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 public class GuestSessionsResource {
 
   @EJB Events events;
+  @Inject ClientAddresses clients;
+  @Context HttpServletRequest request;
 
   @POST
   @Operation(summary = "Enter a gallery: a guest token for the event's slug and code")
   public Events.GuestSession open(@NotNull Entry entry) {
-    return events.openGuestSession(entry.slug(), entry.code());
+    return events.openGuestSession(entry.slug(), entry.code(), clients.of(request));
   }
 
   /** The request: the gallery's slug and the code printed for the guests. */

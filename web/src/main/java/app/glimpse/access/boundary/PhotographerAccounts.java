@@ -4,10 +4,12 @@ import app.glimpse.access.control.GlimpsePrincipal;
 import app.glimpse.platform.ClientError;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
+import jakarta.servlet.http.HttpServletRequest;
 import java.util.EnumSet;
 import java.util.Set;
 
@@ -19,6 +21,8 @@ import java.util.Set;
 public class PhotographerAccounts implements IdentityStore {
 
   @EJB Accounts accounts;
+  @Inject ClientAddresses clients;
+  @Inject HttpServletRequest request;
 
   @Override
   public CredentialValidationResult validate(Credential credential) {
@@ -30,7 +34,8 @@ public class PhotographerAccounts implements IdentityStore {
     }
     try {
       Accounts.SignedIn signedIn =
-          accounts.signIn(password.getCaller(), password.getPasswordAsString());
+          accounts.signIn(
+              password.getCaller(), password.getPasswordAsString(), clients.of(request));
       return new CredentialValidationResult(
           new GlimpsePrincipal(signedIn.email(), signedIn.caller()), signedIn.caller().roles());
     } catch (ClientError refused) {

@@ -157,7 +157,16 @@ public class EventPage implements Serializable {
                       : "Guest access saved; the code stays as it was.",
                   null));
     } catch (ClientError refused) {
-      fail("code", refused.getMessage());
+      if ("invalid_code".equals(refused.error())) {
+        // beside the field, where the photographer types the code again
+        FacesContext faces = FacesContext.getCurrentInstance();
+        faces.addMessage(
+            "access:code",
+            new FacesMessage(FacesMessage.SEVERITY_ERROR, refused.getMessage(), null));
+        faces.validationFailed();
+      } else {
+        fail("code", refused.getMessage());
+      }
     }
   }
 

@@ -1,6 +1,7 @@
 package app.glimpse.gallery.boundary;
 
 import app.glimpse.access.boundary.Caller;
+import app.glimpse.access.boundary.ClientAddresses;
 import app.glimpse.events.boundary.Events;
 import app.glimpse.people.boundary.People;
 import app.glimpse.people.boundary.PersonView;
@@ -17,6 +18,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.Serializable;
 import java.io.UncheckedIOException;
@@ -53,6 +55,7 @@ public class GalleryPage implements Serializable {
   @EJB Photos photos;
   @EJB People people;
   @Inject GuestPasses passes;
+  @Inject ClientAddresses clients;
   @Inject GuestFinds finds;
   @Inject GalleryRequest shown;
 
@@ -194,8 +197,16 @@ public class GalleryPage implements Serializable {
   }
 
   public void enter() {
+    HttpServletRequest request =
+        (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
     try {
-      pass = events.enterGallery(slug == null ? "" : slug, code == null ? "" : code);
+      pass =
+          events.enterGallery(
+              slug == null ? "" : slug, code == null ? "" : code, clients.of(request));
+      // a session id someone else may have planted before the code was entered opens nothing
+      if (request.getSession(false) != null) {
+        request.changeSessionId();
+      }
       passes.add(pass);
       firstPage();
     } catch (ClientError refused) {
@@ -204,7 +215,9 @@ public class GalleryPage implements Serializable {
           null,
           new FacesMessage(
               FacesMessage.SEVERITY_ERROR,
-              "This code does not open the gallery. Check it and try again.",
+              refused.status() == 429
+                  ? refused.getMessage()
+                  : "This code does not open the gallery. Check it and try again.",
               null));
       faces.validationFailed();
     } finally {

@@ -1,6 +1,7 @@
 package app.glimpse.gallery.boundary;
 
 import app.glimpse.access.boundary.Caller;
+import app.glimpse.access.boundary.ClientAddresses;
 import app.glimpse.platform.ClientError;
 import app.glimpse.platform.boundary.MemoryMultipart;
 import app.glimpse.search.boundary.Search;
@@ -57,6 +58,7 @@ public class SelfieSearches extends HttpServlet {
   @Inject GuestPasses passes;
   @Inject GuestFinds finds;
   @Inject Visitors visitors;
+  @Inject ClientAddresses clients;
 
   @Inject
   @ConfigProperty(name = "glimpse.search.max-selfie-bytes", defaultValue = "15000000")
@@ -74,7 +76,11 @@ public class SelfieSearches extends HttpServlet {
       Caller caller = visitors.of(eventId).orElseThrow(() -> ClientError.notFound("event"));
       MemoryMultipart form =
           MemoryMultipart.read(
-              request.getContentType(), request.getInputStream(), maxSelfieBytes + 64 * 1024);
+              request.getContentType(),
+              request.getInputStream(),
+              maxSelfieBytes + 64 * 1024,
+              java.util.Set.of("selfie"),
+              1);
       byte[] selfie = form.part("selfie");
       if (selfie == null || selfie.length == 0) {
         throw ClientError.badRequest("missing_selfie", "Take a selfie or choose a photo first.");
@@ -93,7 +99,8 @@ public class SelfieSearches extends HttpServlet {
       }
       Matcher face = FACE.matcher(query);
       Integer faceIndex = !add && face.find() ? Integer.valueOf(face.group(1)) : null;
-      Search.Combined searched = search.combine(caller, eventId, earlier, selfie, faceIndex);
+      Search.Combined searched =
+          search.combine(caller, clients.of(request), eventId, earlier, selfie, faceIndex);
       GuestFinds.Found found = finds.keep(eventId, searched, add);
       write(response, 200, answer(searched.result(), found));
     } catch (ClientError refused) {

@@ -9,12 +9,14 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
  * A small {@code multipart/form-data} body held wholly in memory, for requests whose content must
  * never touch the disk (a selfie). Container multipart support spools large parts to temporary
  * files, so selfie search reads the raw body itself through {@link MultipartStream}, bounded in
- * size.
+ * size: everything read counts (preamble, delimiters, part headers and contents), only parts of the
+ * names the endpoint takes are accepted, and only so many of them.
  */
 public final class MemoryMultipart {
 
@@ -27,31 +29,43 @@ public final class MemoryMultipart {
   /**
    * Reads and splits the body.
    *
-   * @throws ClientError 413 when the parts hold more than {@code maxBytes}, 400 when the body is
-   *     not multipart form data
+   * @param names the part names the endpoint takes
+   * @param maxParts most parts, of all names together
+   * @throws ClientError 413 when the body is larger than {@code maxBytes}; 400 when it is not
+   *     multipart form data, has a part without a name or of another name, or more parts
    */
-  public static MemoryMultipart read(String contentType, InputStream body, int maxBytes) {
-    MultipartStream stream = MultipartStream.of(contentType, body);
+  public static MemoryMultipart read(
+      String contentType, InputStream body, int maxBytes, Set<String> names, int maxParts) {
+    String tooLarge =
+        "The request is larger than "
+            + Math.max(1, maxBytes / 1_000_000)
+            + " MB; send a smaller photo.";
+    MultipartStream stream = MultipartStream.of(contentType, body, maxBytes, tooLarge);
     Map<String, List<byte[]>> parts = new LinkedHashMap<>();
-    long left = maxBytes;
+    int count = 0;
     try {
       for (MultipartStream.Part part = stream.next(); part != null; part = stream.next()) {
-        ByteArrayOutputStream content = new ByteArrayOutputStream();
-        left -=
-            stream.copyBody(
-                content,
-                left,
-                "The request is larger than "
-                    + maxBytes / 1_000_000
-                    + " MB; send a smaller photo.");
-        if (part.name() != null) {
-          parts.computeIfAbsent(part.name(), name -> new ArrayList<>()).add(content.toByteArray());
+        if (part.name() == null || !names.contains(part.name())) {
+          throw ClientError.badRequest(
+              "unknown_part",
+              "This request takes only parts named " + String.join(", ", sorted(names)) + ".");
         }
+        if (++count > maxParts) {
+          throw ClientError.badRequest(
+              "too_many_parts", "This request takes at most " + maxParts + " parts.");
+        }
+        ByteArrayOutputStream content = new ByteArrayOutputStream();
+        stream.copyBody(content, maxBytes, tooLarge);
+        parts.computeIfAbsent(part.name(), name -> new ArrayList<>()).add(content.toByteArray());
       }
     } catch (IOException e) {
       throw ClientError.badRequest("unreadable_body", "The request body could not be read.");
     }
     return new MemoryMultipart(parts);
+  }
+
+  private static List<String> sorted(Set<String> names) {
+    return names.stream().sorted().toList();
   }
 
   /** The content of the (first) part of that name, if present. */

@@ -17,6 +17,9 @@ public final class MultipartStream {
   private static final int BUFFER = 64 * 1024;
 
   private final InputStream in;
+  private final long maxBytes;
+  private final String tooLargeMessage;
+  private long read;
   private final byte[] delimiter; // CRLF "--" boundary
   private final byte[] buffer = new byte[BUFFER];
   private int start;
@@ -29,8 +32,10 @@ public final class MultipartStream {
   /** One part's headers; its content follows with {@link #copyBody} or {@link #skipBody}. */
   public record Part(String name, String fileName, String contentType) {}
 
-  private MultipartStream(InputStream in, byte[] boundary) {
+  private MultipartStream(InputStream in, byte[] boundary, long maxBytes, String tooLarge) {
     this.in = in;
+    this.maxBytes = maxBytes;
+    this.tooLargeMessage = tooLarge;
     this.delimiter = new byte[boundary.length + 4];
     delimiter[0] = '\r';
     delimiter[1] = '\n';
@@ -45,7 +50,18 @@ public final class MultipartStream {
    * @throws ClientError 400 when the content type is not multipart form data with a boundary
    */
   public static MultipartStream of(String contentType, InputStream body) {
-    return new MultipartStream(body, boundary(contentType));
+    return new MultipartStream(body, boundary(contentType), Long.MAX_VALUE, "");
+  }
+
+  /**
+   * A reader that refuses with 413 ({@code tooLargeMessage}) once more than {@code maxBytes} of the
+   * body are read, whatever they are: preamble, delimiters, part headers or contents.
+   *
+   * @throws ClientError 400 when the content type is not multipart form data with a boundary
+   */
+  public static MultipartStream of(
+      String contentType, InputStream body, long maxBytes, String tooLargeMessage) {
+    return new MultipartStream(body, boundary(contentType), maxBytes, tooLargeMessage);
   }
 
   /**
@@ -191,11 +207,15 @@ public final class MultipartStream {
     if (eof || end == buffer.length) {
       return;
     }
-    int read = in.read(buffer, end, buffer.length - end);
-    if (read < 0) {
+    int got = in.read(buffer, end, buffer.length - end);
+    if (got < 0) {
       eof = true;
     } else {
-      end += read;
+      end += got;
+      read += got;
+      if (read > maxBytes) {
+        throw new ClientError(413, "too_large", tooLargeMessage);
+      }
     }
   }
 

@@ -1,11 +1,13 @@
 package app.glimpse.search.boundary;
 
 import app.glimpse.access.boundary.Callers;
+import app.glimpse.access.boundary.ClientAddresses;
 import app.glimpse.platform.ClientError;
 import app.glimpse.platform.boundary.MemoryMultipart;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -13,10 +15,12 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import java.io.InputStream;
 import java.util.List;
+import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -35,6 +39,8 @@ public class SearchResource {
 
   @EJB Search search;
   @Inject Callers callers;
+  @Inject ClientAddresses clients;
+  @Context HttpServletRequest request;
 
   @Inject
   @ConfigProperty(name = "glimpse.search.max-selfie-bytes", defaultValue = "15000000")
@@ -58,9 +64,15 @@ public class SearchResource {
       @QueryParam("face") Integer face,
       @HeaderParam(HttpHeaders.CONTENT_TYPE) String contentType,
       InputStream body) {
-    // each selfie may take the whole allowance, plus a little for the other parts and headers
+    // each selfie may take the whole allowance, plus a little for the other parts and headers;
+    // a few selfies too many still reach Search, which says how many it takes
     MemoryMultipart form =
-        MemoryMultipart.read(contentType, body, Search.MAX_SELFIES * maxSelfieBytes + 64 * 1024);
+        MemoryMultipart.read(
+            contentType,
+            body,
+            Search.MAX_SELFIES * maxSelfieBytes + 64 * 1024,
+            Set.of("selfie", "face"),
+            2 * Search.MAX_SELFIES + 1);
     List<byte[]> selfies = form.parts("selfie");
     if (selfies.isEmpty()) {
       throw ClientError.badRequest("missing_selfie", "Send the photo in the part named selfie.");
@@ -86,6 +98,6 @@ public class SearchResource {
         throw ClientError.badRequest("invalid_face", "face is the number of a face, from 0.");
       }
     }
-    return search.search(callers.current(), id, selfies, pick);
+    return search.search(callers.current(), clients.of(request), id, selfies, pick);
   }
 }

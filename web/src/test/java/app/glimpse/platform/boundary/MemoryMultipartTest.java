@@ -14,6 +14,7 @@ import org.junit.jupiter.api.Test;
 class MemoryMultipartTest {
 
   private static final String TYPE = "multipart/form-data; boundary=\"XyZ\"";
+  private static final java.util.Set<String> SEARCH = java.util.Set.of("selfie", "face");
 
   @Test
   void readsBinaryPartsAndFields() throws Exception {
@@ -32,7 +33,7 @@ class MemoryMultipartTest {
             .getBytes(StandardCharsets.ISO_8859_1));
 
     MemoryMultipart form =
-        MemoryMultipart.read(TYPE, new ByteArrayInputStream(body.toByteArray()), 10_000);
+        MemoryMultipart.read(TYPE, new ByteArrayInputStream(body.toByteArray()), 10_000, SEARCH, 4);
 
     assertArrayEquals(photo, form.part("selfie"));
     assertEquals("1", form.text("face"));
@@ -48,7 +49,11 @@ class MemoryMultipartTest {
 
     MemoryMultipart form =
         MemoryMultipart.read(
-            TYPE, new ByteArrayInputStream(body.getBytes(StandardCharsets.ISO_8859_1)), 10_000);
+            TYPE,
+            new ByteArrayInputStream(body.getBytes(StandardCharsets.ISO_8859_1)),
+            10_000,
+            SEARCH,
+            4);
 
     assertEquals(
         java.util.List.of("one", "two"),
@@ -99,7 +104,7 @@ class MemoryMultipartTest {
     ClientError tooLarge =
         assertThrows(
             ClientError.class,
-            () -> MemoryMultipart.read(TYPE, new ByteArrayInputStream(big), 1000));
+            () -> MemoryMultipart.read(TYPE, new ByteArrayInputStream(big), 1000, SEARCH, 4));
     assertEquals(413, tooLarge.status());
     assertEquals(
         400,
@@ -107,7 +112,7 @@ class MemoryMultipartTest {
                 ClientError.class,
                 () ->
                     MemoryMultipart.read(
-                        "application/json", new ByteArrayInputStream(new byte[0]), 1000))
+                        "application/json", new ByteArrayInputStream(new byte[0]), 1000, SEARCH, 4))
             .status());
     assertEquals(
         400,
@@ -119,7 +124,90 @@ class MemoryMultipartTest {
                         new ByteArrayInputStream(
                             "--XyZ\r\nContent-Disposition: form-data; name=a\r\n\r\nno end"
                                 .getBytes(StandardCharsets.ISO_8859_1)),
-                        1000))
+                        1000,
+                        java.util.Set.of("a"),
+                        4))
             .status());
+  }
+
+  @Test
+  void partHeadersAndDelimitersCountAgainstTheLimit() {
+    // a body of almost nothing but part headers: 200 parts with 2 KB of header and no content
+    StringBuilder body = new StringBuilder();
+    for (int i = 0; i < 200; i++) {
+      body.append("--XyZ\r\nContent-Disposition: form-data; name=\"face\"; filename=\"")
+          .append("x".repeat(2000))
+          .append("\"\r\n\r\n\r\n");
+    }
+    body.append("--XyZ--\r\n");
+    ClientError refused =
+        assertThrows(
+            ClientError.class,
+            () ->
+                MemoryMultipart.read(
+                    TYPE,
+                    new ByteArrayInputStream(body.toString().getBytes(StandardCharsets.ISO_8859_1)),
+                    64 * 1024,
+                    SEARCH,
+                    1000));
+    assertEquals(413, refused.status(), refused.getMessage());
+  }
+
+  @Test
+  void aLongPreambleCountsToo() {
+    String body =
+        "x".repeat(5000)
+            + "\r\n--XyZ\r\nContent-Disposition: form-data; name=\"face\"\r\n\r\n1\r\n--XyZ--\r\n";
+    assertEquals(
+        413,
+        assertThrows(
+                ClientError.class,
+                () ->
+                    MemoryMultipart.read(
+                        TYPE,
+                        new ByteArrayInputStream(body.getBytes(StandardCharsets.ISO_8859_1)),
+                        1000,
+                        SEARCH,
+                        4))
+            .status());
+  }
+
+  @Test
+  void refusesUnknownAndNamelessPartsAndTooManyParts() {
+    for (String headers :
+        java.util.List.of(
+            "Content-Disposition: form-data; name=\"junk\"",
+            "Content-Disposition: form-data",
+            "Content-Type: text/plain")) {
+      String body = "--XyZ\r\n" + headers + "\r\n\r\nvalue\r\n--XyZ--\r\n";
+      ClientError refused =
+          assertThrows(
+              ClientError.class,
+              () ->
+                  MemoryMultipart.read(
+                      TYPE,
+                      new ByteArrayInputStream(body.getBytes(StandardCharsets.ISO_8859_1)),
+                      10_000,
+                      SEARCH,
+                      4),
+              headers);
+      assertEquals(400, refused.status(), headers);
+      assertEquals("unknown_part", refused.error(), headers);
+    }
+    String many =
+        "--XyZ\r\nContent-Disposition: form-data; name=\"face\"\r\n\r\n1\r\n".repeat(5)
+            + "--XyZ--\r\n";
+    ClientError tooMany =
+        assertThrows(
+            ClientError.class,
+            () ->
+                MemoryMultipart.read(
+                    TYPE,
+                    new ByteArrayInputStream(many.getBytes(StandardCharsets.ISO_8859_1)),
+                    10_000,
+                    SEARCH,
+                    4));
+    assertEquals(400, tooMany.status());
+    assertEquals("too_many_parts", tooMany.error());
   }
 }
