@@ -867,24 +867,62 @@ class PortalIT {
   @Test
   @Order(2)
   void atPhoneWidthNoPageScrollsSidewaysAndTheViewerIsOnScreen() throws Exception {
-    setAccess(GUEST_CODE, null, true);
+    // an event of nine people with two photos each: more faces than a phone shows in a row
     signIn();
+    browser.findElement(By.id("events:new")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("eventForm:name")))
+        .sendKeys("Many faces");
+    browser.findElement(By.id("eventForm:save")).click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("eventForm:name")));
+    browser.findElement(By.linkText("Many faces")).click();
+    wait.until(ExpectedConditions.textToBe(By.id("eventName"), "Many faces"));
+    String manyUrl = browser.getCurrentUrl();
+    tab("Upload");
+    List<String> pairs = new java.util.ArrayList<>();
+    Map<String, List<String>> byPerson = new java.util.TreeMap<>();
+    for (String line : Files.readAllLines(deepface().resolve("identities.tsv"))) {
+      String[] cells = line.split("\t");
+      if (cells.length == 2 && !cells[1].contains("reflection")) {
+        byPerson.computeIfAbsent(cells[0], k -> new java.util.ArrayList<>()).add(cells[1]);
+      }
+    }
+    byPerson.values().stream().limit(9).forEach(files -> pairs.addAll(files.subList(0, 2)));
+    browser
+        .findElement(By.id("uploadFiles"))
+        .sendKeys(
+            String.join("\n", pairs.stream().map(f -> deepface().resolve(f).toString()).toList()));
+    new WebDriverWait(browser, Duration.ofSeconds(180))
+        .until(
+            ExpectedConditions.textMatches(
+                By.id("progressText"), java.util.regex.Pattern.compile("^Done.*")));
+    setAccess(idOf(manyUrl), GUEST_CODE, null, true);
+    browser.navigate().refresh();
+    String manyGallery =
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("galleryLink")))
+            .getAttribute("href");
+
     browser.manage().window().setSize(PHONE_390);
     for (String page :
-        List.of(
-            base + "/studio/events.xhtml",
-            eventUrl,
-            base + "/studio/team.xhtml",
-            base + "/studio/password.xhtml")) {
+        Stream.of(
+                base + "/studio/events.xhtml",
+                eventUrl,
+                manyUrl,
+                base + "/studio/team.xhtml",
+                base + "/studio/password.xhtml")
+            .filter(java.util.Objects::nonNull)
+            .toList()) {
       browser.get(page);
       wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("main.page")));
       settle();
       assertNoSideScroll(page);
     }
-    openGallery(GUEST_CODE);
+    openGallery(manyGallery, GUEST_CODE, "Many faces");
     browser.manage().window().setSize(PHONE_390);
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".face-pick")));
+    wait.until(driver -> driver.findElements(By.cssSelector(".face-pick")).size() >= 5);
     waitForImages("#photos\\:grid .tile img");
+    settle();
+    screenshots("20-gallery-many-people", DESKTOP, PHONE_390);
+    browser.manage().window().setSize(PHONE_390);
     settle();
     assertNoSideScroll("the gallery with people shown");
     browser.findElement(By.cssSelector("#photos\\:grid .tile")).click();
@@ -892,11 +930,11 @@ class PortalIT {
     waitForImages("#lightboxImage");
     settle();
     assertOnScreen("lightboxImage");
-    screenshots("20-viewer", DESKTOP, PHONE_390);
+    Files.write(
+        SCREENSHOTS.resolve("21-viewer-phone.png"), browser.getScreenshotAs(OutputType.BYTES));
     new Actions(browser).sendKeys(Keys.ESCAPE).perform();
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("lightbox")));
     browser.manage().window().setSize(DESKTOP);
-    screenshots("21-gallery-people", DESKTOP, PHONE_390);
   }
 
   /**
@@ -1193,7 +1231,8 @@ class PortalIT {
 
   /** Types {@code keys} into a date or date-and-time field, as a person would. */
   private void typeDate(WebElement field, String keys) {
-    field.click();
+    ((JavascriptExecutor) browser)
+        .executeScript("arguments[0].blur(); arguments[0].focus();", field);
     field.sendKeys(keys);
   }
 
@@ -1211,20 +1250,29 @@ class PortalIT {
 
   /** A fresh guest enters the first test's gallery with {@code code}. */
   private void openGallery(String code) {
+    openGallery(eventGallery, code, "Anna & Ben");
+  }
+
+  private void openGallery(String link, String code, String title) {
     browser.manage().deleteAllCookies();
     browser.manage().window().setSize(DESKTOP);
-    browser.get(eventGallery);
+    browser.get(link);
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("enter:code")));
     browser.findElement(By.id("enter:code")).sendKeys(code);
     browser.findElement(By.id("enter:open")).click();
     new WebDriverWait(browser, Duration.ofSeconds(20))
         .withMessage(() -> "the code " + code + " opens the gallery")
-        .until(ExpectedConditions.textToBe(By.id("galleryTitle"), "Anna & Ben"));
+        .until(ExpectedConditions.textToBe(By.id("galleryTitle"), title));
   }
 
   private long eventId() {
-    var id = java.util.regex.Pattern.compile("[?&]id=(\\d+)").matcher(eventUrl);
-    assertTrue(id.find(), eventUrl);
+    assertNotNull(eventUrl, "the first test made the event");
+    return idOf(eventUrl);
+  }
+
+  private static long idOf(String eventPage) {
+    var id = java.util.regex.Pattern.compile("[?&]id=(\\d+)").matcher(eventPage);
+    assertTrue(id.find(), eventPage);
     return Long.parseLong(id.group(1));
   }
 
@@ -1248,10 +1296,14 @@ class PortalIT {
   /** Opens the first test's gallery through the API with {@code code}, until {@code until}. */
   private void setAccess(String code, java.time.Instant until, boolean peopleVisible)
       throws Exception {
-    assertNotNull(eventUrl, "the first test made the event");
+    setAccess(eventId(), code, until, peopleVisible);
+  }
+
+  private void setAccess(long event, String code, java.time.Instant until, boolean peopleVisible)
+      throws Exception {
     HttpResponse<String> set =
         http.send(
-            HttpRequest.newBuilder(URI.create(base + "/api/v1/events/" + eventId() + "/access"))
+            HttpRequest.newBuilder(URI.create(base + "/api/v1/events/" + event + "/access"))
                 .header("Authorization", "Bearer " + apiToken())
                 .header("Content-Type", "application/json")
                 .PUT(
