@@ -152,6 +152,26 @@
     };
   }
   document.addEventListener("DOMContentLoaded", watch);
+
+  /* Entering the code renders the gallery by Ajax, which leaves the head alone: the tab takes the
+     event's name from the page. */
+  function retitle() {
+    var title = document.getElementById("pageTitle");
+    if (title && title.getAttribute("data-title")) {
+      document.title = title.getAttribute("data-title");
+    }
+  }
+
+  /* A photo that does not load, in the grid or the viewer, most likely means the gallery closed or
+     expired while the guest was in it: reload once, and the page says so (or shows the gallery
+     again if it is still open). */
+  document.addEventListener("error", function (event) {
+    var image = event.target;
+    if (image && image.tagName === "IMG" && image.getAttribute("src")
+        && (image.id === "lightboxImage" || image.closest(".grid"))) {
+      reloadOnce();
+    }
+  }, true);
   /* The session keeps a guest's last few views (web.xml); a tab left behind more pages than that
      has lost its view, and its next Ajax request fails with ViewExpiredException. Reload it then
      (a new view, the same pass), though not again and again if that does not help. */
@@ -182,6 +202,7 @@
       appendPage();
       watch();
       focusAfterAdding();
+      retitle();
     });
   }
 

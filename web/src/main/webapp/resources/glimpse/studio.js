@@ -15,6 +15,16 @@
     }
   }
 
+  /* What the status says once the import of the upload is done (the page's poll calls importDone). */
+  var importing = null;
+
+  window.glimpseImportDone = function () {
+    if (importing !== null) {
+      say(importing);
+      importing = null;
+    }
+  };
+
   function upload(files) {
     var box = zone();
     if (!box || !files || !files.length) {
@@ -50,7 +60,9 @@
       var skipped = answer.skipped.length
           ? " Skipped: " + answer.skipped.map(function (s) { return s.fileName + " (" + s.reason + ")"; }).join(", ")
           : "";
-      say("Uploaded " + answer.files + (answer.files === 1 ? " photo" : " photos") + "; importing." + skipped);
+      var uploaded = "Uploaded " + answer.files + (answer.files === 1 ? " photo" : " photos");
+      say(uploaded + "; importing." + skipped);
+      importing = uploaded + "." + skipped;
       if (window.uploadStarted) {
         window.uploadStarted();
       }

@@ -21,7 +21,10 @@ import java.util.logging.Level;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Cookie;
 import org.openqa.selenium.Dimension;
@@ -47,6 +50,7 @@ import org.openqa.selenium.support.ui.WebDriverWait;
  * of each page at desktop and phone width go to {@code target/screenshots}. The gallery loads five
  * photos per page here, so its infinite scroll appends pages.
  */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class PortalIT {
 
   private static final String EMAIL = "owner@studio.test";
@@ -71,6 +75,11 @@ class PortalIT {
 
   /** The six group photos of the folder import and the uploaded ones. */
   private static final int TOTAL = 6 + 8;
+
+  /** Where the first test left its event: its studio page and its gallery, for the tests after. */
+  private static String eventUrl;
+
+  private static String eventGallery;
 
   private static Path data;
   private static LocalGlimpse glimpse;
@@ -132,7 +141,8 @@ class PortalIT {
         "--disable-sync",
         "--no-first-run",
         "--hide-scrollbars",
-        "--window-size=1366,900");
+        "--window-size=1366,900",
+        "--lang=en-US");
     browser =
         new ChromeDriver(
             new ChromeDriverService.Builder()
@@ -166,8 +176,10 @@ class PortalIT {
   }
 
   @Test
+  @Order(1)
   void photographerPreparesAnEventAndAGuestBrowsesIt() throws Exception {
     String galleryLink = photographerFlow();
+    eventGallery = galleryLink;
     guestFlow(galleryLink);
   }
 
@@ -210,6 +222,7 @@ class PortalIT {
 
     browser.findElement(By.linkText("Anna & Ben")).click();
     wait.until(ExpectedConditions.textToBe(By.id("eventName"), "Anna & Ben"));
+    eventUrl = browser.getCurrentUrl();
     pickFolder();
     browser.findElement(By.id("imports:sources:start")).click();
     new WebDriverWait(browser, Duration.ofSeconds(90))
@@ -456,7 +469,7 @@ class PortalIT {
     wait.until(
         driver -> driver.findElements(By.cssSelector("#photos\\:grid .tile")).size() == TOTAL);
     browser.get(base + "/g/no-such-gallery");
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("enter:code")));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("galleryNotFound")));
     browser.navigate().back();
     wait.until(ExpectedConditions.textToBe(By.id("galleryTitle"), "Anna & Ben"));
     pickAFaceAndBack();
@@ -842,6 +855,541 @@ class PortalIT {
             HttpRequest.newBuilder(URI.create(url)).build(),
             HttpResponse.BodyHandlers.ofByteArray());
     assertEquals(404, stranger.statusCode());
+  }
+
+  /** The code the tests after the first give the first test's event (6 characters or more). */
+  private static final String GUEST_CODE = "sunny-garden-42";
+
+  /**
+   * At 390 px no page of the studio or the gallery scrolls sideways, with people shown to guests
+   * too, and the photo viewer shows its photo on screen.
+   */
+  @Test
+  @Order(2)
+  void atPhoneWidthNoPageScrollsSidewaysAndTheViewerIsOnScreen() throws Exception {
+    // an event of nine people with two photos each: more faces than a phone shows in a row
+    signIn();
+    browser.findElement(By.id("events:new")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("eventForm:name")))
+        .sendKeys("Many faces");
+    browser.findElement(By.id("eventForm:save")).click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("eventForm:name")));
+    browser.findElement(By.linkText("Many faces")).click();
+    wait.until(ExpectedConditions.textToBe(By.id("eventName"), "Many faces"));
+    String manyUrl = browser.getCurrentUrl();
+    tab("Upload");
+    List<String> pairs = new java.util.ArrayList<>();
+    Map<String, List<String>> byPerson = new java.util.TreeMap<>();
+    for (String line : Files.readAllLines(deepface().resolve("identities.tsv"))) {
+      String[] cells = line.split("\t");
+      if (cells.length == 2 && !cells[1].contains("reflection")) {
+        byPerson.computeIfAbsent(cells[0], k -> new java.util.ArrayList<>()).add(cells[1]);
+      }
+    }
+    byPerson.values().stream().limit(9).forEach(files -> pairs.addAll(files.subList(0, 2)));
+    browser
+        .findElement(By.id("uploadFiles"))
+        .sendKeys(
+            String.join("\n", pairs.stream().map(f -> deepface().resolve(f).toString()).toList()));
+    new WebDriverWait(browser, Duration.ofSeconds(180))
+        .until(
+            ExpectedConditions.textMatches(
+                By.id("progressText"), java.util.regex.Pattern.compile("^Done.*")));
+    setAccess(idOf(manyUrl), GUEST_CODE, null, true);
+    browser.navigate().refresh();
+    String manyGallery =
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("galleryLink")))
+            .getAttribute("href");
+
+    browser.manage().window().setSize(PHONE_390);
+    for (String page :
+        Stream.of(
+                base + "/studio/events.xhtml",
+                eventUrl,
+                manyUrl,
+                base + "/studio/team.xhtml",
+                base + "/studio/password.xhtml")
+            .filter(java.util.Objects::nonNull)
+            .toList()) {
+      browser.get(page);
+      wait.until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector("main.page")));
+      settle();
+      assertNoSideScroll(page);
+    }
+    openGallery(manyGallery, GUEST_CODE, "Many faces");
+    browser.manage().window().setSize(PHONE_390);
+    wait.until(driver -> driver.findElements(By.cssSelector(".face-pick")).size() >= 5);
+    waitForImages("#photos\\:grid .tile img");
+    settle();
+    screenshots("20-gallery-many-people", DESKTOP, PHONE_390);
+    browser.manage().window().setSize(PHONE_390);
+    settle();
+    assertNoSideScroll("the gallery with people shown");
+    browser.findElement(By.cssSelector("#photos\\:grid .tile")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("lightbox")));
+    waitForImages("#lightboxImage");
+    settle();
+    assertOnScreen("lightboxImage");
+    Files.write(
+        SCREENSHOTS.resolve("21-viewer-phone.png"), browser.getScreenshotAs(OutputType.BYTES));
+    new Actions(browser).sendKeys(Keys.ESCAPE).perform();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("lightbox")));
+    browser.manage().window().setSize(DESKTOP);
+  }
+
+  /**
+   * A code too short for the guest-access form is a message beside the code field, as is an expiry
+   * in the past: the page stays, never an error page.
+   */
+  @Test
+  @Order(3)
+  void aShortCodeIsAMessageBesideItsField() throws Exception {
+    signIn();
+    browser.get(eventUrl);
+    wait.until(ExpectedConditions.textToBe(By.id("eventName"), "Anna & Ben"));
+    browser.findElement(By.id("access:code")).sendKeys("abc");
+    browser.findElement(By.id("access:saveAccess")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("access:codeMessage"), "characters"));
+    assertTrue(browser.findElements(By.id("errorTitle")).isEmpty(), "no error page");
+    assertEquals("Anna & Ben", browser.findElement(By.id("eventName")).getText());
+    screenshots("22-short-code", DESKTOP, PHONE_390);
+    browser.navigate().refresh();
+    wait.until(ExpectedConditions.textToBe(By.id("eventName"), "Anna & Ben"));
+    ((JavascriptExecutor) browser)
+        .executeScript("document.getElementById('access:expires').value = '2001-02-03T10:00';");
+    browser.findElement(By.id("access:saveAccess")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("access:expiresMessage"), "past"));
+    assertTrue(browser.findElements(By.id("errorTitle")).isEmpty(), "no error page");
+  }
+
+  /** The README's address of the studio, {@code /studio/}, signs in and lands on the events. */
+  @Test
+  @Order(4)
+  void signingInFromStudioSlashLandsOnTheEvents() {
+    browser.manage().deleteAllCookies();
+    browser.manage().window().setSize(DESKTOP);
+    browser.get(base + "/studio/");
+    wait.until(ExpectedConditions.urlContains("/studio/sign-in.xhtml"));
+    browser.findElement(By.id("signIn:email")).sendKeys(EMAIL);
+    browser.findElement(By.id("signIn:password")).sendKeys(PASSWORD);
+    browser.findElement(By.id("signIn:submit")).click();
+    wait.until(driver -> !driver.getCurrentUrl().contains("sign-in"));
+    assertTrue(browser.findElements(By.id("errorTitle")).isEmpty(), browser.getPageSource());
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("events:new")));
+  }
+
+  /**
+   * A mistyped gallery link is "not found", not the code form; a closed or expired gallery says so
+   * to guests, to those inside too, and the studio shows whether it is open, expired or closed, and
+   * since when.
+   */
+  @Test
+  @Order(5)
+  void closedAndExpiredGalleriesSayWhatIsTrue() throws Exception {
+    String typo = eventGallery + "x";
+    assertEquals(
+        404,
+        http.send(
+                HttpRequest.newBuilder(URI.create(typo)).build(),
+                HttpResponse.BodyHandlers.ofString())
+            .statusCode());
+    browser.manage().deleteAllCookies();
+    browser.get(typo);
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("galleryNotFound")));
+    assertTrue(browser.findElements(By.id("enter:code")).isEmpty(), "no code form");
+    screenshots("23-gallery-not-found", DESKTOP, PHONE_390);
+
+    setAccess(GUEST_CODE, null, true);
+    openGallery(GUEST_CODE);
+    closeAccess();
+    // a photo the browser has not loaded yet (those it has come from its cache) no longer loads
+    ((JavascriptExecutor) browser)
+        .executeScript(
+            "var grid = document.getElementById('photos:grid');"
+                + "var image = document.createElement('img');"
+                + "image.src = grid.querySelector('.tile img').src + '?not-cached=' + Date.now();"
+                + "grid.appendChild(image);");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("galleryClosed")));
+    assertTrue(
+        browser
+            .findElement(By.id("galleryClosed"))
+            .getText()
+            .contains("This gallery has closed; ask My studio for a new link"),
+        browser.findElement(By.id("galleryClosed")).getText());
+    screenshots("24-gallery-closed", DESKTOP, PHONE_390);
+    signIn();
+    browser.get(eventUrl);
+    wait.until(
+        ExpectedConditions.textMatches(
+            By.id("accessState"), java.util.regex.Pattern.compile("^Closed on \\d.*")));
+
+    // expired: a guest with the code form open types the right code after the end
+    setAccess(GUEST_CODE, java.time.Instant.now().plusSeconds(6), true);
+    browser.manage().deleteAllCookies();
+    browser.get(eventGallery);
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("enter:code")));
+    Thread.sleep(7000);
+    browser.findElement(By.id("enter:code")).sendKeys(GUEST_CODE);
+    browser.findElement(By.id("enter:open")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("gallery"), "This gallery has closed; ask My studio for a new link"));
+    browser.get(eventGallery);
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("galleryClosed")));
+    signIn();
+    browser.get(eventUrl);
+    wait.until(
+        ExpectedConditions.textMatches(
+            By.id("accessState"), java.util.regex.Pattern.compile("^Expired on \\d.*")));
+    screenshots("25-studio-expired", DESKTOP, PHONE_390);
+    setAccess(GUEST_CODE, null, true);
+    browser.navigate().refresh();
+    wait.until(
+        ExpectedConditions.textMatches(
+            By.id("accessState"), java.util.regex.Pattern.compile("^Open.*")));
+  }
+
+  /** Codes open the gallery whatever their case and spaces. */
+  @Test
+  @Order(6)
+  void codesIgnoreCaseAndSpaces() throws Exception {
+    setAccess("Garden Party 42", null, true);
+    openGallery("gardenparty42");
+    openGallery("  GARDEN party42 ");
+    setAccess(GUEST_CODE, null, true);
+  }
+
+  /** The studio shows the code whenever asked, as set in the page or through the API. */
+  @Test
+  @Order(7)
+  void theCodeStaysRetrievable() throws Exception {
+    signIn();
+    browser.get(eventUrl);
+    wait.until(ExpectedConditions.textToBe(By.id("eventName"), "Anna & Ben"));
+    browser.findElement(By.id("access:code")).sendKeys("harbour-lights-9");
+    browser.findElement(By.id("access:saveAccess")).click();
+    wait.until(ExpectedConditions.textToBe(By.id("savedCode"), "harbour-lights-9"));
+    browser.navigate().refresh();
+    wait.until(ExpectedConditions.textToBe(By.id("eventName"), "Anna & Ben"));
+    assertEquals("harbour-lights-9", browser.findElement(By.id("savedCode")).getText());
+    setAccess(GUEST_CODE, null, true);
+    browser.navigate().refresh();
+    wait.until(ExpectedConditions.textToBe(By.id("savedCode"), GUEST_CODE));
+  }
+
+  /** Deleting an event says what goes: uploaded originals too. */
+  @Test
+  @Order(8)
+  void theDeleteConfirmationSaysWhatHappens() throws Exception {
+    signIn();
+    browser.findElement(By.cssSelector(".event-card .ui-button-danger")).click();
+    WebElement message =
+        wait.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(".ui-confirm-dialog .ui-confirm-dialog-message")));
+    String text = message.getText();
+    assertTrue(!text.contains("original files stay"), text);
+    assertTrue(text.contains("uploaded") && text.contains("deleted"), text);
+    screenshots("26-delete-event", DESKTOP, PHONE_390);
+    browser.findElement(By.cssSelector(".ui-confirm-dialog .ui-confirmdialog-no")).click();
+    wait.until(
+        ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".ui-confirm-dialog")));
+  }
+
+  /**
+   * At phone width the New event dialog fits the screen, its date is typed, Escape in the date
+   * field keeps the dialog and its edit, the date field covers no other field, a validation message
+   * shows above the overlay; the gallery's end is typed with its time. Dates read as words.
+   */
+  @Test
+  @Order(9)
+  void datesAreTypedAndDialogsFit() throws Exception {
+    signIn();
+    browser.manage().window().setSize(PHONE_390);
+    browser.navigate().refresh();
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("events:new"))).click();
+    WebElement name =
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("eventForm:name")));
+    settle();
+    assertOnScreen("eventDialog");
+    browser.findElement(By.id("eventForm:save")).click();
+    WebElement nameMessage =
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("eventForm:nameMessage")));
+    assertTrue(nameMessage.getText().contains("name"), nameMessage.getText());
+    assertOnTop("eventForm:nameMessage");
+    name = browser.findElement(By.id("eventForm:name"));
+    name.sendKeys("Typed date");
+    WebElement date = browser.findElement(By.id("eventForm:date"));
+    date.click();
+    settle();
+    assertOnTop("eventForm:name");
+    typeDate(date, "06142031");
+    date.sendKeys(Keys.ESCAPE);
+    settle();
+    assertTrue(
+        browser.findElement(By.id("eventForm:name")).isDisplayed(), "Escape kept the dialog");
+    assertEquals("Typed date", browser.findElement(By.id("eventForm:name")).getAttribute("value"));
+    screenshots("27-new-event-dialog", DESKTOP, PHONE_390);
+    browser.manage().window().setSize(PHONE_390);
+    browser.findElement(By.id("eventForm:save")).click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("eventForm:name")));
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("events:list"), "14 June 2031"));
+    assertTrue(
+        !java.util.regex.Pattern.compile("\\d{4}-\\d\\d-\\d\\d")
+            .matcher(browser.findElement(By.id("events:list")).getText())
+            .find(),
+        "no ISO dates: " + browser.findElement(By.id("events:list")).getText());
+
+    browser.get(eventUrl);
+    wait.until(ExpectedConditions.textToBe(By.id("eventName"), "Anna & Ben"));
+    WebElement until = browser.findElement(By.id("access:expires"));
+    typeDate(until, "06142031" + Keys.TAB + "0630P"); // the year takes more digits: Tab to the time
+    browser.findElement(By.id("access:saveAccess")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("accessState"), "Open until 14 June 2031, 18:30"));
+    setAccess(GUEST_CODE, null, true);
+  }
+
+  /** Print gives the card to hand out (link, code, QR code), nothing of the studio page. */
+  @Test
+  @Order(10)
+  void printGivesTheCardAlone() throws Exception {
+    signIn();
+    browser.get(eventUrl);
+    wait.until(ExpectedConditions.textToBe(By.id("eventName"), "Anna & Ben"));
+    waitForImages("#qrCode");
+    browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", "print"));
+    try {
+      assertTrue(browser.findElement(By.id("printCard")).isDisplayed(), "the card prints");
+      assertTrue(browser.findElement(By.id("qrCode")).isDisplayed(), "with its QR code");
+      assertEquals(GUEST_CODE, browser.findElement(By.id("savedCode")).getText());
+      for (String hidden :
+          List.of(
+              "access:code", "access:expires", "peopleForm", "photosForm", "imports", "privacy")) {
+        assertTrue(!browser.findElement(By.id(hidden)).isDisplayed(), hidden + " does not print");
+      }
+      assertTrue(
+          browser.findElements(By.cssSelector(".person, .portrait")).stream()
+              .noneMatch(WebElement::isDisplayed),
+          "no guest's face prints");
+      screenshots("28-print-card", DESKTOP, PHONE_390);
+    } finally {
+      browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
+    }
+  }
+
+  /**
+   * The gallery's tab says its event, pages have an icon, one photo is "1 photo", the upload's
+   * "importing" goes once the import is done, the confirmation of removing a photographer says
+   * "Remove".
+   */
+  @Test
+  @Order(11)
+  void smallThings() throws Exception {
+    openGallery(GUEST_CODE);
+    wait.until(driver -> driver.getTitle().startsWith("Anna & Ben"));
+    String icon = browser.findElement(By.cssSelector("link[rel=icon]")).getAttribute("href");
+    assertEquals(
+        200,
+        http.send(
+                HttpRequest.newBuilder(URI.create(icon)).build(),
+                HttpResponse.BodyHandlers.ofString())
+            .statusCode());
+
+    signIn();
+    browser.findElement(By.id("events:new")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("eventForm:name")))
+        .sendKeys("One photo");
+    browser.findElement(By.id("eventForm:save")).click();
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("eventForm:name")));
+    browser.findElement(By.linkText("One photo")).click();
+    wait.until(ExpectedConditions.textToBe(By.id("eventName"), "One photo"));
+    tab("Upload");
+    browser.findElement(By.id("uploadFiles")).sendKeys(deepface().resolve("img1.jpg").toString());
+    new WebDriverWait(browser, Duration.ofSeconds(90))
+        .until(
+            ExpectedConditions.textMatches(
+                By.id("progressText"), java.util.regex.Pattern.compile("^Done.*")));
+    String done = browser.findElement(By.id("progressText")).getText();
+    assertTrue(done.startsWith("Done: 1 photo,"), done);
+    wait.until(
+        driver -> !driver.findElement(By.id("uploadStatus")).getText().contains("importing"));
+
+    browser.get(base + "/studio/team.xhtml");
+    browser.findElement(By.id("add:email")).sendKeys("helper@studio.test");
+    browser.findElement(By.id("add:addButton")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("generatedPassword")));
+    browser.findElement(By.cssSelector("#members .ui-button-danger")).click();
+    WebElement yes =
+        wait.until(
+            ExpectedConditions.visibilityOfElementLocated(
+                By.cssSelector(".ui-confirm-dialog .ui-confirmdialog-yes")));
+    assertEquals("Remove", yes.getText());
+    yes.click();
+    wait.until(
+        ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".ui-confirm-dialog")));
+  }
+
+  /** Types {@code keys} into a date or date-and-time field, as a person would. */
+  private void typeDate(WebElement field, String keys) {
+    ((JavascriptExecutor) browser)
+        .executeScript("arguments[0].blur(); arguments[0].focus();", field);
+    field.sendKeys(keys);
+  }
+
+  /** A fresh browser signed in to the studio, on the events page. */
+  private void signIn() {
+    browser.manage().deleteAllCookies();
+    browser.manage().window().setSize(DESKTOP);
+    browser.get(base + "/studio/events.xhtml");
+    wait.until(ExpectedConditions.urlContains("/studio/sign-in.xhtml"));
+    browser.findElement(By.id("signIn:email")).sendKeys(EMAIL);
+    browser.findElement(By.id("signIn:password")).sendKeys(PASSWORD);
+    browser.findElement(By.id("signIn:submit")).click();
+    wait.until(ExpectedConditions.urlContains("/studio/events.xhtml"));
+  }
+
+  /** A fresh guest enters the first test's gallery with {@code code}. */
+  private void openGallery(String code) {
+    openGallery(eventGallery, code, "Anna & Ben");
+  }
+
+  private void openGallery(String link, String code, String title) {
+    browser.manage().deleteAllCookies();
+    browser.manage().window().setSize(DESKTOP);
+    browser.get(link);
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("enter:code")));
+    browser.findElement(By.id("enter:code")).sendKeys(code);
+    browser.findElement(By.id("enter:open")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .withMessage(() -> "the code " + code + " opens the gallery")
+        .until(ExpectedConditions.textToBe(By.id("galleryTitle"), title));
+  }
+
+  private long eventId() {
+    assertNotNull(eventUrl, "the first test made the event");
+    return idOf(eventUrl);
+  }
+
+  private static long idOf(String eventPage) {
+    var id = java.util.regex.Pattern.compile("[?&]id=(\\d+)").matcher(eventPage);
+    assertTrue(id.find(), eventPage);
+    return Long.parseLong(id.group(1));
+  }
+
+  private String apiToken() throws Exception {
+    HttpResponse<String> token =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/token"))
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"email\":\"" + EMAIL + "\",\"password\":\"" + PASSWORD + "\"}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, token.statusCode(), token.body());
+    var value =
+        java.util.regex.Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"").matcher(token.body());
+    assertTrue(value.find(), token.body());
+    return value.group(1);
+  }
+
+  /** Opens the first test's gallery through the API with {@code code}, until {@code until}. */
+  private void setAccess(String code, java.time.Instant until, boolean peopleVisible)
+      throws Exception {
+    setAccess(eventId(), code, until, peopleVisible);
+  }
+
+  private void setAccess(long event, String code, java.time.Instant until, boolean peopleVisible)
+      throws Exception {
+    HttpResponse<String> set =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "/api/v1/events/" + event + "/access"))
+                .header("Authorization", "Bearer " + apiToken())
+                .header("Content-Type", "application/json")
+                .PUT(
+                    HttpRequest.BodyPublishers.ofString(
+                        "{\"code\":\""
+                            + code
+                            + "\",\"faceSearch\":true,\"peopleVisible\":"
+                            + peopleVisible
+                            + (until == null ? "" : ",\"expiresAt\":\"" + until + "\"")
+                            + "}"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, set.statusCode(), set.body());
+  }
+
+  private void closeAccess() throws Exception {
+    HttpResponse<String> closed =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "/api/v1/events/" + eventId() + "/access"))
+                .header("Authorization", "Bearer " + apiToken())
+                .DELETE()
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, closed.statusCode(), closed.body());
+  }
+
+  /** The page is no wider than the window: nothing scrolls sideways. */
+  private void assertNoSideScroll(String page) {
+    @SuppressWarnings("unchecked")
+    List<Object> found =
+        (List<Object>)
+            ((JavascriptExecutor) browser)
+                .executeScript(
+                    "var width = window.innerWidth, wide = [];"
+                        + "document.querySelectorAll('body *').forEach(function (e) {"
+                        + "  var r = e.getBoundingClientRect();"
+                        + "  if (r.width > 0 && r.right > width + 1 && wide.length < 5) {"
+                        + "    wide.push(e.tagName + '#' + e.id + '.' + e.className + ' ' + Math.round(r.right));"
+                        + "  }"
+                        + "});"
+                        + "return [document.documentElement.scrollWidth, width, wide.join('; ')];");
+    long scroll = (Long) found.get(0);
+    long width = (Long) found.get(1);
+    assertTrue(
+        scroll <= width,
+        page + " is " + scroll + " px wide in a " + width + " px window: " + found.get(2));
+  }
+
+  /** The element is inside the window, whole. */
+  private void assertOnScreen(String id) {
+    @SuppressWarnings("unchecked")
+    List<Object> box =
+        (List<Object>)
+            ((JavascriptExecutor) browser)
+                .executeScript(
+                    "var r = document.getElementById(arguments[0]).getBoundingClientRect();"
+                        + "return [r.left, r.top, r.right, r.bottom, window.innerWidth,"
+                        + " window.innerHeight];",
+                    id);
+    double left = ((Number) box.get(0)).doubleValue();
+    double top = ((Number) box.get(1)).doubleValue();
+    double right = ((Number) box.get(2)).doubleValue();
+    double bottom = ((Number) box.get(3)).doubleValue();
+    double width = ((Number) box.get(4)).doubleValue();
+    double height = ((Number) box.get(5)).doubleValue();
+    assertTrue(
+        left >= -1 && top >= -1 && right <= width + 1 && bottom <= height + 1 && right > left,
+        id + " at " + box + " is not on screen");
+  }
+
+  /** Nothing covers the middle of the element: it is what a tap there reaches. */
+  private void assertOnTop(String id) {
+    Object top =
+        ((JavascriptExecutor) browser)
+            .executeScript(
+                "var e = document.getElementById(arguments[0]), r = e.getBoundingClientRect();"
+                    + "var at = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);"
+                    + "return e.contains(at) ? '' : at ? at.tagName + '#' + at.id + '.' + at.className : 'nothing';",
+                id);
+    assertEquals("", top, id + " is covered by");
   }
 
   private static String browserLog() {

@@ -5,7 +5,11 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDate;
 
-/** An event as the API and the portal show it; never the access code or its hash. */
+/**
+ * An event as the API and the portal show it; never the access code or its hash ({@link
+ * Events#accessCode} gives the studio the code). {@code accessClosedAt}: when the gallery was
+ * closed, while it stays closed.
+ */
 public record EventView(
     long id,
     String name,
@@ -16,7 +20,8 @@ public record EventView(
     boolean faceSearch,
     long photos,
     Instant createdAt,
-    boolean peopleVisible)
+    boolean peopleVisible,
+    Instant accessClosedAt)
     implements Serializable {
 
   static EventView of(Event event, long photos) {
@@ -30,6 +35,7 @@ public record EventView(
         event.isFaceSearch(),
         photos,
         event.getCreatedAt(),
-        event.isPeopleVisible());
+        event.isPeopleVisible(),
+        event.getAccessClosedAt());
   }
 }

@@ -5,6 +5,7 @@ import app.glimpse.access.control.Throttle;
 import app.glimpse.access.control.TokenIssuer;
 import app.glimpse.events.control.Slugs;
 import app.glimpse.events.entity.Event;
+import app.glimpse.imports.control.DriveAccess;
 import app.glimpse.imports.control.UploadStore;
 import app.glimpse.imports.entity.ImportStatus;
 import app.glimpse.photos.control.Previews;
@@ -25,7 +26,9 @@ import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Events of a studio: create, list, read, change, delete, and open them to guests with a code. */
@@ -47,6 +50,9 @@ public class Events {
   @Inject Pbkdf2PasswordHash codeHash;
 
   @Inject TokenIssuer tokens;
+
+  /** The cipher of the data directory's key, which the Drive refresh tokens are sealed with too. */
+  @Inject DriveAccess secrets;
 
   /**
    * Compared against when a slug does not exist, so that a wrong slug and a wrong code take the
@@ -117,13 +123,99 @@ public class Events {
     if (expiresAt != null && expiresAt.isBefore(Instant.now())) {
       throw ClientError.badRequest("invalid_expiry", "The expiry lies in the past.");
     }
-    char[] entered = code.strip().toCharArray();
-    if (event.getAccessCodeHash() != null && codeHash.verify(entered, event.getAccessCodeHash())) {
+    if (event.getAccessCodeHash() != null && codeMatches(code, event.getAccessCodeHash())) {
       event.changeGuestAccess(expiresAt, faceSearch);
     } else {
-      event.grantGuestAccess(codeHash.generate(entered), expiresAt, faceSearch);
+      event.grantGuestAccess(
+          codeHash.generate(normalise(code).toCharArray()), expiresAt, faceSearch);
     }
+    event.sealCode(secrets.cipher().encrypt(code.strip(), codeContext(event.getId())));
     return EventView.of(event, photoCount(event));
+  }
+
+  /**
+   * A code as guests' codes are compared: without any spaces and in lower case, so that "Anna Ben"
+   * and "annaben" are one code.
+   */
+  public static String normalise(String code) {
+    StringBuilder kept = new StringBuilder(code.length());
+    code.codePoints()
+        .filter(c -> !Character.isWhitespace(c) && !Character.isSpaceChar(c))
+        .forEach(kept::appendCodePoint);
+    return kept.toString().toLowerCase(Locale.ROOT);
+  }
+
+  /**
+   * Whether {@code entered} is the code of {@code hash}: normalised; a hash made before codes were
+   * normalised is of the code as typed then (stripped), which still opens it.
+   */
+  private boolean codeMatches(String entered, String hash) {
+    String normalised = normalise(entered);
+    return codeHash.verify(normalised.toCharArray(), hash)
+        || (!normalised.equals(entered.strip())
+            && codeHash.verify(entered.strip().toCharArray(), hash));
+  }
+
+  private static String codeContext(long eventId) {
+    return "gallery-code:" + eventId;
+  }
+
+  /**
+   * The gallery's code as the photographer set it, for the studio to show and print: empty when the
+   * gallery is closed, or its code was set before codes were kept (then only a new code shows).
+   */
+  public Optional<String> accessCode(@NotNull Caller caller, long id) {
+    Event event = staffEvent(caller, id);
+    if (event.getAccessCodeHash() == null || event.getAccessCodeSealed() == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(
+          secrets.cipher().decrypt(event.getAccessCodeSealed(), codeContext(event.getId())));
+    } catch (IllegalArgumentException keyChanged) {
+      return Optional.empty();
+    }
+  }
+
+  /** Whether a gallery link leads anywhere, and whether its gallery is open. */
+  public enum GalleryStatus {
+    NOT_FOUND,
+    NOT_OPEN,
+    OPEN,
+    EXPIRED,
+    CLOSED
+  }
+
+  /**
+   * What the gallery behind {@code slug} is to a guest: there or not, open, expired or closed, with
+   * the studio to ask and since when it is expired or closed. Slugs end in random characters, so a
+   * "not found" tells nobody which events exist.
+   */
+  public record GalleryState(GalleryStatus status, String studio, Instant since) {}
+
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public GalleryState galleryState(@NotNull String slug) {
+    Event event =
+        em.createNamedQuery(Event.FIND_BY_SLUG, Event.class)
+            .setParameter("slug", slug.strip().toLowerCase(Locale.ROOT))
+            .getResultStream()
+            .findFirst()
+            .orElse(null);
+    if (event == null) {
+      return new GalleryState(GalleryStatus.NOT_FOUND, null, null);
+    }
+    String studio = event.getStudio().getName();
+    Instant now = Instant.now();
+    if (event.guestAccessOpen(now)) {
+      return new GalleryState(GalleryStatus.OPEN, studio, null);
+    }
+    if (event.getAccessCodeHash() != null) {
+      return new GalleryState(GalleryStatus.EXPIRED, studio, event.getAccessExpiresAt());
+    }
+    if (event.getAccessClosedAt() != null) {
+      return new GalleryState(GalleryStatus.CLOSED, studio, event.getAccessClosedAt());
+    }
+    return new GalleryState(GalleryStatus.NOT_OPEN, studio, null);
   }
 
   /** Closes the gallery: the code stops working and every guest token and pass ends. */
@@ -193,7 +285,7 @@ public class Events {
     Instant now = Instant.now();
     boolean open = event != null && event.guestAccessOpen(now);
     String stored = open ? event.getAccessCodeHash() : noEventHash;
-    boolean matches = codeHash.verify(code.strip().toCharArray(), stored);
+    boolean matches = codeMatches(code, stored);
     if (!open || !matches) {
       throttle.failed(key, client);
       throw ClientError.unauthorized("This gallery link or code is not valid.");
@@ -220,8 +312,9 @@ public class Events {
   }
 
   /**
-   * Deletes the event with its sources, imports, photos and faces (the database cascades) and its
-   * previews. The originals stay where they are.
+   * Deletes the event with its sources, imports, photos and faces (the database cascades), its
+   * previews and the originals uploaded to it; the originals of server folders and Drive stay where
+   * they are.
    */
   public void delete(@NotNull Caller caller, long id) {
     Event event = staffEvent(caller, id);

@@ -17,7 +17,8 @@ import java.util.Objects;
 
 /**
  * An event a studio photographed: its gallery is opened by guests through the slug and the access
- * code. The code itself is never stored, only its hash.
+ * code. Codes are checked against their hash; the code itself is kept only encrypted with the data
+ * directory's key ({@code accessCodeSealed}), for the studio to show it again.
  */
 @Entity
 @NamedQuery(
@@ -42,7 +43,16 @@ public class Event {
   private LocalDate eventDate;
   private String slug;
   private String accessCodeHash;
+
+  /**
+   * The code encrypted for this event (TokenCipher); null when closed or set before it was kept.
+   */
+  private String accessCodeSealed;
+
   private Instant accessExpiresAt;
+
+  /** When the gallery was last closed; null while it is open or was never opened. */
+  private Instant accessClosedAt;
 
   /** Raised whenever guests who entered before must be let out: a new code, or access closed. */
   private long accessGeneration;
@@ -91,7 +101,13 @@ public class Event {
   public void grantGuestAccess(String accessCodeHash, Instant expiresAt, boolean faceSearch) {
     this.accessCodeHash = Objects.requireNonNull(accessCodeHash, "accessCodeHash");
     this.accessGeneration++;
+    this.accessClosedAt = null;
     changeGuestAccess(expiresAt, faceSearch);
+  }
+
+  /** Keeps the code, encrypted for this event, for the studio to show again. */
+  public void sealCode(String sealed) {
+    this.accessCodeSealed = sealed;
   }
 
   /** Moves the end of guest access and switches selfie search; the code and its guests stay. */
@@ -106,7 +122,9 @@ public class Event {
   /** Closes the gallery: the code is forgotten and every guest let out. */
   public void closeGuestAccess() {
     this.accessCodeHash = null;
+    this.accessCodeSealed = null;
     this.accessExpiresAt = null;
+    this.accessClosedAt = Timestamps.now();
     this.accessGeneration++;
   }
 
@@ -148,6 +166,14 @@ public class Event {
 
   public Instant getAccessExpiresAt() {
     return accessExpiresAt;
+  }
+
+  public String getAccessCodeSealed() {
+    return accessCodeSealed;
+  }
+
+  public Instant getAccessClosedAt() {
+    return accessClosedAt;
   }
 
   public long getAccessGeneration() {

@@ -55,6 +55,9 @@ public class SignInPage implements Serializable {
 
   /** Only pages of the portal itself, so that the sign-in page never redirects elsewhere. */
   private String safeNext() {
+    if ("/studio/".equals(next) || "/studio".equals(next)) {
+      return "/studio/events.xhtml";
+    }
     if (next != null
         && next.startsWith("/studio/")
         && !next.startsWith("/studio/sign-in")

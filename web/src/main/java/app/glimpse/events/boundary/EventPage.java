@@ -7,6 +7,7 @@ import app.glimpse.imports.boundary.Imports;
 import app.glimpse.photos.boundary.PhotoPage;
 import app.glimpse.photos.boundary.Photos;
 import app.glimpse.platform.ClientError;
+import app.glimpse.platform.boundary.Dates;
 import jakarta.ejb.EJB;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -64,6 +65,7 @@ public class EventPage implements Serializable {
     }
     faceSearch = event.faceSearch();
     peopleVisible = event.peopleVisible();
+    savedCode = events.accessCode(callers.current(), id).orElse(null);
     expiresAt =
         event.accessExpiresAt() == null
             ? null
@@ -97,7 +99,7 @@ public class EventPage implements Serializable {
       imports.importFolder(callers.current(), id, folder);
       refresh();
     } catch (ClientError refused) {
-      fail("folder", refused.getMessage());
+      fail("imports:sources:folder", refused.getMessage());
     }
   }
 
@@ -132,12 +134,20 @@ public class EventPage implements Serializable {
   }
 
   /**
-   * Saves the guest access. An empty code keeps the one the gallery has (only its hash is stored,
-   * so it cannot be shown again); the first time, the page requires one.
+   * Saves the guest access. An empty code keeps the one the gallery has; the first time, the page
+   * requires one. The code stays on the page (kept encrypted on the server) to print any time.
    */
   public void saveAccess() {
     Instant until = expiresAt == null ? null : expiresAt.atZone(ZoneId.systemDefault()).toInstant();
     boolean newCode = code != null && !code.isBlank();
+    if (newCode
+        && (code.strip().length() < getCodeMinLength()
+            || code.strip().length() > getCodeMaxLength())) {
+      fail(
+          "access:code",
+          "A code has " + getCodeMinLength() + " to " + getCodeMaxLength() + " characters.");
+      return;
+    }
     try {
       if (newCode) {
         event = events.setGuestAccess(callers.current(), id, code, until, faceSearch);
@@ -153,20 +163,13 @@ public class EventPage implements Serializable {
               new FacesMessage(
                   FacesMessage.SEVERITY_INFO,
                   newCode
-                      ? "Guest access saved. Note the code now: it is stored only as a hash."
+                      ? "Guest access saved with the new code."
                       : "Guest access saved; the code stays as it was.",
                   null));
     } catch (ClientError refused) {
-      if ("invalid_code".equals(refused.error())) {
-        // beside the field, where the photographer types the code again
-        FacesContext faces = FacesContext.getCurrentInstance();
-        faces.addMessage(
-            "access:code",
-            new FacesMessage(FacesMessage.SEVERITY_ERROR, refused.getMessage(), null));
-        faces.validationFailed();
-      } else {
-        fail("code", refused.getMessage());
-      }
+      fail(
+          "invalid_expiry".equals(refused.error()) ? "access:expires" : "access:code",
+          refused.getMessage());
     }
   }
 
@@ -184,10 +187,64 @@ public class EventPage implements Serializable {
                 null));
   }
 
+  /** A message beside the field with client id {@code field}, or on top for none. */
   private static void fail(String field, String message) {
     FacesContext faces = FacesContext.getCurrentInstance();
-    faces.addMessage(null, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
+    faces.addMessage(field, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
     faces.validationFailed();
+  }
+
+  /**
+   * The shortest code the server takes ({@link Events#MIN_CODE_LENGTH}), read from there so that
+   * the form and its label never disagree with the server.
+   */
+  public int getCodeMinLength() {
+    return Events.MIN_CODE_LENGTH;
+  }
+
+  public int getCodeMaxLength() {
+    return codeSize().max();
+  }
+
+  private static jakarta.validation.constraints.Size codeSize() {
+    for (java.lang.reflect.Method method : Events.class.getMethods()) {
+      if (method.getName().equals("setGuestAccess")) {
+        for (java.lang.reflect.Parameter parameter : method.getParameters()) {
+          jakarta.validation.constraints.Size size =
+              parameter.getAnnotation(jakarta.validation.constraints.Size.class);
+          if (size != null && parameter.getType() == String.class) {
+            return size;
+          }
+        }
+      }
+    }
+    throw new IllegalStateException("Events.setGuestAccess has no @Size on its code");
+  }
+
+  /** Whether guests can come in now, and since or until when: "Open until 14 June 2031, 18:30". */
+  public String getAccessState() {
+    Instant now = Instant.now();
+    if (event.guestAccess()) {
+      if (event.accessExpiresAt() == null) {
+        return "Open to guests, with no end";
+      }
+      return event.accessExpiresAt().isAfter(now)
+          ? "Open until " + dates().time(event.accessExpiresAt())
+          : "Expired on " + dates().time(event.accessExpiresAt());
+    }
+    if (event.accessClosedAt() != null) {
+      return "Closed on " + dates().time(event.accessClosedAt());
+    }
+    return "Not open to guests yet";
+  }
+
+  public boolean isAccessOpen() {
+    return event.guestAccess()
+        && (event.accessExpiresAt() == null || event.accessExpiresAt().isAfter(Instant.now()));
+  }
+
+  private static Dates dates() {
+    return new Dates();
   }
 
   public boolean isImportRestartable() {
@@ -227,25 +284,31 @@ public class EventPage implements Serializable {
     return switch (run.status()) {
       case QUEUED -> "Waiting to start…";
       case RUNNING ->
-          handled
-              + " of "
-              + run.total()
-              + " files"
-              + (run.rate() > 0 ? String.format(" · %.1f photos/s", run.rate()) : "")
-              + (run.secondsLeft() != null
-                  ? " · about " + duration(run.secondsLeft()) + " left"
-                  : "");
+          run.total() == 0
+              ? "Listing the files…"
+              : handled
+                  + " of "
+                  + run.total()
+                  + " files"
+                  + (run.rate() > 0 ? String.format(" · %.1f photos/s", run.rate()) : "")
+                  + (run.secondsLeft() != null
+                      ? " · about " + duration(run.secondsLeft()) + " left"
+                      : "");
       case COMPLETED ->
           "Done: "
-              + run.processed()
-              + " photos, "
-              + run.faces()
-              + " faces, "
+              + count(run.processed(), "photo", "photos")
+              + ", "
+              + count(run.faces(), "face", "faces")
+              + ", "
               + run.failed()
               + " failed";
       case FAILED -> "Failed: " + run.failureReason();
       case STOPPED -> "Stopped after " + handled + " of " + run.total() + " files";
     };
+  }
+
+  private static String count(long n, String one, String many) {
+    return n + " " + (n == 1 ? one : many);
   }
 
   private static String duration(long seconds) {
@@ -278,6 +341,23 @@ public class EventPage implements Serializable {
 
   public ImportView getLatestImport() {
     return latestImport;
+  }
+
+  /**
+   * Why a file failed, without its name or path in front (the table's first column names it):
+   * "x.jpg: not a photo" reads "not a photo".
+   */
+  public String reasonOf(Imports.FailedFile failure) {
+    String reason = failure.reason() == null ? "" : failure.reason().strip();
+    for (String name : new String[] {failure.path(), failure.fileName()}) {
+      if (name != null && !name.isBlank() && reason.startsWith(name)) {
+        String rest = reason.substring(name.length()).replaceFirst("^[\\s:,.\\-–]+", "");
+        if (!rest.isEmpty()) {
+          reason = Character.toUpperCase(rest.charAt(0)) + rest.substring(1);
+        }
+      }
+    }
+    return reason;
   }
 
   public List<Imports.FailedFile> getFailures() {

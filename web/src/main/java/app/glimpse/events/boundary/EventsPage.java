@@ -2,6 +2,7 @@ package app.glimpse.events.boundary;
 
 import app.glimpse.access.boundary.Callers;
 import app.glimpse.platform.ClientError;
+import app.glimpse.platform.boundary.Dates;
 import jakarta.ejb.EJB;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
@@ -9,6 +10,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.Serializable;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
@@ -55,7 +57,11 @@ public class EventsPage implements Serializable {
       }
       load();
     } catch (ClientError refused) {
-      fail(refused.getMessage());
+      FacesContext faces = FacesContext.getCurrentInstance();
+      faces.addMessage(
+          "eventForm:name",
+          new FacesMessage(FacesMessage.SEVERITY_ERROR, refused.getMessage(), null));
+      faces.validationFailed();
     }
   }
 
@@ -81,6 +87,22 @@ public class EventsPage implements Serializable {
       case FAILED -> "Import failed";
       case STOPPED -> "Import stopped";
     };
+  }
+
+  /** Whether guests can come in, for the event's card: "Open", "Expired 14 June 2031", ... */
+  public String accessState(EventView event) {
+    Dates dates = new Dates();
+    if (event.guestAccess()) {
+      if (event.accessExpiresAt() == null) {
+        return "Gallery open";
+      }
+      return event.accessExpiresAt().isAfter(Instant.now())
+          ? "Gallery open until " + dates.time(event.accessExpiresAt())
+          : "Gallery expired " + dates.time(event.accessExpiresAt());
+    }
+    return event.accessClosedAt() == null
+        ? "Gallery not open"
+        : "Gallery closed " + dates.time(event.accessClosedAt());
   }
 
   private static void fail(String message) {

@@ -63,6 +63,9 @@ public class GalleryPage implements Serializable {
   private String code;
   private Events.GuestPass pass;
 
+  /** Where the gallery stands for a guest without a pass: not found, open, expired, closed. */
+  private Events.GalleryState state;
+
   /** The person whose photos are shown ("tap your face"), and their name if they have one. */
   private Long personId;
 
@@ -101,6 +104,48 @@ public class GalleryPage implements Serializable {
     if (pass != null && cursor == null) {
       firstPage(); // forSlug has just checked the pass
     }
+    if (pass == null) {
+      state =
+          slug == null
+              ? new Events.GalleryState(Events.GalleryStatus.NOT_FOUND, null, null)
+              : events.galleryState(slug);
+      if (isNotFound()) {
+        FacesContext.getCurrentInstance().getExternalContext().setResponseStatus(404);
+      }
+    }
+  }
+
+  /** A link that leads to no gallery (mistyped): "not found", not the code form. */
+  public boolean isNotFound() {
+    return pass == null && state != null && state.status() == Events.GalleryStatus.NOT_FOUND;
+  }
+
+  /** The gallery is expired, closed, or not open yet: said so, no code form. */
+  public boolean isShut() {
+    return pass == null
+        && state != null
+        && state.status() != Events.GalleryStatus.NOT_FOUND
+        && state.status() != Events.GalleryStatus.OPEN;
+  }
+
+  /** What a guest of a gallery that is not open is told. */
+  public String getShutMessage() {
+    if (state == null) {
+      return "";
+    }
+    String studio = state.studio() == null ? "the photographer" : state.studio();
+    return state.status() == Events.GalleryStatus.NOT_OPEN
+        ? "This gallery is not open yet; ask " + studio + " for the link and the code."
+        : "This gallery has closed; ask " + studio + " for a new link.";
+  }
+
+  /** Since when, for an expired or closed gallery: "Closed on 14 June 2031, 18:30". */
+  public String getShutSince() {
+    if (state == null || state.since() == null) {
+      return "";
+    }
+    return (state.status() == Events.GalleryStatus.EXPIRED ? "Expired on " : "Closed on ")
+        + new app.glimpse.platform.boundary.Dates().time(state.since());
   }
 
   /** The hours photos were taken, for the time filter (counted once a minute per node). */
@@ -211,14 +256,19 @@ public class GalleryPage implements Serializable {
       firstPage();
     } catch (ClientError refused) {
       FacesContext faces = FacesContext.getCurrentInstance();
-      faces.addMessage(
-          null,
-          new FacesMessage(
-              FacesMessage.SEVERITY_ERROR,
-              refused.status() == 429
-                  ? refused.getMessage()
-                  : "This code does not open the gallery. Check it and try again.",
-              null));
+      // the gallery may have closed or expired since the form was shown: say so rather than "wrong
+      // code"
+      state = slug == null ? null : events.galleryState(slug);
+      if (refused.status() == 429 || (!isShut() && !isNotFound())) {
+        faces.addMessage(
+            null,
+            new FacesMessage(
+                FacesMessage.SEVERITY_ERROR,
+                refused.status() == 429
+                    ? refused.getMessage()
+                    : "This code does not open the gallery. Check it and try again.",
+                null));
+      }
       faces.validationFailed();
     } finally {
       code = null;
@@ -312,13 +362,17 @@ public class GalleryPage implements Serializable {
       return;
     }
     ExternalContext external = faces.getExternalContext();
-    faces.addMessage(
-        null,
-        new FacesMessage(
-            FacesMessage.SEVERITY_WARN,
-            "Your access to this gallery has ended. Enter the code again if it is still open.",
-            null));
-    external.getFlash().setKeepMessages(true);
+    Events.GalleryState now = events.galleryState(slug);
+    if (now.status() == Events.GalleryStatus.OPEN) {
+      // open still, with a new code: the closed page would say why otherwise
+      faces.addMessage(
+          null,
+          new FacesMessage(
+              FacesMessage.SEVERITY_WARN,
+              "The code of this gallery has changed: enter the new one.",
+              null));
+      external.getFlash().setKeepMessages(true);
+    }
     try {
       external.redirect(external.getRequestContextPath() + "/g/" + slug);
     } catch (IOException e) {

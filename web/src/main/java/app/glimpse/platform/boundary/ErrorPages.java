@@ -93,7 +93,9 @@ public class ErrorPages extends HttpServlet {
             + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
             + "<title>"
             + escape(title)
-            + " · Glimpse</title><link rel=\"stylesheet\" href=\""
+            + " · Glimpse</title><link rel=\"icon\" type=\"image/svg+xml\" href=\""
+            + request.getContextPath()
+            + "/favicon.svg\"><link rel=\"stylesheet\" href=\""
             + request.getContextPath()
             + "/jakarta.faces.resource/glimpse.css.xhtml?ln=glimpse\"></head><body class=\"error\">"
             + "<main class=\"page\"><section class=\"card narrow\"><p class=\"meta\">Error "
