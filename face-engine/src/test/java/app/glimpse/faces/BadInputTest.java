@@ -213,7 +213,8 @@ class BadInputTest {
     assertTrue(analysis.faces().isEmpty());
   }
 
-  private static byte[] pngHeader(int width, int height) {
+  /** The signature and IHDR of a PNG of that size, with no image data: a header alone. */
+  static byte[] pngHeader(int width, int height) {
     ByteBuffer ihdr = ByteBuffer.allocate(17);
     ihdr.put("IHDR".getBytes(StandardCharsets.US_ASCII)).putInt(width).putInt(height);
     ihdr.put((byte) 8).put((byte) 2).put((byte) 0).put((byte) 0).put((byte) 0);

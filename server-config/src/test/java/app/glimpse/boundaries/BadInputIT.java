@@ -166,13 +166,7 @@ class BadInputIT {
     }
     assertEquals(ImportStatus.COMPLETED, run.status(), run.toString());
 
-    Map<String, Photo> recorded = new HashMap<>();
-    for (Photo photo :
-        em.createQuery("SELECT p FROM Photo p WHERE p.event.id = :e", Photo.class)
-            .setParameter("e", eventId)
-            .getResultList()) {
-      recorded.put(photo.getSourceFileId(), photo);
-    }
+    Map<String, Photo> recorded = recordedPhotos(eventId);
     Set<String> problems = new TreeSet<>();
     for (String name : good.keySet()) {
       Photo photo = recorded.get(name);
@@ -259,13 +253,7 @@ class BadInputIT {
     }
     assertEquals(ImportStatus.COMPLETED, run.status(), run.toString());
 
-    Map<String, Photo> recorded = new HashMap<>();
-    for (Photo photo :
-        em.createQuery("SELECT p FROM Photo p WHERE p.event.id = :e", Photo.class)
-            .setParameter("e", eventId)
-            .getResultList()) {
-      recorded.put(photo.getSourceFileId(), photo);
-    }
+    Map<String, Photo> recorded = recordedPhotos(eventId);
     Set<String> problems = new TreeSet<>();
     for (BadFiles.Kind kind : kinds) {
       Photo photo = recorded.get(kind.path());
@@ -541,5 +529,17 @@ class BadInputIT {
       zip.closeEntry();
     }
     return out.toByteArray();
+  }
+
+  /** The event's photos by their source file id. */
+  private Map<String, Photo> recordedPhotos(long eventId) {
+    Map<String, Photo> recorded = new HashMap<>();
+    for (Photo photo :
+        em.createQuery("SELECT p FROM Photo p WHERE p.event.id = :e", Photo.class)
+            .setParameter("e", eventId)
+            .getResultList()) {
+      recorded.put(photo.getSourceFileId(), photo);
+    }
+    return recorded;
   }
 }
