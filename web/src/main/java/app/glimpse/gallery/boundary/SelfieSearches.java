@@ -85,6 +85,7 @@ public class SelfieSearches extends HttpServlet {
       if (selfie == null || selfie.length == 0) {
         throw ClientError.badRequest("missing_selfie", "Take a selfie or choose a photo first.");
       }
+      form.refuseUnknown();
       String query = String.valueOf(request.getQueryString());
       boolean add = ADD.matcher(query).find();
       List<float[]> earlier = List.of();

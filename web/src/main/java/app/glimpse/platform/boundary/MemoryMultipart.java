@@ -15,15 +15,21 @@ import java.util.Set;
  * A small {@code multipart/form-data} body held wholly in memory, for requests whose content must
  * never touch the disk (a selfie). Container multipart support spools large parts to temporary
  * files, so selfie search reads the raw body itself through {@link MultipartStream}, bounded in
- * size: everything read counts (preamble, delimiters, part headers and contents), only parts of the
- * names the endpoint takes are accepted, and only so many of them.
+ * size: everything read counts (preamble, delimiters, part headers and contents), and only so many
+ * parts. Parts of other names (or none) are read past and never kept; the endpoint refuses them
+ * with {@link #refuseUnknown()} after it has checked for the parts it needs, so that a form which
+ * lacks its one required part says so rather than naming the stray part.
  */
 public final class MemoryMultipart {
 
   private final Map<String, List<byte[]>> parts;
+  private final Set<String> names;
+  private final boolean strays;
 
-  private MemoryMultipart(Map<String, List<byte[]>> parts) {
+  private MemoryMultipart(Map<String, List<byte[]>> parts, Set<String> names, boolean strays) {
     this.parts = parts;
+    this.names = names;
+    this.strays = strays;
   }
 
   /**
@@ -32,7 +38,7 @@ public final class MemoryMultipart {
    * @param names the part names the endpoint takes
    * @param maxParts most parts, of all names together
    * @throws ClientError 413 when the body is larger than {@code maxBytes}; 400 when it is not
-   *     multipart form data, has a part without a name or of another name, or more parts
+   *     multipart form data or has more parts
    */
   public static MemoryMultipart read(
       String contentType, InputStream body, int maxBytes, Set<String> names, int maxParts) {
@@ -43,16 +49,17 @@ public final class MemoryMultipart {
     MultipartStream stream = MultipartStream.of(contentType, body, maxBytes, tooLarge);
     Map<String, List<byte[]>> parts = new LinkedHashMap<>();
     int count = 0;
+    boolean strays = false;
     try {
       for (MultipartStream.Part part = stream.next(); part != null; part = stream.next()) {
-        if (part.name() == null || !names.contains(part.name())) {
-          throw ClientError.badRequest(
-              "unknown_part",
-              "This request takes only parts named " + String.join(", ", sorted(names)) + ".");
-        }
         if (++count > maxParts) {
           throw ClientError.badRequest(
               "too_many_parts", "This request takes at most " + maxParts + " parts.");
+        }
+        if (part.name() == null || !names.contains(part.name())) {
+          strays = true;
+          stream.copyBody(null, maxBytes, tooLarge);
+          continue;
         }
         ByteArrayOutputStream content = new ByteArrayOutputStream();
         stream.copyBody(content, maxBytes, tooLarge);
@@ -61,7 +68,20 @@ public final class MemoryMultipart {
     } catch (IOException e) {
       throw ClientError.badRequest("unreadable_body", "The request body could not be read.");
     }
-    return new MemoryMultipart(parts);
+    return new MemoryMultipart(parts, names, strays);
+  }
+
+  /**
+   * Refuses a form that had a part without a name or of a name the endpoint does not take.
+   *
+   * @throws ClientError 400 {@code unknown_part} naming the parts the endpoint takes
+   */
+  public void refuseUnknown() {
+    if (strays) {
+      throw ClientError.badRequest(
+          "unknown_part",
+          "This request takes only parts named " + String.join(", ", sorted(names)) + ".");
+    }
   }
 
   private static List<String> sorted(Set<String> names) {

@@ -77,6 +77,7 @@ public class SearchResource {
     if (selfies.isEmpty()) {
       throw ClientError.badRequest("missing_selfie", "Send the photo in the part named selfie.");
     }
+    form.refuseUnknown();
     // how many selfies one search takes is Search's rule (400 too_many_selfies)
     for (int i = 0; i < selfies.size(); i++) {
       if (selfies.get(i).length > maxSelfieBytes) {

@@ -179,21 +179,35 @@ class MemoryMultipartTest {
             "Content-Disposition: form-data; name=\"junk\"",
             "Content-Disposition: form-data",
             "Content-Type: text/plain")) {
-      String body = "--XyZ\r\n" + headers + "\r\n\r\nvalue\r\n--XyZ--\r\n";
-      ClientError refused =
-          assertThrows(
-              ClientError.class,
-              () ->
-                  MemoryMultipart.read(
-                      TYPE,
-                      new ByteArrayInputStream(body.getBytes(StandardCharsets.ISO_8859_1)),
-                      10_000,
-                      SEARCH,
-                      4),
-              headers);
+      String body =
+          "--XyZ\r\n"
+              + headers
+              + "\r\n\r\nvalue\r\n--XyZ\r\n"
+              + "Content-Disposition: form-data; name=\"face\"\r\n\r\n2\r\n--XyZ--\r\n";
+      MemoryMultipart form =
+          MemoryMultipart.read(
+              TYPE,
+              new ByteArrayInputStream(body.getBytes(StandardCharsets.ISO_8859_1)),
+              10_000,
+              SEARCH,
+              4);
+      // the stray part is read past, never kept: the parts the endpoint takes are still there
+      assertEquals("2", form.text("face"), headers);
+      assertEquals(null, form.part("junk"), headers);
+      ClientError refused = assertThrows(ClientError.class, form::refuseUnknown, headers);
       assertEquals(400, refused.status(), headers);
       assertEquals("unknown_part", refused.error(), headers);
     }
+    MemoryMultipart clean =
+        MemoryMultipart.read(
+            TYPE,
+            new ByteArrayInputStream(
+                "--XyZ\r\nContent-Disposition: form-data; name=\"face\"\r\n\r\n1\r\n--XyZ--\r\n"
+                    .getBytes(StandardCharsets.ISO_8859_1)),
+            10_000,
+            SEARCH,
+            4);
+    clean.refuseUnknown();
     String many =
         "--XyZ\r\nContent-Disposition: form-data; name=\"face\"\r\n\r\n1\r\n".repeat(5)
             + "--XyZ--\r\n";
