@@ -122,6 +122,7 @@ final class SearchEval {
     List<EventSet.EventPhoto> photos = set.photos();
     SelfieRanking.InMemory event = new SelfieRanking.InMemory();
     List<List<float[]>> facesOf = new ArrayList<>();
+    List<List<Float>> sharpOf = new ArrayList<>();
     Map<String, Tally> detection = new LinkedHashMap<>();
     long faceId = 0;
     long analyseStart = System.nanoTime();
@@ -144,6 +145,7 @@ final class SearchEval {
         }
       }
       List<float[]> embeddings = new ArrayList<>();
+      List<Float> sharpness = new ArrayList<>();
       for (DetectedFace face : accepted) {
         float[] e = fused(face, accepted2);
         if (e == null) {
@@ -151,8 +153,10 @@ final class SearchEval {
         }
         event.add(faceId++, p, e);
         embeddings.add(e);
+        sharpness.add(face.sharpness());
       }
       facesOf.add(embeddings);
+      sharpOf.add(sharpness);
       eventFaces += analysis.faces().size();
       Tally d = detection.computeIfAbsent(photo.condition(), c -> new Tally());
       int labelled = 0;
@@ -194,8 +198,12 @@ final class SearchEval {
     List<float[]> queries = new ArrayList<>();
     List<List<float[]>> lowRes = new ArrayList<>();
     List<List<float[]>> blurred = new ArrayList<>();
+    List<List<float[]>> versions = new ArrayList<>();
+    List<List<Float>> versionSharp = new ArrayList<>();
     int unusable = 0;
     for (EventSet.Selfie selfie : selfies) {
+      versions.add(List.of());
+      versionSharp.add(List.of());
       float[] query = null;
       List<float[]> low = new ArrayList<>();
       List<float[]> soft = new ArrayList<>();
@@ -211,6 +219,19 @@ final class SearchEval {
           for (double sigma : BLUR_SIGMAS) {
             addIfFound(soft, altered(bytes, face, 0, sigma));
           }
+          List<float[]> vs = new ArrayList<>();
+          List<Float> vsharp = new ArrayList<>();
+          vs.add(query);
+          vsharp.add(face.sharpness());
+          for (double sigma : MATCH_SIGMAS) {
+            DetectedFace v = alteredFace(bytes, face, sigma);
+            if (v != null && v.embedding() != null) {
+              vs.add(v.embedding());
+              vsharp.add(v.sharpness());
+            }
+          }
+          versions.set(versions.size() - 1, vs);
+          versionSharp.set(versionSharp.size() - 1, vsharp);
         }
       } catch (UnreadableImageException e) {
         // unusable
@@ -305,6 +326,23 @@ final class SearchEval {
               t.recall());
         }
       }
+    }
+    for (int mode = 0; mode < 2; mode++) {
+      float[][] scores =
+          matched(
+              queries,
+              versions,
+              versionSharp,
+              event,
+              expansionFaces,
+              confident,
+              photos,
+              facesOf,
+              sharpOf,
+              mode);
+      Figures figures = figures(selfies, photos, relevant, scores, shipped, folds);
+      System.out.println(
+          "variant=matched" + (mode == 0 ? "_expand" : "_expand2") + " " + figures.line());
     }
     long strangers =
         photos.stream()
@@ -447,6 +485,104 @@ final class SearchEval {
       }
     }
     return scores;
+  }
+
+  /** Selfie blur levels of the matched variants, as Gaussian sigmas in face widths. */
+  private static final double[] MATCH_SIGMAS = {0.015, 0.03, 0.045, 0.06};
+
+  /** Index of the version whose sharpness is nearest (in log) to {@code sharpness}. */
+  private static int nearest(List<Float> versionSharp, float sharpness) {
+    int best = 0;
+    double bestGap = Double.MAX_VALUE;
+    for (int v = 0; v < versionSharp.size(); v++) {
+      double gap =
+          Math.abs(
+              Math.log(Math.max(1e-3, versionSharp.get(v))) - Math.log(Math.max(1e-3, sharpness)));
+      if (gap < bestGap) {
+        bestGap = gap;
+        best = v;
+      }
+    }
+    return best;
+  }
+
+  /**
+   * Scores with the selfie matched to each face's sharpness: each event face is compared with the
+   * version of the selfie blurred to about its own sharpness. Expansion held apart as {@link
+   * #heldApart}; mode 0 expands the sharp selfie, mode 1 each matched version.
+   */
+  private static float[][] matched(
+      List<float[]> queries,
+      List<List<float[]>> versions,
+      List<List<Float>> versionSharp,
+      SelfieRanking.InMemory event,
+      int expansionFaces,
+      float confident,
+      List<EventSet.EventPhoto> photos,
+      List<List<float[]>> facesOf,
+      List<List<Float>> sharpOf,
+      int mode) {
+    SelfieRanking.Settings settings = new SelfieRanking.Settings(FLOOR, confident, expansionFaces);
+    float[][] scores = new float[queries.size()][photos.size()];
+    for (int s = 0; s < queries.size(); s++) {
+      Arrays.fill(scores[s], Float.NEGATIVE_INFINITY);
+      if (queries.get(s) == null) {
+        continue;
+      }
+      List<float[]> vs = versions.get(s);
+      List<Float> vsharp = versionSharp.get(s);
+      List<FaceHit> first = new ArrayList<>();
+      long id = 0;
+      for (int p = 0; p < photos.size(); p++) {
+        for (int f = 0; f < facesOf.get(p).size(); f++, id++) {
+          float[] q = vs.get(nearest(vsharp, sharpOf.get(p).get(f)));
+          float score = FaceEngine.cosine(q, facesOf.get(p).get(f));
+          scores[s][p] = Math.max(scores[s][p], score);
+          first.add(new FaceHit(id, p, score));
+        }
+      }
+      List<FaceHit> sure = SelfieRanking.confident(first, settings);
+      for (int p = 0; p < photos.size(); p++) {
+        List<String> sources = photos.get(p).sources();
+        List<FaceHit> apart =
+            sure.stream()
+                .filter(c -> Collections.disjoint(photos.get((int) c.photoId()).sources(), sources))
+                .toList();
+        if (apart.isEmpty()) {
+          continue;
+        }
+        for (int f = 0; f < facesOf.get(p).size(); f++) {
+          float[] base =
+              mode == 0 ? queries.get(s) : vs.get(nearest(vsharp, sharpOf.get(p).get(f)));
+          float[] expanded = SelfieRanking.expanded(base, apart, event);
+          scores[s][p] = Math.max(scores[s][p], FaceEngine.cosine(expanded, facesOf.get(p).get(f)));
+        }
+      }
+    }
+    return scores;
+  }
+
+  /**
+   * The selfie blurred by {@code sigma} face widths, searched again: its largest face, any verdict.
+   */
+  private DetectedFace alteredFace(byte[] selfie, DetectedFace face, double sigma)
+      throws UnreadableImageException {
+    Mat image = Imgcodecs.imdecode(new MatOfByte(selfie), Imgcodecs.IMREAD_COLOR);
+    Mat back = new Mat();
+    MatOfByte png = new MatOfByte();
+    try {
+      if (image.empty()) {
+        return null;
+      }
+      Imgproc.GaussianBlur(image, back, new Size(0, 0), sigma * Math.max(1.0, face.box().width()));
+      Imgcodecs.imencode(".png", back, png);
+      List<DetectedFace> faces = engine.facesForSearch(png.toArray());
+      return faces.isEmpty() ? null : faces.get(0);
+    } finally {
+      image.release();
+      back.release();
+      png.release();
+    }
   }
 
   /** Face widths the lowres variants bring the selfie's face down to. */
