@@ -297,7 +297,7 @@ class AccessMatrixIT {
     assertEquals(ownerA.studioId(), newcomer.studioId());
     assertTrue(events.list(newcomer).stream().anyMatch(e -> e.id() == eventA.id()));
     assertEquals(404, statusOf(() -> team.list(newcomer)), "a photographer, not an owner");
-    accounts.changePassword(newcomer, generated, "my own password");
+    accounts.changePassword(newcomer, generated, "my own password", CLIENT);
     assertEquals(401, statusOf(() -> accounts.signIn(email, generated, CLIENT)));
     accounts.signIn(email, "my own password", CLIENT);
     assertEquals(

@@ -630,7 +630,11 @@ class BoundariesIT {
                 null,
                 Role.PHOTOGRAPHER,
                 passwordHash.generate("first password".toCharArray()));
+    assertTrue(storedHash(caller).startsWith("PBKDF2WithHmacSHA256:2048:"), "the API's default");
     Accounts.SignIn signIn = accounts.token(email, "first password", CLIENT);
+    assertTrue(
+        storedHash(caller).startsWith("PBKDF2WithHmacSHA256:600000:"),
+        "a sign-in that proves the password hashes it again with OWASP's iterations");
     assertTrue(signIn.access().expiresAt().isBefore(Instant.now().plusSeconds(16 * 60)));
     assertTrue(signIn.refresh().expiresAt().isAfter(Instant.now().plus(Duration.ofDays(13))));
     assertEquals(1, storedRefreshTokens(caller), "only the hash is stored");
@@ -659,9 +663,38 @@ class BoundariesIT {
     assertTrue(accounts.refresh(kept.refresh().value()).isEmpty(), "expired");
 
     Accounts.SignIn beforeChange = accounts.token(email, "first password", CLIENT);
-    accounts.changePassword(caller, "first password", "second password");
+    Caller portal = accounts.signIn(email, "first password", CLIENT).caller();
+    Caller otherBrowser = accounts.signIn(email, "first password", CLIENT).caller();
+    assertTrue(accounts.stillSignedIn(otherBrowser));
+    Accounts.SignedIn changed =
+        accounts.changePassword(portal, "first password", "second password", CLIENT);
     assertTrue(accounts.refresh(beforeChange.refresh().value()).isEmpty(), "password changed");
     assertEquals(0, storedRefreshTokens(caller));
+    assertFalse(accounts.stillSignedIn(otherBrowser), "another portal session is signed out");
+    assertFalse(accounts.stillSignedIn(portal), "so is the old sign-in of this one");
+    assertTrue(accounts.stillSignedIn(changed.caller()), "the session that changed it stays");
+    assertEquals(401, statusOf(() -> accounts.signIn(email, "first password", CLIENT)));
+
+    // wrong current passwords are counted like wrong sign-ins, per account and client
+    String guesser = "198.51.100.77";
+    int refusedAt = 0;
+    for (int i = 1; i <= 10 && refusedAt == 0; i++) {
+      int status =
+          statusOf(
+              () ->
+                  accounts.changePassword(changed.caller(), "a guess", "third password", guesser));
+      assertTrue(status == 401 || status == 429, "status " + status);
+      refusedAt = status == 429 ? i : 0;
+    }
+    assertTrue(refusedAt > 1 && refusedAt <= 7, "throttled after a few wrong tries: " + refusedAt);
+    accounts.signIn(email, "second password", CLIENT);
+  }
+
+  private String storedHash(Caller caller) {
+    return (String)
+        em.createNativeQuery("SELECT password_hash FROM photographer WHERE id = ?1")
+            .setParameter(1, caller.photographerId())
+            .getSingleResult();
   }
 
   private long storedRefreshTokens(Caller caller) {
@@ -688,5 +721,14 @@ class BoundariesIT {
         401,
         assertThrows(ClientError.class, () -> accounts.token("nobody@glimpse.local", "x", CLIENT))
             .status());
+  }
+
+  private static int statusOf(Runnable call) {
+    try {
+      call.run();
+      return 200;
+    } catch (ClientError e) {
+      return e.status();
+    }
   }
 }

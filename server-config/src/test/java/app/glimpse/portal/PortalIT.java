@@ -269,7 +269,14 @@ class PortalIT {
     assertTrue(people.matches("\\d+ (person|people)"), people);
     screenshots("02-events");
 
+    // a password change signs out the account's other portal sessions, not the one that made it
+    String otherBrowser = browser.manage().getCookieNamed("JSESSIONID").getValue();
+    signIn();
+    assertEquals(200, portalStatus(otherBrowser), "signed in before the change");
     changePassword(PASSWORD, NEW_PASSWORD, true);
+    assertEquals(302, portalStatus(otherBrowser), "sent to sign in after the change");
+    browser.get(base + "/studio/events.xhtml");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signOut:signOutLink")));
     browser.findElement(By.id("signOut:signOutLink")).click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("signedOutNotice")));
     browser.get(base + "/studio/events.xhtml");
@@ -361,6 +368,18 @@ class PortalIT {
     if (screenshot) {
       screenshots("14-studio-password");
     }
+  }
+
+  /**
+   * The status of the events page for the portal session {@code session}, redirects not followed.
+   */
+  private int portalStatus(String session) throws Exception {
+    return http.send(
+            HttpRequest.newBuilder(URI.create(base + "/studio/events.xhtml"))
+                .header("Cookie", "JSESSIONID=" + session)
+                .build(),
+            HttpResponse.BodyHandlers.discarding())
+        .statusCode();
   }
 
   /** The faces of an import's "Done: n photos, f faces, ..." line. */

@@ -1,6 +1,7 @@
 package app.glimpse.access.boundary;
 
 import app.glimpse.access.control.IssuedToken;
+import app.glimpse.access.control.PasswordHashing;
 import app.glimpse.access.control.RefreshTokens;
 import app.glimpse.access.control.Throttle;
 import app.glimpse.access.control.TokenIssuer;
@@ -8,14 +9,12 @@ import app.glimpse.platform.ClientError;
 import app.glimpse.studios.entity.Photographer;
 import app.glimpse.studios.entity.Role;
 import app.glimpse.studios.entity.Studio;
-import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
-import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -23,7 +22,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 
 /**
  * Photographer accounts: sign-in with e-mail and password, and the first account of a new
@@ -37,23 +35,13 @@ public class Accounts {
 
   @PersistenceContext EntityManager em;
 
-  @Inject Pbkdf2PasswordHash passwordHash;
+  @Inject PasswordHashing passwords;
 
   @Inject TokenIssuer tokens;
 
   @Inject Throttle throttle;
 
   @Inject RefreshTokens refreshTokens;
-
-  /**
-   * A hash to compare with when the account does not exist, so that both cases take the same time.
-   */
-  private String noAccountHash;
-
-  @PostConstruct
-  void prepare() {
-    noAccountHash = passwordHash.generate(UUID.randomUUID().toString().toCharArray());
-  }
 
   /**
    * An API sign-in for the photographer with these credentials, from the client address {@code
@@ -102,31 +90,52 @@ public class Accounts {
   public SignedIn signIn(
       @NotBlank String email, @NotBlank String password, @NotNull String client) {
     Photographer photographer = verified(email, password, client);
+    return signedIn(photographer);
+  }
+
+  /**
+   * A portal sign-in carries the account's credentials generation ({@link
+   * Caller#accessGeneration()}): a password change raises it and so ends every other portal session
+   * of the account ({@link #stillSignedIn}).
+   */
+  private static SignedIn signedIn(Photographer photographer) {
     return new SignedIn(
         new Caller(
             photographer.getId().toString(),
             photographer.getStudio().getId(),
             null,
-            groups(photographer)),
+            groups(photographer),
+            photographer.getCredentialsGeneration()),
         photographer.getEmail(),
         photographer.getDisplayName());
   }
 
   /**
-   * Replaces the caller's password after checking the current one, and signs out every API sign-in
-   * of theirs (their access tokens end within {@code glimpse.token.lifetime}).
+   * Replaces the caller's password after checking the current one (wrong tries are counted as
+   * sign-in's are, per account and client: {@link Throttle}), and signs out every other sign-in of
+   * theirs: their API refresh tokens at once (access tokens end within {@code
+   * glimpse.token.lifetime}), their other portal sessions at their next request. The answer is the
+   * caller's sign-in with the new password, for the session that changed it to keep.
    */
-  public void changePassword(
+  public SignedIn changePassword(
       @NotNull Caller caller,
       @NotBlank String currentPassword,
-      @NotBlank @Size(min = 10, max = 200) String newPassword) {
+      @NotBlank @Size(min = 10, max = 200) String newPassword,
+      @NotNull String client) {
     Photographer photographer = em.find(Photographer.class, caller.photographerId());
-    if (photographer == null
-        || !passwordHash.verify(currentPassword.toCharArray(), photographer.getPasswordHash())) {
+    if (photographer == null) {
       throw ClientError.unauthorized("The current password is wrong.");
     }
-    photographer.changePasswordHash(passwordHash.generate(newPassword.toCharArray()));
+    String key = throttleKey(photographer.getEmail());
+    throttle.checkGuess(key, client);
+    if (!passwords.verify(currentPassword, photographer.getPasswordHash())) {
+      throttle.failed(key, client);
+      throw ClientError.unauthorized("The current password is wrong.");
+    }
+    throttle.succeeded(key, client);
+    photographer.changePasswordHash(passwords.hash(newPassword));
     refreshTokens.revokeAll(photographer.getId());
+    return signedIn(photographer);
   }
 
   /**
@@ -141,24 +150,36 @@ public class Accounts {
     }
     try {
       Photographer photographer = em.find(Photographer.class, caller.photographerId());
-      return photographer != null && photographer.getStudio().getId().equals(caller.studioId());
+      return photographer != null
+          && photographer.getStudio().getId().equals(caller.studioId())
+          && (caller.accessGeneration() == null
+              || caller.accessGeneration() == photographer.getCredentialsGeneration());
     } catch (NumberFormatException notAnAccount) {
       return false;
     }
   }
 
   private Photographer verified(String email, String password, String client) {
-    String key = "password:" + email.strip().toLowerCase(java.util.Locale.ROOT);
+    String key = throttleKey(email);
     throttle.checkGuess(key, client);
     Photographer photographer = find(email).orElse(null);
-    String stored = photographer == null ? noAccountHash : photographer.getPasswordHash();
-    boolean matches = passwordHash.verify(password.toCharArray(), stored);
+    boolean matches =
+        photographer == null
+            ? passwords.verifyNoAccount(password)
+            : passwords.verify(password, photographer.getPasswordHash());
     if (photographer == null || !matches) {
       throttle.failed(key, client);
       throw ClientError.unauthorized("Wrong e-mail or password.");
     }
     throttle.succeeded(key, client);
+    if (passwords.outdated(photographer.getPasswordHash())) {
+      photographer.rehashPassword(passwords.hash(password));
+    }
     return photographer;
+  }
+
+  private static String throttleKey(String email) {
+    return "password:" + email.strip().toLowerCase(java.util.Locale.ROOT);
   }
 
   private static Set<String> groups(Photographer photographer) {
@@ -181,9 +202,7 @@ public class Accounts {
     }
     Studio studio = new Studio("My studio");
     em.persist(studio);
-    em.persist(
-        new Photographer(
-            studio, email, null, passwordHash.generate(password.toCharArray()), Role.OWNER));
+    em.persist(new Photographer(studio, email, null, passwords.hash(password), Role.OWNER));
     return true;
   }
 

@@ -1,6 +1,7 @@
 package app.glimpse.studios.boundary;
 
 import app.glimpse.access.boundary.Caller;
+import app.glimpse.access.control.PasswordHashing;
 import app.glimpse.access.control.Passwords;
 import app.glimpse.platform.ClientError;
 import app.glimpse.studios.entity.Photographer;
@@ -11,7 +12,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.PersistenceException;
-import jakarta.security.enterprise.identitystore.Pbkdf2PasswordHash;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -32,7 +32,7 @@ public class Team {
 
   @PersistenceContext EntityManager em;
 
-  @Inject Pbkdf2PasswordHash passwordHash;
+  @Inject PasswordHashing passwords;
 
   /** What adding a photographer gives: the account, and the generated password (else null). */
   public record Added(TeamMember member, String generatedPassword) {}
@@ -70,12 +70,7 @@ public class Team {
     }
     String chosen = password == null ? Passwords.generate() : password;
     Photographer photographer =
-        new Photographer(
-            studio,
-            address,
-            displayName,
-            passwordHash.generate(chosen.toCharArray()),
-            Role.PHOTOGRAPHER);
+        new Photographer(studio, address, displayName, passwords.hash(chosen), Role.PHOTOGRAPHER);
     try {
       em.persist(photographer);
       em.flush();

@@ -50,6 +50,9 @@ public class Photographer {
 
   private Instant createdAt;
 
+  /** Raised by every password change: portal sessions signed in before it are signed out. */
+  private long credentialsGeneration;
+
   protected Photographer() {}
 
   public Photographer(
@@ -73,8 +76,19 @@ public class Photographer {
     return normalized;
   }
 
+  /** A new password: every portal session signed in with the old one ends. */
   public void changePasswordHash(String passwordHash) {
     this.passwordHash = Objects.requireNonNull(passwordHash, "passwordHash");
+    credentialsGeneration++;
+  }
+
+  /** The same password hashed again with stronger settings; nobody is signed out. */
+  public void rehashPassword(String passwordHash) {
+    this.passwordHash = Objects.requireNonNull(passwordHash, "passwordHash");
+  }
+
+  public long getCredentialsGeneration() {
+    return credentialsGeneration;
   }
 
   public Long getId() {

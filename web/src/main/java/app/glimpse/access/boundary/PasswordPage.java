@@ -1,5 +1,6 @@
 package app.glimpse.access.boundary;
 
+import app.glimpse.access.control.GlimpsePrincipal;
 import app.glimpse.platform.ClientError;
 import jakarta.ejb.EJB;
 import jakarta.faces.application.FacesMessage;
@@ -7,9 +8,14 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 import java.io.Serializable;
 
-/** {@code /studio/password.xhtml}: the signed-in photographer changes their password. */
+/**
+ * {@code /studio/password.xhtml}: the signed-in photographer changes their password. This session
+ * stays signed in with the new password; every other sign-in of theirs ends ({@link
+ * Accounts#changePassword}).
+ */
 @Named
 @ViewScoped
 public class PasswordPage implements Serializable {
@@ -18,6 +24,7 @@ public class PasswordPage implements Serializable {
 
   @EJB Accounts accounts;
   @Inject transient Callers callers;
+  @Inject transient ClientAddresses clients;
 
   private String current;
   private String replacement;
@@ -38,7 +45,14 @@ public class PasswordPage implements Serializable {
       return;
     }
     try {
-      accounts.changePassword(callers.current(), current, replacement);
+      HttpServletRequest request = (HttpServletRequest) faces.getExternalContext().getRequest();
+      Accounts.SignedIn signedIn =
+          accounts.changePassword(callers.current(), current, replacement, clients.of(request));
+      request
+          .getSession()
+          .setAttribute(
+              GlimpseAuthentication.SESSION_PRINCIPAL,
+              new GlimpsePrincipal(signedIn.email(), signedIn.caller()));
       faces.addMessage(
           null, new FacesMessage(FacesMessage.SEVERITY_INFO, "Password changed.", null));
     } catch (ClientError refused) {
