@@ -72,6 +72,7 @@ class BoundariesIT {
   @EJB Events events;
   @EJB Imports imports;
   @EJB Photos photos;
+  @EJB app.glimpse.photos.boundary.Originals originals;
   @EJB Accounts accounts;
   @Inject Pbkdf2PasswordHash passwordHash;
   @EJB DriveAccounts drive;
@@ -397,6 +398,35 @@ class BoundariesIT {
     assertEquals(ImportStatus.COMPLETED, again.status(), again.toString());
     assertEquals(3, again.processed(), "unchanged files count for the new import");
     assertEquals(3, photos.page(anna, eventId, 0, 50).total(), "and are stored once");
+
+    // an original gone from the folder: its staff learn why, a guest never sees the server's path
+    EventView event = events.setGuestAccess(anna, eventId, "246810", null, false);
+    Caller guest = events.enterGallery(event.slug(), "246810", CLIENT).caller();
+    long messi =
+        photos.page(anna, eventId, 0, 50).items().stream()
+            .filter(item -> item.fileName().equals("messi.jpg"))
+            .findFirst()
+            .orElseThrow()
+            .id();
+    originals.open(guest, eventId, messi).content().close();
+    // the folder replaced by a file: the error the file system gives names the server's path
+    Path moved = Files.move(folder, folder.resolveSibling("mixed-moved"));
+    Files.writeString(folder, "not a folder");
+    try {
+      ClientError toGuest =
+          assertThrows(ClientError.class, () -> originals.open(guest, eventId, messi));
+      assertEquals(409, toGuest.status());
+      assertEquals("original_unavailable", toGuest.error());
+      assertFalse(
+          toGuest.getMessage().contains(folder.getParent().toString()), toGuest.getMessage());
+      ClientError toStaff =
+          assertThrows(ClientError.class, () -> originals.open(anna, eventId, messi));
+      assertEquals(409, toStaff.status());
+      assertTrue(toStaff.getMessage().contains("mixed"), toStaff.getMessage());
+    } finally {
+      Files.delete(folder);
+      Files.move(moved, folder);
+    }
   }
 
   @Test

@@ -121,6 +121,13 @@ class GlimpseRunIT {
             .contains("arcface-mobilefacenet-512.onnx: declared MIT, provenance unclear"),
         health.toString());
     assertTrue(health.toString().contains("\"searchThreshold\":\"0.43\""), health.toString());
+    // the server's metrics (heap, threads, requests) are nobody's business on a public port
+    HttpResponse<String> metrics = send("GET", "/metrics", null, null);
+    assertTrue(
+        metrics.statusCode() >= 400 && !metrics.body().contains("jvm_"),
+        metrics.statusCode()
+            + " "
+            + metrics.body().substring(0, Math.min(200, metrics.body().length())));
 
     HttpResponse<String> wrong =
         send(

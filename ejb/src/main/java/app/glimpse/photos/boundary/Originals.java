@@ -22,6 +22,8 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 
 /**
  * The originals of an event's photos, for downloads by its staff and its guests: opened as streams
@@ -32,6 +34,8 @@ import java.util.Map;
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class Originals {
+
+  private static final Logger LOG = Logger.getLogger(Originals.class.getName());
 
   @PersistenceContext EntityManager em;
   @EJB Events events;
@@ -77,8 +81,10 @@ public class Originals {
    * Opens the original of photo {@code photoId} of the event.
    *
    * @throws ClientError 404 if the caller may not see the event or the photo is not one of its
-   *     indexed photos; 409 {@code original_unavailable} with the reason if the original cannot be
-   *     read any more (removed from the folder, Drive disconnected)
+   *     indexed photos; 409 {@code original_unavailable} if the original cannot be read any more
+   *     (removed from the folder, Drive disconnected): with the reason for the event's staff, and
+   *     without it for a guest, who must not learn where the studio keeps its files (the reason is
+   *     logged)
    */
   public Original open(@NotNull Caller caller, long eventId, long photoId) {
     events.visibleEvent(caller, eventId);
@@ -96,7 +102,17 @@ public class Originals {
     try {
       return new Original(photo.getId(), photo.getFileName(), sources.open(photo));
     } catch (UnreadableFileException e) {
-      throw ClientError.conflict("original_unavailable", e.getMessage());
+      if (caller.studioId() != null) {
+        throw ClientError.conflict("original_unavailable", e.getMessage());
+      }
+      LOG.log(
+          Level.INFO,
+          "A guest asked for the original of photo {0} of event {1}, which cannot be read: {2}",
+          new Object[] {photoId, eventId, e.getMessage()});
+      throw ClientError.conflict(
+          "original_unavailable",
+          "The original of this photo is not available any more; the photographer can import it"
+              + " again.");
     }
   }
 }
