@@ -327,7 +327,7 @@ final class SearchEval {
         }
       }
     }
-    for (int mode = 0; mode < 2; mode++) {
+    for (int mode = 0; mode < 3; mode++) {
       float[][] scores =
           matched(
               queries,
@@ -342,7 +342,10 @@ final class SearchEval {
               mode);
       Figures figures = figures(selfies, photos, relevant, scores, shipped, folds);
       System.out.println(
-          "variant=matched" + (mode == 0 ? "_expand" : "_expand2") + " " + figures.line());
+          "variant=matched"
+              + new String[] {"_expand", "_expand2", "_max_expand"}[mode]
+              + " "
+              + figures.line());
     }
     long strangers =
         photos.stream()
@@ -537,6 +540,9 @@ final class SearchEval {
         for (int f = 0; f < facesOf.get(p).size(); f++, id++) {
           float[] q = vs.get(nearest(vsharp, sharpOf.get(p).get(f)));
           float score = FaceEngine.cosine(q, facesOf.get(p).get(f));
+          if (mode == 2) {
+            score = Math.max(score, FaceEngine.cosine(queries.get(s), facesOf.get(p).get(f)));
+          }
           scores[s][p] = Math.max(scores[s][p], score);
           first.add(new FaceHit(id, p, score));
         }
