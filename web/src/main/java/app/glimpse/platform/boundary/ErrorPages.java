@@ -92,7 +92,7 @@ public class ErrorPages extends HttpServlet {
         "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"UTF-8\">"
             + "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">"
             + "<title>"
-            + escape(title)
+            + Html.escape(title)
             + " · Glimpse</title><link rel=\"icon\" type=\"image/svg+xml\" href=\""
             + request.getContextPath()
             + "/favicon.svg\"><link rel=\"stylesheet\" href=\""
@@ -101,20 +101,13 @@ public class ErrorPages extends HttpServlet {
             + "<main class=\"page\"><section class=\"card narrow\"><p class=\"meta\">Error "
             + status
             + "</p><h1 id=\"errorTitle\">"
-            + escape(title)
+            + Html.escape(title)
             + "</h1><p>"
-            + escape(reason)
+            + Html.escape(reason)
             + "</p><p><a href=\"javascript:history.back()\">Go back</a> · <a href=\""
-            + escape(home)
+            + Html.escape(home)
             + "\">"
             + (studio ? "Your events" : "Glimpse home")
             + "</a></p></section></main></body></html>");
-  }
-
-  private static String escape(String text) {
-    return text.replace("&", "&amp;")
-        .replace("<", "&lt;")
-        .replace(">", "&gt;")
-        .replace("\"", "&quot;");
   }
 }
