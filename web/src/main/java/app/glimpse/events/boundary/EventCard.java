@@ -124,7 +124,8 @@ public class EventCard extends HttpServlet {
 
   private static String css(boolean poster) {
     // sizes in millimetres of the printed sheet; the screen shows the same sheet
-    String size = poster ? "A4" : "A6";
+    // A6 by its measures: Chromium does not know the keyword
+    String size = poster ? "A4" : "105mm 148mm";
     double width = poster ? 210 : 105;
     double height = poster ? 297 : 148;
     double scale = width / 105;

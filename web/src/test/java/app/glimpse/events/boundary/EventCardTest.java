@@ -45,7 +45,7 @@ class EventCardTest {
     assertTrue(page.contains("<strong id=\"cardCode\">KX-4471</strong>"));
     assertTrue(page.contains("Photos by Studio Nord"));
     assertTrue(page.contains("Find me"));
-    assertTrue(page.contains("@page{size:A6"));
+    assertTrue(page.contains("@page{size:105mm 148mm"), "A6");
     assertTrue(page.contains("href=\"/ctx/studio/events/7/card?size=a4\""), "to the poster");
     Matcher images =
         Pattern.compile("<img [^>]*src=\"data:image/png;base64,([^\"]+)\"").matcher(page);
