@@ -1,10 +1,13 @@
 package app.glimpse.photos.boundary;
 
 import app.glimpse.access.boundary.Caller;
+import app.glimpse.access.boundary.ClientAddresses;
 import app.glimpse.gallery.boundary.GuestFinds;
 import app.glimpse.gallery.boundary.GuestPasses;
 import app.glimpse.gallery.boundary.Visitors;
 import app.glimpse.platform.ClientError;
+import app.glimpse.platform.boundary.MinimumRateOutputStream;
+import app.glimpse.platform.boundary.PerKeyLimit;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -17,6 +20,7 @@ import java.io.OutputStream;
 import java.net.URLConnection;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -46,7 +50,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *
  * Both are attachments. At most {@code glimpse.download.max-zip-photos} photos per ZIP and {@code
  * glimpse.download.max-zips} ZIPs written at once on a node (503 beyond), so that downloads cannot
- * take every request thread.
+ * take every request thread; of those, one per guest session and {@code
+ * glimpse.download.zips-per-client} per client address (429 beyond), so that a few guests cannot
+ * take every place; and a ZIP whose client reads slower than {@code
+ * glimpse.download.min-bytes-per-second} (after {@code glimpse.download.slow-grace-seconds} of
+ * waiting for it) is ended, giving its place back.
  */
 @WebServlet("/download/*")
 public class Downloads extends HttpServlet {
@@ -73,11 +81,29 @@ public class Downloads extends HttpServlet {
   @ConfigProperty(name = "glimpse.download.max-zips", defaultValue = "4")
   int maxZips;
 
+  @Inject
+  @ConfigProperty(name = "glimpse.download.zips-per-client", defaultValue = "2")
+  int zipsPerClient;
+
+  @Inject
+  @ConfigProperty(name = "glimpse.download.min-bytes-per-second", defaultValue = "32768")
+  long minBytesPerSecond;
+
+  @Inject
+  @ConfigProperty(name = "glimpse.download.slow-grace-seconds", defaultValue = "30")
+  int slowGraceSeconds;
+
+  @Inject ClientAddresses clients;
+
   private Semaphore zips;
+  private PerKeyLimit perSession;
+  private PerKeyLimit perClient;
 
   @Override
   public void init() {
     zips = new Semaphore(Math.max(1, maxZips));
+    perSession = new PerKeyLimit(1);
+    perClient = new PerKeyLimit(Math.max(1, zipsPerClient));
   }
 
   @Override
@@ -137,20 +163,54 @@ public class Downloads extends HttpServlet {
           "At most " + maxZipPhotos + " photos fit in one download.");
       return;
     }
-    if (!zips.tryAcquire()) {
+    String session = request.getSession().getId();
+    String client = clients.of(request);
+    if (!perSession.tryAcquire(session)) {
       response.setHeader("Retry-After", "30");
       response.sendError(
-          HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Many downloads are running; try again.");
+          429, "Your download is still running; wait for it to finish before starting another.");
       return;
     }
     try {
-      String slug = passes.slugOf(eventId).orElse("event-" + eventId);
-      response.setContentType("application/zip");
-      response.setHeader("Content-Disposition", attachment(slug + "-your-photos.zip"));
-      response.setHeader("Cache-Control", "private, no-store");
-      writeZip(caller.get(), eventId, files, response.getOutputStream());
+      if (!perClient.tryAcquire(client)) {
+        response.setHeader("Retry-After", "30");
+        response.sendError(
+            429, "Other downloads from your network are running; try again when they finish.");
+        return;
+      }
+      try {
+        if (!zips.tryAcquire()) {
+          response.setHeader("Retry-After", "30");
+          response.sendError(
+              HttpServletResponse.SC_SERVICE_UNAVAILABLE, "Many downloads are running; try again.");
+          return;
+        }
+        try {
+          String slug = passes.slugOf(eventId).orElse("event-" + eventId);
+          response.setContentType("application/zip");
+          response.setHeader("Content-Disposition", attachment(slug + "-your-photos.zip"));
+          response.setHeader("Cache-Control", "private, no-store");
+          writeZip(
+              caller.get(),
+              eventId,
+              files,
+              new MinimumRateOutputStream(
+                  response.getOutputStream(),
+                  minBytesPerSecond,
+                  Duration.ofSeconds(slowGraceSeconds)));
+        } catch (MinimumRateOutputStream.TooSlow slow) {
+          log.log(
+              Level.INFO,
+              "ZIP of event {0} ended: the client read {1}",
+              new Object[] {eventId, slow.getMessage()});
+        } finally {
+          zips.release();
+        }
+      } finally {
+        perClient.release(client);
+      }
     } finally {
-      zips.release();
+      perSession.release(session);
     }
   }
 
