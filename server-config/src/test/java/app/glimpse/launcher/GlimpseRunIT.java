@@ -136,6 +136,7 @@ class GlimpseRunIT {
             null,
             "{\"email\":\"" + EMAIL + "\",\"password\":\"nope\"}");
     assertEquals("unauthorized", object(wrong, 401).getString("error"));
+    oversizedBodiesAreRefusedUnread();
     String token = token();
     refreshTokensRotateAndEndOnReuse();
 
@@ -355,6 +356,43 @@ class GlimpseRunIT {
     assertEquals(302, removed.statusCode(), "a removed photographer is sent to sign in");
     assertTrue(
         removed.headers().firstValue("Location").orElseThrow().contains("/studio/sign-in.xhtml"));
+  }
+
+  /**
+   * A 6 MB password is refused before anyone hashes it: 413 in the API's shape, with a length or
+   * without one (chunked), and an error page for a Faces form.
+   */
+  private void oversizedBodiesAreRefusedUnread() throws Exception {
+    String huge = "{\"email\":\"" + EMAIL + "\",\"password\":\"" + "x".repeat(6_000_000) + "\"}";
+    HttpResponse<String> sized = send("POST", "/api/v1/auth/token", null, huge);
+    assertEquals("too_large", object(sized, 413).getString("error"));
+    HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
+    HttpResponse<String> chunked =
+        http.send(
+            HttpRequest.newBuilder(glimpse.uri("/api/v1/auth/token"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(
+                    HttpRequest.BodyPublishers.ofInputStream(
+                        () ->
+                            new java.io.ByteArrayInputStream(
+                                huge.getBytes(StandardCharsets.UTF_8))))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(413, chunked.statusCode(), chunked.body());
+    assertTrue(chunked.body().contains("\"too_large\""), chunked.body());
+    HttpResponse<String> form =
+        http.send(
+            HttpRequest.newBuilder(glimpse.uri("/studio/sign-in.xhtml"))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "signIn%3Apassword=" + "x".repeat(6_000_000)))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(413, form.statusCode());
+    assertFalse(form.body().contains("Exception"), form.body());
   }
 
   /** A browser-like client (cookies, no redirects followed) signed in through the sign-in page. */

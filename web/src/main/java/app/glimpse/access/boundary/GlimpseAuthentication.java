@@ -4,6 +4,7 @@ import app.glimpse.access.control.BearerTokens;
 import app.glimpse.access.control.GlimpsePrincipal;
 import app.glimpse.access.control.JwtKeys;
 import app.glimpse.platform.DataDirectory;
+import app.glimpse.platform.boundary.RequestLimits;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -129,6 +130,7 @@ public class GlimpseAuthentication implements HttpAuthenticationMechanism {
       request.changeSessionId();
     }
     request.getSession(true).setAttribute(SESSION_PRINCIPAL, principal);
+    RequestLimits.signedIn(request.getSession());
     return context.notifyContainerAboutLogin(principal, principal.caller().roles());
   }
 

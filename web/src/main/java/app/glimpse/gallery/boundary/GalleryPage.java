@@ -10,6 +10,7 @@ import app.glimpse.photos.boundary.PhotoPage;
 import app.glimpse.photos.boundary.Photos;
 import app.glimpse.photos.boundary.PreviewImages;
 import app.glimpse.platform.ClientError;
+import app.glimpse.platform.boundary.RequestLimits;
 import app.glimpse.search.boundary.Search;
 import jakarta.ejb.EJB;
 import jakarta.faces.application.FacesMessage;
@@ -253,6 +254,7 @@ public class GalleryPage implements Serializable {
         request.changeSessionId();
       }
       passes.add(pass);
+      RequestLimits.signedIn(request.getSession());
       firstPage();
     } catch (ClientError refused) {
       FacesContext faces = FacesContext.getCurrentInstance();

@@ -43,6 +43,15 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
       return ErrorBody.response(400, "invalid_request", invalid.getMessage());
     }
     if (cause instanceof JsonbException || cause instanceof ProcessingException) {
+      // a refusal while the body was read (RequestLimits: too large) is that refusal
+      for (Throwable inner = cause.getCause(); inner != null; inner = inner.getCause()) {
+        if (inner instanceof ClientError refusal) {
+          return ErrorBody.response(refusal.status(), refusal.error(), refusal.getMessage());
+        }
+        if (inner.getCause() == inner) {
+          break;
+        }
+      }
       return ErrorBody.response(
           400, "invalid_json", "The request body is not the JSON this call expects.");
     }
