@@ -448,15 +448,28 @@ class BoundariesIT {
       String state = queryParameter(url, "state");
       assertEquals(
           "http://glimpse.test/api/v1/drive/callback", queryParameter(url, "redirect_uri"));
-      fake.authorizationCode("code-ivy", "refresh-ivy");
+      fake.authorizationCode("code-ivy", "refresh-ivy").consent(url);
       assertEquals(
           400,
-          assertThrows(ClientError.class, () -> drive.callback("code-ivy", "forged", null))
+          assertThrows(ClientError.class, () -> drive.callback(ivy, "code-ivy", "forged", null))
               .status());
-      assertEquals("ivy@gmail.test", drive.callback("code-ivy", state, null));
+      // a consent link Ivy started, finished in the browser of someone else signed in to Glimpse
+      Caller jon = fixtures().photographer("jon@j.test");
+      String sent = drive.authorize(ivy, "http://glimpse.test/api/v1/drive/callback");
+      fake.authorizationCode("code-jon", "refresh-jon").consent(sent);
+      ClientError otherAccount =
+          assertThrows(
+              ClientError.class,
+              () -> drive.callback(jon, "code-jon", queryParameter(sent, "state"), null));
+      assertEquals("drive_other_account", otherAccount.error());
+      assertFalse(drive.status(ivy).connected(), "nobody's Drive is connected to Ivy");
+      assertFalse(drive.status(jon).connected());
+      fake.authorizationCode("code-ivy", "refresh-ivy").consent(url);
+      assertEquals("ivy@gmail.test", drive.callback(ivy, "code-ivy", state, null));
       assertEquals(
           400,
-          assertThrows(ClientError.class, () -> drive.callback("code-ivy", state, null)).status(),
+          assertThrows(ClientError.class, () -> drive.callback(ivy, "code-ivy", state, null))
+              .status(),
           "a state is used once");
       assertTrue(drive.status(ivy).connected());
       assertEquals("ivy@gmail.test", drive.status(ivy).email());

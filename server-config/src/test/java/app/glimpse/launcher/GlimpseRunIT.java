@@ -15,6 +15,7 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonStructure;
 import java.io.IOException;
 import java.io.StringReader;
+import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -395,12 +396,48 @@ class GlimpseRunIT {
     assertFalse(form.body().contains("Exception"), form.body());
   }
 
+  /**
+   * Cookies kept by name and sent back to every address: the first run sets Secure cookies (as
+   * behind a TLS proxy) on a plain-HTTP port, which a browser-like cookie manager would not send.
+   */
+  private static final class EveryCookie extends java.net.CookieHandler {
+    private final Map<String, String> cookies = new java.util.concurrent.ConcurrentHashMap<>();
+
+    @Override
+    public Map<String, List<String>> get(URI uri, Map<String, List<String>> headers) {
+      return cookies.isEmpty()
+          ? Map.of()
+          : Map.of(
+              "Cookie",
+              List.of(
+                  cookies.entrySet().stream()
+                      .map(c -> c.getKey() + "=" + c.getValue())
+                      .collect(java.util.stream.Collectors.joining("; "))));
+    }
+
+    @Override
+    public void put(URI uri, Map<String, List<String>> headers) {
+      headers.forEach(
+          (name, values) -> {
+            if ("Set-Cookie".equalsIgnoreCase(name)) {
+              for (String value : values) {
+                String pair = value.split(";", 2)[0];
+                int eq = pair.indexOf('=');
+                if (eq > 0) {
+                  cookies.put(pair.substring(0, eq).strip(), pair.substring(eq + 1).strip());
+                }
+              }
+            }
+          });
+    }
+  }
+
   /** A browser-like client (cookies, no redirects followed) signed in through the sign-in page. */
   private HttpClient signedInToThePortal(String email, String password) throws Exception {
     HttpClient browser =
         HttpClient.newBuilder()
             .version(HttpClient.Version.HTTP_1_1)
-            .cookieHandler(new java.net.CookieManager())
+            .cookieHandler(new EveryCookie())
             .followRedirects(HttpClient.Redirect.NEVER)
             .build();
     String form = page(browser, "/studio/sign-in.xhtml").body();
@@ -540,14 +577,41 @@ class GlimpseRunIT {
     Map<String, String> query = query(url);
     assertEquals("https://www.googleapis.com/auth/drive.readonly", query.get("scope"));
     assertEquals(glimpse.uri("/api/v1/drive/callback").toString(), query.get("redirect_uri"));
-    drive.authorizationCode("code-run", "refresh-run");
+    assertEquals("S256", query.get("code_challenge_method"));
+    drive.authorizationCode("code-run", "refresh-run").consent(url);
     String callback = "/api/v1/drive/callback?code=code-run&state=" + query.get("state");
-    HttpResponse<String> back = send("GET", callback, null, null);
-    assertEquals(303, back.statusCode(), back.body());
+    // Google's redirect goes on to the portal, which finishes the consent only in a browser
+    // signed in as the photographer who asked for it
+    HttpResponse<String> toPortal = send("GET", callback, null, null);
+    assertEquals(303, toPortal.statusCode(), toPortal.body());
+    String portal = toPortal.headers().firstValue("Location").orElseThrow();
+    assertTrue(portal.contains("/studio/drive/callback?code=code-run&state="), portal);
+    HttpClient nobody = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
+    HttpResponse<String> anonymous =
+        nobody.send(
+            HttpRequest.newBuilder(URI.create(portal)).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(302, anonymous.statusCode());
+    assertTrue(
+        anonymous
+            .headers()
+            .firstValue("Location")
+            .orElseThrow()
+            .contains("/studio/sign-in.xhtml?next="),
+        anonymous.headers().toString());
+    HttpClient owner = signedInToThePortal(EMAIL, PASSWORD);
+    HttpResponse<String> back =
+        owner.send(
+            HttpRequest.newBuilder(URI.create(portal)).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(302, back.statusCode(), back.body());
     assertTrue(
         back.headers().firstValue("Location").orElseThrow().endsWith("/?drive=connected"),
         back.headers().toString());
-    HttpResponse<String> replayed = send("GET", callback, null, null);
+    HttpResponse<String> replayed =
+        owner.send(
+            HttpRequest.newBuilder(URI.create(portal)).build(),
+            HttpResponse.BodyHandlers.ofString());
     assertTrue(
         replayed.headers().firstValue("Location").orElseThrow().endsWith("/?drive=invalid_state"),
         replayed.headers().toString());

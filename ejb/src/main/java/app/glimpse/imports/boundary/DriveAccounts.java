@@ -70,29 +70,44 @@ public class DriveAccounts {
     DriveSettings settings = drive.configured();
     String redirectUri =
         settings.redirectUri() != null ? settings.redirectUri() : derivedRedirectUri;
-    byte[] random = new byte[32];
-    RANDOM.nextBytes(random);
-    String state = Base64.getUrlEncoder().withoutPadding().encodeToString(random);
+    String state = random();
+    String verifier = random();
     Instant now = Timestamps.now();
     em.createNamedQuery(DriveAuthorization.DELETE_EXPIRED).setParameter("now", now).executeUpdate();
     em.persist(
         new DriveAuthorization(
-            state, photographerId, redirectUri, now.plus(AUTHORIZATION_LIFETIME)));
-    return DriveOAuth.authorizationUrl(settings, redirectUri, state);
+            state, photographerId, redirectUri, now.plus(AUTHORIZATION_LIFETIME), verifier));
+    return DriveOAuth.authorizationUrl(settings, redirectUri, state, verifier);
   }
 
   /**
-   * Google's redirect after the photographer decided: exchanges {@code code} for a refresh token
-   * and stores it, encrypted, for the photographer the {@code state} names.
+   * Google's redirect after the photographer decided, in the browser of {@code browser} (the
+   * photographer signed in to the portal there): exchanges {@code code} for a refresh token and
+   * stores it, encrypted, for the photographer the {@code state} names, who must be {@code
+   * browser}. A consent link someone else started is refused (400 {@code drive_other_account}), so
+   * that nobody can send a genuine consent link to another person and receive their Drive.
    *
    * @param error what Google sent instead of a code ("access_denied"), or null
    * @return the e-mail of the connected account
-   * @throws ClientError 400 for an unknown, used or expired state, or a refusal
+   * @throws ClientError 400 for an unknown, used or expired state, another account's state, or a
+   *     refusal
    */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-  public String callback(String code, String state, String error) {
+  public String callback(@NotNull Caller browser, String code, String state, String error) {
+    long signedIn = staff(browser);
     DriveSettings settings = drive.configured();
     DriveAuthorization authorization = context.getBusinessObject(DriveAccounts.class).claim(state);
+    if (authorization.getPhotographerId() != signedIn) {
+      LOG.log(
+          Level.WARNING,
+          "A Drive consent started by photographer {0} came back in the browser of photographer"
+              + " {1}; refused",
+          new Object[] {authorization.getPhotographerId(), signedIn});
+      throw ClientError.badRequest(
+          "drive_other_account",
+          "This Drive consent was started by another Glimpse account; connect Drive again from"
+              + " your own.");
+    }
     if (authorization.isExpired(Timestamps.now())) {
       throw ClientError.badRequest(
           "invalid_state", "This Drive authorization expired; connect Drive again.");
@@ -106,7 +121,9 @@ public class DriveAccounts {
     String refreshToken;
     String email;
     try {
-      refreshToken = DriveOAuth.refreshToken(settings, code, authorization.getRedirectUri());
+      refreshToken =
+          DriveOAuth.refreshToken(
+              settings, code, authorization.getRedirectUri(), authorization.getCodeVerifier());
       email =
           new DriveClient(settings, DriveClient.credential(settings, refreshToken)).accountEmail();
     } catch (DriveFailure e) {
@@ -115,6 +132,12 @@ public class DriveAccounts {
     context.getBusinessObject(DriveAccounts.class).connect(photographerId, email, refreshToken);
     LOG.log(Level.INFO, "Photographer {0} connected Google Drive", photographerId);
     return email;
+  }
+
+  private static String random() {
+    byte[] random = new byte[32];
+    RANDOM.nextBytes(random);
+    return Base64.getUrlEncoder().withoutPadding().encodeToString(random);
   }
 
   /**

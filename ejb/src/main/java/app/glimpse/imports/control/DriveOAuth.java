@@ -7,12 +7,17 @@ import com.google.api.client.auth.oauth2.TokenResponse;
 import com.google.api.client.http.GenericUrl;
 import com.google.api.services.drive.DriveScopes;
 import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.Base64;
 import java.util.List;
 
 /**
  * Google's OAuth 2.0 web-server flow for Drive: the URL that asks the photographer for read-only
  * access (offline, so that Google issues a refresh token), and the exchange of the code Google
- * sends back for that refresh token.
+ * sends back for that refresh token. With PKCE (RFC 7636, S256): a code that leaks on its way back
+ * is worthless without the verifier, which never leaves the server.
  */
 public final class DriveOAuth {
 
@@ -21,11 +26,14 @@ public final class DriveOAuth {
   private DriveOAuth() {}
 
   /** Where to send the photographer's browser; Google comes back to {@code redirectUri}. */
-  public static String authorizationUrl(DriveSettings settings, String redirectUri, String state) {
+  public static String authorizationUrl(
+      DriveSettings settings, String redirectUri, String state, String codeVerifier) {
     return new AuthorizationCodeRequestUrl(settings.authorizationUrl(), settings.clientId())
         .setScopes(List.of(SCOPE))
         .setRedirectUri(redirectUri)
         .setState(state)
+        .set("code_challenge", challenge(codeVerifier))
+        .set("code_challenge_method", "S256")
         .set("access_type", "offline")
         .set("prompt", "consent")
         .set("include_granted_scopes", "true")
@@ -37,7 +45,8 @@ public final class DriveOAuth {
    *
    * @throws DriveFailure if Google refuses the code, grants no refresh token, or not the scope
    */
-  public static String refreshToken(DriveSettings settings, String code, String redirectUri) {
+  public static String refreshToken(
+      DriveSettings settings, String code, String redirectUri, String codeVerifier) {
     TokenResponse response;
     try {
       response =
@@ -47,6 +56,7 @@ public final class DriveOAuth {
                   new GenericUrl(settings.tokenUrl()),
                   code)
               .setRedirectUri(redirectUri)
+              .set("code_verifier", codeVerifier)
               .setClientAuthentication(
                   new ClientParametersAuthentication(settings.clientId(), settings.clientSecret()))
               .execute();
@@ -66,5 +76,18 @@ public final class DriveOAuth {
           null);
     }
     return response.getRefreshToken();
+  }
+
+  /** The S256 challenge of a PKCE verifier: base64url of its SHA-256, unpadded. */
+  public static String challenge(String codeVerifier) {
+    try {
+      return Base64.getUrlEncoder()
+          .withoutPadding()
+          .encodeToString(
+              MessageDigest.getInstance("SHA-256")
+                  .digest(codeVerifier.getBytes(StandardCharsets.US_ASCII)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

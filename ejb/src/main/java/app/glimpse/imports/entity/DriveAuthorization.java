@@ -9,8 +9,10 @@ import java.util.Objects;
 
 /**
  * An OAuth authorization under way: the random {@code state} sent to Google with the photographer
- * who asked for it. Google's redirect comes back without a bearer token, so the state alone says
- * whose account to connect; it is used once and expires after minutes, and nobody else can know it.
+ * who asked for it, and the PKCE code verifier whose challenge went with it. Google's redirect
+ * comes back without a bearer token; it is finished only in a browser signed in to the portal as
+ * that same photographer (so that a consent link sent to someone else connects nobody's Drive to
+ * the sender), the state is used once and expires after minutes.
  */
 @Entity
 @Table(name = "drive_authorization")
@@ -30,14 +32,22 @@ public class DriveAuthorization {
 
   private Instant expiresAt;
 
+  /** PKCE (RFC 7636): the secret whose S256 challenge the authorization URL carried. */
+  private String codeVerifier;
+
   protected DriveAuthorization() {}
 
   public DriveAuthorization(
-      String state, long photographerId, String redirectUri, Instant expiresAt) {
+      String state,
+      long photographerId,
+      String redirectUri,
+      Instant expiresAt,
+      String codeVerifier) {
     this.state = Objects.requireNonNull(state, "state");
     this.photographerId = photographerId;
     this.redirectUri = Objects.requireNonNull(redirectUri, "redirectUri");
     this.expiresAt = Objects.requireNonNull(expiresAt, "expiresAt");
+    this.codeVerifier = Objects.requireNonNull(codeVerifier, "codeVerifier");
   }
 
   public boolean isExpired(Instant now) {
@@ -50,5 +60,9 @@ public class DriveAuthorization {
 
   public String getRedirectUri() {
     return redirectUri;
+  }
+
+  public String getCodeVerifier() {
+    return codeVerifier;
   }
 }

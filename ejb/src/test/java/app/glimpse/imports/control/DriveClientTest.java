@@ -198,9 +198,11 @@ class DriveClientTest {
   }
 
   @Test
-  void theOAuthFlowAsksForReadOnlyOfflineAccessAndExchangesTheCode() {
+  void theOAuthFlowAsksForReadOnlyOfflineAccessAndExchangesTheCodeWithPkce() {
+    String verifier = "v3rifier-of-at-least-43-characters-0123456789abcdef";
     String url =
-        DriveOAuth.authorizationUrl(settings, "http://glimpse.test/api/v1/drive/callback", "st4te");
+        DriveOAuth.authorizationUrl(
+            settings, "http://glimpse.test/api/v1/drive/callback", "st4te", verifier);
     Map<String, String> query = query(URI.create(url));
     assertTrue(url.startsWith(DriveSettings.GOOGLE_AUTHORIZATION_URL + "?"), url);
     assertEquals("client-1", query.get("client_id"));
@@ -209,15 +211,29 @@ class DriveClientTest {
     assertEquals("st4te", query.get("state"));
     assertEquals("offline", query.get("access_type"));
     assertEquals("http://glimpse.test/api/v1/drive/callback", query.get("redirect_uri"));
+    assertEquals("S256", query.get("code_challenge_method"));
+    // RFC 7636, appendix B: the challenge of dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk
+    assertEquals(
+        "E9Melhoa2OwvFrEMTJguCHaoeK1t8URWbuGJSstw-cM",
+        DriveOAuth.challenge("dBjftJeZ4CVP-mB92K27uhbUJU1p1r_wW1gFWFOEjXk"));
 
-    fake.authorizationCode("code-1", "refresh-new");
+    fake.authorizationCode("code-1", "refresh-new").consent(url);
+    DriveFailure wrongVerifier =
+        assertThrows(
+            DriveFailure.class,
+            () ->
+                DriveOAuth.refreshToken(
+                    settings, "code-1", "http://glimpse.test/api/v1/drive/callback", "guessed"));
+    assertTrue(wrongVerifier.getMessage().contains("invalid_grant"), wrongVerifier.getMessage());
+    fake.authorizationCode("code-2", "refresh-new").consent(url);
     assertEquals(
         "refresh-new",
-        DriveOAuth.refreshToken(settings, "code-1", "http://glimpse.test/api/v1/drive/callback"));
+        DriveOAuth.refreshToken(
+            settings, "code-2", "http://glimpse.test/api/v1/drive/callback", verifier));
     DriveFailure reused =
         assertThrows(
             DriveFailure.class,
-            () -> DriveOAuth.refreshToken(settings, "code-1", "http://glimpse.test/cb"));
+            () -> DriveOAuth.refreshToken(settings, "code-2", "http://glimpse.test/cb", verifier));
     assertTrue(reused.getMessage().contains("invalid_grant"), reused.getMessage());
   }
 

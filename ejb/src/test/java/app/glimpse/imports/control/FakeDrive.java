@@ -7,6 +7,7 @@ import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -62,6 +63,7 @@ public final class FakeDrive implements AutoCloseable {
   private final AtomicInteger refreshes = new AtomicInteger();
   private final AtomicInteger unauthorized = new AtomicInteger();
   private final AtomicInteger tokenCounter = new AtomicInteger();
+  private final Map<String, String> challenges = new java.util.concurrent.ConcurrentHashMap<>();
   private volatile int pageSize = 2;
 
   private FakeDrive(HttpServer server, String clientId, String clientSecret, String email) {
@@ -180,6 +182,17 @@ public final class FakeDrive implements AutoCloseable {
   }
 
   /**
+   * The user consents on the page {@code authorizationUrl} (as a browser at {@link
+   * #authorizationUrl()} would): the code last registered by {@link #authorizationCode} is given
+   * out for that URL's PKCE challenge, which its exchange must then prove. Answers the code.
+   */
+  public String consent(String authorizationUrl) {
+    Map<String, String> query = form(URI.create(authorizationUrl).getRawQuery());
+    challenges.put(consentCode, String.valueOf(query.get("code_challenge")));
+    return consentCode;
+  }
+
+  /**
    * Google's consent page (GLIMPSE_DRIVE_AUTHORIZATION_URL), where the signed-in user consents at
    * once: it sends the browser back to the {@code redirect_uri} with the code last registered by
    * {@link #authorizationCode} and the {@code state} it was given.
@@ -246,6 +259,7 @@ public final class FakeDrive implements AutoCloseable {
         return;
       }
       if (path.equals("/o/oauth2/v2/auth") && consentCode != null) {
+        challenges.put(consentCode, String.valueOf(query.get("code_challenge")));
         String back =
             query.get("redirect_uri")
                 + "?code="
@@ -365,9 +379,21 @@ public final class FakeDrive implements AutoCloseable {
     String refreshToken;
     boolean fresh = false;
     if ("authorization_code".equals(grant)) {
-      refreshToken = codes.remove(String.valueOf(form.get("code")));
+      String code = String.valueOf(form.get("code"));
+      refreshToken = codes.remove(code);
+      String challenge = challenges.remove(code);
       if (refreshToken == null) {
         json(exchange, 400, "{\"error\":\"invalid_grant\",\"error_description\":\"Bad code\"}");
+        return;
+      }
+      // PKCE (RFC 7636, S256), as Google checks it: the verifier must match the consent's challenge
+      if (challenge == null
+          || form.get("code_verifier") == null
+          || !challenge.equals(s256(form.get("code_verifier")))) {
+        json(
+            exchange,
+            400,
+            "{\"error\":\"invalid_grant\",\"error_description\":\"Missing code verifier.\"}");
         return;
       }
       refreshTokens.add(refreshToken);
@@ -501,6 +527,18 @@ public final class FakeDrive implements AutoCloseable {
             .append(quote(Long.toString(bytes.length)));
       }
       return json.append('}').toString();
+    }
+  }
+
+  private static String s256(String verifier) {
+    try {
+      return java.util.Base64.getUrlEncoder()
+          .withoutPadding()
+          .encodeToString(
+              java.security.MessageDigest.getInstance("SHA-256")
+                  .digest(verifier.getBytes(StandardCharsets.US_ASCII)));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
     }
   }
 }

@@ -1,13 +1,11 @@
 package app.glimpse.imports.boundary;
 
 import app.glimpse.access.boundary.Callers;
-import app.glimpse.platform.ClientError;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpSession;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -17,7 +15,6 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
-import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
@@ -62,21 +59,20 @@ public class DriveResource {
   @PermitAll
   @Operation(
       summary =
-          "Google's redirect after consent: stores the connection of the photographer the state"
-              + " names, then sends the browser back to Glimpse")
-  public Response callback(
-      @QueryParam("code") String code,
-      @QueryParam("state") String state,
-      @QueryParam("error") String error,
-      @Context UriInfo uri,
-      @Context HttpServletRequest request) {
-    URI home = uri.getBaseUri().resolve(returnTo(request));
-    try {
-      accounts.callback(code, state, error);
-      return Response.seeOther(uriWith(home, "drive=connected")).build();
-    } catch (ClientError refused) {
-      return Response.seeOther(uriWith(home, "drive=" + refused.error())).build();
-    }
+          "Google's redirect after consent: sends the browser on to the portal"
+              + " (/studio/drive/callback), which connects the Drive if the browser is signed in as"
+              + " the photographer who asked (else it signs in first), then back to Glimpse")
+  public Response callback(@Context UriInfo uri, @Context HttpServletRequest request) {
+    // the API looks at no session; the portal's servlet does, so the consent is finished only by
+    // the photographer who started it (DriveAccounts.callback)
+    String query = request.getQueryString();
+    return Response.seeOther(
+            uri.getBaseUri()
+                .resolve(
+                    request.getContextPath()
+                        + DriveCallback.PATH
+                        + (query == null ? "" : "?" + query)))
+        .build();
   }
 
   @GET
@@ -97,23 +93,6 @@ public class DriveResource {
   public Response disconnect() {
     accounts.disconnect(callers.current());
     return Response.noContent().build();
-  }
-
-  private static URI uriWith(URI home, String query) {
-    return URI.create(home + (home.getRawQuery() == null ? "?" : "&") + query);
-  }
-
-  /**
-   * Where the portal asked to come back to after Google's consent (the event page the photographer
-   * connected Drive from), taken from the session once; {@code /} otherwise. Only studio paths.
-   */
-  private static String returnTo(HttpServletRequest request) {
-    HttpSession session = request.getSession(false);
-    Object path = session == null ? null : session.getAttribute(RETURN_TO);
-    if (session != null) {
-      session.removeAttribute(RETURN_TO);
-    }
-    return path instanceof String p && p.matches("/studio/event\\.xhtml\\?id=\\d{1,18}") ? p : "/";
   }
 
   /** Where to send the browser to connect Drive. */
