@@ -128,6 +128,19 @@ class HostileInputIT {
     assertEquals("big.jpg", skipped.getString("fileName"));
     assertTrue(skipped.getString("reason").contains("MB"), skipped.toString());
     awaitCompleted(api, token, "/api/v1/imports/" + uploaded.getJsonNumber("id").longValue());
+    // uploads clean their names; a file in a server folder keeps its name as it is on disk, markup
+    // and all, so that the pages must escape it
+    Path markup = Files.createDirectories(work.resolve("markup"));
+    Files.copy(deepface.resolve("img5.jpg"), markup.resolve(FILE_NAME));
+    JsonObject fromFolder =
+        object(
+            api.send(
+                "POST",
+                "/api/v1/events/" + eventId + "/imports",
+                token,
+                "{\"source\":\"folder\",\"path\":\"" + markup + "\"}"),
+            202);
+    awaitCompleted(api, token, "/api/v1/imports/" + fromFolder.getJsonNumber("id").longValue());
 
     // a person named with markup, shown to guests
     JsonObject person =
@@ -195,7 +208,11 @@ class HostileInputIT {
     String events = studio.page("/studio/events.xhtml").body();
     assertTrue(events.contains("&lt;script&gt;alert("), "signed in, the events list shows it");
     assertEscaped(events, "the events list");
-    assertEscaped(studio.page("/studio/event.xhtml?id=" + eventId).body(), "the event page");
+    String eventPage = studio.page("/studio/event.xhtml?id=" + eventId).body();
+    assertEscaped(eventPage, "the event page");
+    assertTrue(
+        eventPage.contains("<span class=\"file\">&lt;img src=x onerror=alert(1)&gt;.jpg</span>"),
+        "the server-folder file's own name, escaped");
     HttpResponse<String> forgedUpload =
         studio.multipart(
             "/studio/uploads/" + eventId,
