@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.glimpse.access.boundary.Accounts;
-import app.glimpse.access.boundary.Caller;
+import app.glimpse.platform.Caller;
 import app.glimpse.events.boundary.EventView;
 import app.glimpse.events.boundary.Events;
 import app.glimpse.imports.boundary.ImportView;

@@ -5,7 +5,7 @@ import static app.glimpse.testing.Jpegs.withSegment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.glimpse.access.boundary.Caller;
+import app.glimpse.platform.Caller;
 import app.glimpse.events.boundary.Events;
 import app.glimpse.faces.FaceEngine;
 import app.glimpse.imports.boundary.ImportView;

@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.glimpse.access.boundary.Accounts;
-import app.glimpse.access.boundary.Caller;
+import app.glimpse.platform.Caller;
 import app.glimpse.events.boundary.EventView;
 import app.glimpse.events.boundary.Events;
 import app.glimpse.events.entity.Event;
@@ -218,7 +218,7 @@ class BoundariesIT {
                   Event event = em.find(Event.class, eventId);
                   Source source = new Source(event, SourceKind.FOLDER, "/photos", "photos");
                   em.persist(source);
-                  Photo late = Photo.indexed(event, source, null, "b.jpg", "b.jpg", "hash-b");
+                  Photo late = Photo.indexed(event, source.getId(), null, "b.jpg", "b.jpg", "hash-b");
                   late.describe(
                       4000,
                       3000,
@@ -228,7 +228,7 @@ class BoundariesIT {
                       "R6",
                       null,
                       false);
-                  Photo early = Photo.indexed(event, source, null, "a.jpg", "a.jpg", "hash-a");
+                  Photo early = Photo.indexed(event, source.getId(), null, "a.jpg", "a.jpg", "hash-a");
                   early.describe(
                       3000,
                       4000,
@@ -239,7 +239,7 @@ class BoundariesIT {
                       null,
                       true);
                   Photo broken =
-                      Photo.failed(event, source, null, "c.jpg", "c.jpg", "hash-c", "Not an image");
+                      Photo.failed(event, source.getId(), null, "c.jpg", "c.jpg", "hash-c", "Not an image");
                   em.persist(late);
                   em.persist(early);
                   em.persist(broken);
@@ -304,8 +304,8 @@ class BoundariesIT {
                 String name = "p" + i + ".jpg";
                 Photo photo =
                     i % 7 == 3
-                        ? Photo.failed(event, source, null, name, name, "hash-" + i, "broken")
-                        : Photo.indexed(event, source, null, name, name, "hash-" + i);
+                        ? Photo.failed(event, source.getId(), null, name, name, "hash-" + i, "broken")
+                        : Photo.indexed(event, source.getId(), null, name, name, "hash-" + i);
                 if (i % 5 != 4) {
                   // three photos a minute apart, then three in the same second, ...
                   Instant taken = nine.plusSeconds(i % 6 < 3 ? 60L * i : 60L * (i - i % 6 + 3));

@@ -4,6 +4,7 @@ import app.glimpse.access.control.IssuedToken;
 import app.glimpse.access.control.RefreshTokens;
 import app.glimpse.access.control.Throttle;
 import app.glimpse.access.control.TokenIssuer;
+import app.glimpse.platform.Caller;
 import app.glimpse.platform.ClientError;
 import app.glimpse.studios.entity.Photographer;
 import app.glimpse.studios.entity.Role;

@@ -1,6 +1,5 @@
 package app.glimpse.imports.boundary;
 
-import app.glimpse.access.boundary.Caller;
 import app.glimpse.events.boundary.Events;
 import app.glimpse.events.entity.Event;
 import app.glimpse.imports.control.DriveAccess;
@@ -13,6 +12,7 @@ import app.glimpse.imports.entity.PhotoImport;
 import app.glimpse.imports.entity.Source;
 import app.glimpse.imports.entity.SourceKind;
 import app.glimpse.photos.entity.Photo;
+import app.glimpse.platform.Caller;
 import app.glimpse.platform.ClientError;
 import jakarta.annotation.Resource;
 import jakarta.batch.operations.JobExecutionNotRunningException;

@@ -79,7 +79,7 @@ public class PhotoIndexing {
     PhotoAnalysis analysis = null;
     try {
       analysis = FaceEngine.shared().analyze(bytes, name);
-      photo = Photo.indexed(run.getEvent(), source, importId, fileId, name, hash);
+      photo = Photo.indexed(run.getEvent(), source.getId(), importId, fileId, name, hash);
       PhotoMetadata meta = analysis.metadata();
       Instant takenAt = meta.capturedAtWithOffset().map(time -> time.toInstant()).orElse(null);
       if (takenAt == null && meta.capturedAt() != null) {
@@ -95,7 +95,9 @@ public class PhotoIndexing {
           meta.lens(),
           meta.hasGps());
     } catch (UnreadableImageException e) {
-      photo = Photo.failed(run.getEvent(), source, importId, fileId, name, hash, e.getMessage());
+      photo =
+          Photo.failed(
+              run.getEvent(), source.getId(), importId, fileId, name, hash, e.getMessage());
     }
     photo.sourceVersion(file.version());
     photo.indexedBy(NodeName.get());
@@ -144,7 +146,13 @@ public class PhotoIndexing {
     } else {
       Photo failed =
           Photo.failed(
-              run.getEvent(), run.getSource(), run.getId(), file.id(), file.name(), "-", reason);
+              run.getEvent(),
+              run.getSource().getId(),
+              run.getId(),
+              file.id(),
+              file.name(),
+              "-",
+              reason);
       failed.indexedBy(NodeName.get());
       em.persist(failed);
     }
