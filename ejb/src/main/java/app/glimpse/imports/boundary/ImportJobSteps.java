@@ -2,6 +2,7 @@ package app.glimpse.imports.boundary;
 
 import app.glimpse.imports.control.ImportProgress;
 import app.glimpse.imports.control.ImportQueue;
+import app.glimpse.imports.control.ImportRecords;
 import app.glimpse.imports.control.ImportSources;
 import app.glimpse.imports.control.KnownFiles;
 import app.glimpse.imports.entity.ImportStatus;
@@ -178,7 +179,7 @@ public class ImportJobSteps implements ImportSteps {
             "Import {0}: the {1} files queued before {2} went away are done; listing the source"
                 + " again",
             new Object[] {importId, drain.done(), away});
-        Imports.startJob(importId);
+        ImportRecords.startJob(importId);
         return;
       }
       if (drain.done() != done) {
