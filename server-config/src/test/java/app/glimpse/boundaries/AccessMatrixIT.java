@@ -5,13 +5,13 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.glimpse.access.boundary.Accounts;
-import app.glimpse.access.boundary.Caller;
 import app.glimpse.events.boundary.EventView;
 import app.glimpse.events.boundary.Events;
 import app.glimpse.imports.boundary.ImportView;
 import app.glimpse.imports.boundary.Imports;
 import app.glimpse.people.boundary.People;
 import app.glimpse.photos.boundary.Photos;
+import app.glimpse.platform.Caller;
 import app.glimpse.platform.ClientError;
 import app.glimpse.search.boundary.Search;
 import app.glimpse.studios.boundary.Team;

@@ -5,7 +5,6 @@ import static app.glimpse.testing.Jpegs.withSegment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.glimpse.access.boundary.Caller;
 import app.glimpse.events.boundary.Events;
 import app.glimpse.faces.FaceEngine;
 import app.glimpse.imports.boundary.ImportView;
@@ -13,6 +12,7 @@ import app.glimpse.imports.boundary.Imports;
 import app.glimpse.imports.entity.ImportStatus;
 import app.glimpse.photos.entity.Photo;
 import app.glimpse.photos.entity.PhotoStatus;
+import app.glimpse.platform.Caller;
 import app.glimpse.testing.BadFiles;
 import app.glimpse.testing.Exif;
 import jakarta.ejb.EJB;

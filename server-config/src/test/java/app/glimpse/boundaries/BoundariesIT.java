@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.glimpse.access.boundary.Accounts;
-import app.glimpse.access.boundary.Caller;
 import app.glimpse.events.boundary.EventView;
 import app.glimpse.events.boundary.Events;
 import app.glimpse.events.entity.Event;
@@ -25,6 +24,7 @@ import app.glimpse.photos.boundary.PhotoPage;
 import app.glimpse.photos.boundary.Photos;
 import app.glimpse.photos.entity.Face;
 import app.glimpse.photos.entity.Photo;
+import app.glimpse.platform.Caller;
 import app.glimpse.platform.ClientError;
 import app.glimpse.studios.entity.Role;
 import jakarta.ejb.EJB;
@@ -72,7 +72,7 @@ class BoundariesIT {
   @EJB Events events;
   @EJB Imports imports;
   @EJB Photos photos;
-  @EJB app.glimpse.photos.boundary.Originals originals;
+  @EJB app.glimpse.imports.boundary.Originals originals;
   @EJB Accounts accounts;
   @Inject Pbkdf2PasswordHash passwordHash;
   @EJB DriveAccounts drive;
@@ -219,7 +219,8 @@ class BoundariesIT {
                   Event event = em.find(Event.class, eventId);
                   Source source = new Source(event, SourceKind.FOLDER, "/photos", "photos");
                   em.persist(source);
-                  Photo late = Photo.indexed(event, source, null, "b.jpg", "b.jpg", "hash-b");
+                  Photo late =
+                      Photo.indexed(event, source.getId(), null, "b.jpg", "b.jpg", "hash-b");
                   late.describe(
                       4000,
                       3000,
@@ -229,7 +230,8 @@ class BoundariesIT {
                       "R6",
                       null,
                       false);
-                  Photo early = Photo.indexed(event, source, null, "a.jpg", "a.jpg", "hash-a");
+                  Photo early =
+                      Photo.indexed(event, source.getId(), null, "a.jpg", "a.jpg", "hash-a");
                   early.describe(
                       3000,
                       4000,
@@ -240,7 +242,8 @@ class BoundariesIT {
                       null,
                       true);
                   Photo broken =
-                      Photo.failed(event, source, null, "c.jpg", "c.jpg", "hash-c", "Not an image");
+                      Photo.failed(
+                          event, source.getId(), null, "c.jpg", "c.jpg", "hash-c", "Not an image");
                   em.persist(late);
                   em.persist(early);
                   em.persist(broken);
@@ -305,8 +308,9 @@ class BoundariesIT {
                 String name = "p" + i + ".jpg";
                 Photo photo =
                     i % 7 == 3
-                        ? Photo.failed(event, source, null, name, name, "hash-" + i, "broken")
-                        : Photo.indexed(event, source, null, name, name, "hash-" + i);
+                        ? Photo.failed(
+                            event, source.getId(), null, name, name, "hash-" + i, "broken")
+                        : Photo.indexed(event, source.getId(), null, name, name, "hash-" + i);
                 if (i % 5 != 4) {
                   // three photos a minute apart, then three in the same second, ...
                   Instant taken = nine.plusSeconds(i % 6 < 3 ? 60L * i : 60L * (i - i % 6 + 3));

@@ -1,6 +1,6 @@
 package app.glimpse.boundaries;
 
-import app.glimpse.access.boundary.Caller;
+import app.glimpse.platform.Caller;
 import app.glimpse.studios.entity.Photographer;
 import app.glimpse.studios.entity.Role;
 import app.glimpse.studios.entity.Studio;

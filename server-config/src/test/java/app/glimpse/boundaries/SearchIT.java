@@ -8,7 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.glimpse.access.boundary.Caller;
 import app.glimpse.events.boundary.Events;
 import app.glimpse.events.entity.Event;
 import app.glimpse.imports.boundary.ImportView;
@@ -21,6 +20,7 @@ import app.glimpse.people.boundary.PersonView;
 import app.glimpse.photos.boundary.PhotoPage;
 import app.glimpse.photos.entity.Face;
 import app.glimpse.photos.entity.Photo;
+import app.glimpse.platform.Caller;
 import app.glimpse.platform.ClientError;
 import app.glimpse.search.boundary.FaceRanking;
 import app.glimpse.search.boundary.Search;
@@ -518,7 +518,7 @@ class SearchIT {
                             em.persist(created);
                             return created;
                           });
-              Photo photo = Photo.indexed(event, source, null, file, file, "hash-" + file);
+              Photo photo = Photo.indexed(event, source.getId(), null, file, file, "hash-" + file);
               em.persist(photo);
               em.persist(
                   new Face(

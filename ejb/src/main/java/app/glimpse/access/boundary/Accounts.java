@@ -1,11 +1,12 @@
 package app.glimpse.access.boundary;
 
 import app.glimpse.access.control.IssuedToken;
-import app.glimpse.access.control.PasswordHashing;
 import app.glimpse.access.control.RefreshTokens;
 import app.glimpse.access.control.Throttle;
 import app.glimpse.access.control.TokenIssuer;
+import app.glimpse.platform.Caller;
 import app.glimpse.platform.ClientError;
+import app.glimpse.studios.control.PasswordHashing;
 import app.glimpse.studios.entity.Photographer;
 import app.glimpse.studios.entity.Role;
 import app.glimpse.studios.entity.Studio;

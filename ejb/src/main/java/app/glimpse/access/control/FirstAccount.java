@@ -1,6 +1,7 @@
 package app.glimpse.access.control;
 
 import app.glimpse.access.boundary.Accounts;
+import app.glimpse.studios.control.Passwords;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;

@@ -1,6 +1,6 @@
 package app.glimpse.access.control;
 
-import app.glimpse.access.boundary.Caller;
+import app.glimpse.platform.Caller;
 import app.glimpse.platform.DataDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,16 +1,12 @@
 package app.glimpse.events.boundary;
 
-import app.glimpse.access.boundary.Caller;
 import app.glimpse.access.control.Throttle;
 import app.glimpse.access.control.TokenIssuer;
 import app.glimpse.events.control.Slugs;
 import app.glimpse.events.entity.Event;
-import app.glimpse.imports.control.DriveAccess;
-import app.glimpse.imports.control.UploadStore;
-import app.glimpse.imports.entity.ImportStatus;
-import app.glimpse.photos.control.Previews;
-import app.glimpse.photos.entity.Photo;
+import app.glimpse.platform.Caller;
 import app.glimpse.platform.ClientError;
+import app.glimpse.platform.Secrets;
 import app.glimpse.studios.entity.Studio;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.Stateless;
@@ -51,8 +47,10 @@ public class Events {
 
   @Inject TokenIssuer tokens;
 
-  /** The cipher of the data directory's key, which the Drive refresh tokens are sealed with too. */
-  @Inject DriveAccess secrets;
+  /** The installation's cipher, which the Drive refresh tokens are sealed with too. */
+  @Inject Secrets secrets;
+
+  @Inject jakarta.enterprise.event.Event<EventDeleted> deletions;
 
   /**
    * Compared against when a slug does not exist, so that a wrong slug and a wrong code take the
@@ -312,21 +310,21 @@ public class Events {
   }
 
   /**
-   * Deletes the event with its sources, imports, photos and faces (the database cascades), its
-   * previews and the originals uploaded to it; the originals of server folders and Drive stay where
-   * they are.
+   * Deletes the event with its sources, imports, photos and faces (the database cascades); the
+   * areas keeping its files (previews, uploads) learn of it from {@link EventDeleted}.
    */
   public void delete(@NotNull Caller caller, long id) {
     Event event = staffEvent(caller, id);
     em.remove(event);
     em.flush();
-    Previews.deleteEvent(id);
-    UploadStore.deleteEvent(id);
+    deletions.fire(new EventDeleted(id));
   }
 
   /**
    * The studio's events as the portal lists them: with their photos, faces and people, a cover
-   * photo and the latest import's status, all counted by one query however many events there are.
+   * photo and the latest import's status, all counted by one query however many events there are. A
+   * read of the other areas' tables in SQL, which the schema shares: the events area uses none of
+   * their code.
    */
   public List<EventSummary> summaries(@NotNull Caller caller) {
     if (caller.studioId() == null || !caller.isStaffOf(caller.studioId())) {
@@ -364,7 +362,7 @@ public class Events {
                   ((Number) row[2]).longValue(),
                   ((Number) row[3]).longValue(),
                   row[4] == null ? null : ((Number) row[4]).longValue(),
-                  row[5] == null ? null : ImportStatus.valueOf((String) row[5]));
+                  (String) row[5]);
             })
         .toList();
   }
@@ -408,10 +406,14 @@ public class Events {
     return event;
   }
 
+  /** The event's indexed photos, counted in SQL like {@link #summaries}. */
   private long photoCount(Event event) {
-    return em.createNamedQuery(Photo.COUNT_BY_EVENT, Long.class)
-        .setParameter("eventId", event.getId())
-        .getSingleResult();
+    return ((Number)
+            em.createNativeQuery(
+                    "SELECT count(*) FROM photo WHERE event_id = ?1 AND status = 'INDEXED'")
+                .setParameter(1, event.getId())
+                .getSingleResult())
+        .longValue();
   }
 
   /**

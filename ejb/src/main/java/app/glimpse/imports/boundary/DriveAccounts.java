@@ -1,6 +1,5 @@
 package app.glimpse.imports.boundary;
 
-import app.glimpse.access.boundary.Caller;
 import app.glimpse.imports.control.DriveAccess;
 import app.glimpse.imports.control.DriveClient;
 import app.glimpse.imports.control.DriveFailure;
@@ -8,6 +7,7 @@ import app.glimpse.imports.control.DriveOAuth;
 import app.glimpse.imports.control.DriveSettings;
 import app.glimpse.imports.entity.DriveAccount;
 import app.glimpse.imports.entity.DriveAuthorization;
+import app.glimpse.platform.Caller;
 import app.glimpse.platform.ClientError;
 import app.glimpse.platform.Timestamps;
 import app.glimpse.studios.entity.Photographer;

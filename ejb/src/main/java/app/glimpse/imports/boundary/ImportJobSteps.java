@@ -2,7 +2,9 @@ package app.glimpse.imports.boundary;
 
 import app.glimpse.imports.control.ImportProgress;
 import app.glimpse.imports.control.ImportQueue;
+import app.glimpse.imports.control.ImportRecords;
 import app.glimpse.imports.control.ImportSources;
+import app.glimpse.imports.control.KnownFiles;
 import app.glimpse.imports.entity.ImportStatus;
 import app.glimpse.imports.entity.PhotoImport;
 import app.glimpse.imports.job.ImportSteps;
@@ -59,6 +61,8 @@ public class ImportJobSteps implements ImportSteps {
 
   @Inject DatabaseOutage database;
 
+  @Inject KnownFiles knownFiles;
+
   @Resource SessionContext context;
 
   @Override
@@ -76,19 +80,7 @@ public class ImportJobSteps implements ImportSteps {
     if (run == null || run.getStatus() == ImportStatus.STOPPED) {
       return new SourcePage(List.of(), null);
     }
-    SourcePage page = sources.page(run, cursor);
-    if (run.getProcessed() + run.getFailed() > 0) {
-      // a restarted import: what it recorded before is counted already
-      Set<String> recorded =
-          Set.copyOf(
-              em.createQuery(
-                      "SELECT p.sourceFileId FROM Photo p WHERE p.importId = :id", String.class)
-                  .setParameter("id", importId)
-                  .getResultList());
-      page =
-          new SourcePage(
-              page.files().stream().filter(f -> !recorded.contains(f.id())).toList(), page.next());
-    }
+    SourcePage page = knownFiles.leaveOutKnown(run, sources.page(run, cursor));
     LOG.log(
         Level.INFO,
         "Import {0}: {1} image files to index in {2}{3}",
@@ -187,7 +179,7 @@ public class ImportJobSteps implements ImportSteps {
             "Import {0}: the {1} files queued before {2} went away are done; listing the source"
                 + " again",
             new Object[] {importId, drain.done(), away});
-        Imports.startJob(importId);
+        ImportRecords.startJob(importId);
         return;
       }
       if (drain.done() != done) {

@@ -28,7 +28,7 @@ public record ImportView(
     Long secondsLeft)
     implements Serializable {
 
-  static ImportView of(PhotoImport run) {
+  public static ImportView of(PhotoImport run) {
     int handled = run.getProcessed() + run.getFailed();
     double rate = 0;
     Long secondsLeft = null;

@@ -1,25 +1,18 @@
 package app.glimpse.imports.boundary;
 
-import app.glimpse.access.boundary.Caller;
 import app.glimpse.events.boundary.Events;
 import app.glimpse.events.entity.Event;
-import app.glimpse.imports.control.DriveAccess;
-import app.glimpse.imports.control.DriveClient;
-import app.glimpse.imports.control.DriveFailure;
+import app.glimpse.imports.control.ImportRecords;
 import app.glimpse.imports.control.ImportRoots;
 import app.glimpse.imports.control.UploadStore;
-import app.glimpse.imports.entity.DriveAccount;
 import app.glimpse.imports.entity.PhotoImport;
-import app.glimpse.imports.entity.Source;
-import app.glimpse.imports.entity.SourceKind;
 import app.glimpse.photos.entity.Photo;
+import app.glimpse.platform.Caller;
 import app.glimpse.platform.ClientError;
-import jakarta.annotation.Resource;
 import jakarta.batch.operations.JobExecutionNotRunningException;
 import jakarta.batch.operations.NoSuchJobExecutionException;
 import jakarta.batch.runtime.BatchRuntime;
 import jakarta.ejb.EJB;
-import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -30,7 +23,6 @@ import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import java.util.Properties;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -48,11 +40,9 @@ public class Imports {
 
   @PersistenceContext EntityManager em;
 
-  @Resource SessionContext context;
+  @EJB ImportRecords records;
 
   @EJB Events events;
-
-  @Inject DriveAccess drive;
 
   @Inject
   @ConfigProperty(name = "glimpse.import.roots")
@@ -64,8 +54,7 @@ public class Imports {
    */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public ImportView importFolder(@NotNull Caller caller, long eventId, String folder) {
-    return start(
-        context.getBusinessObject(Imports.class).recordFolderImport(caller, eventId, folder));
+    return start(records.folder(caller, eventId, folder));
   }
 
   /**
@@ -77,10 +66,7 @@ public class Imports {
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public ImportView importDrive(
       @NotNull Caller caller, long eventId, String folderId, boolean includeSubfolders) {
-    return start(
-        context
-            .getBusinessObject(Imports.class)
-            .recordDriveImport(caller, eventId, folderId, includeSubfolders));
+    return start(records.drive(caller, eventId, folderId, includeSubfolders));
   }
 
   /**
@@ -95,88 +81,12 @@ public class Imports {
   /** Imports the files of an upload folder from {@link #newUpload}. */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public ImportView importUpload(@NotNull Caller caller, long eventId, String location, int files) {
-    return start(
-        context
-            .getBusinessObject(Imports.class)
-            .recordUploadImport(caller, eventId, location, files));
-  }
-
-  /** The import of an upload, recorded and committed, not started yet. */
-  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-  public ImportView recordUploadImport(
-      @NotNull Caller caller, long eventId, String location, int files) {
-    Event event = events.staffEvent(caller, eventId);
-    if (!location.startsWith(eventId + "/")) {
-      throw ClientError.badRequest("invalid_upload", "That upload belongs to another event.");
-    }
-    UploadStore.folder(location);
-    Source source =
-        new Source(
-            event,
-            SourceKind.UPLOAD,
-            location,
-            "Upload of " + files + (files == 1 ? " file" : " files"));
-    em.persist(source);
-    PhotoImport run = new PhotoImport(event, source);
-    em.persist(run);
-    em.flush();
-    return ImportView.of(run);
+    return start(records.upload(caller, eventId, location, files));
   }
 
   private ImportView start(ImportView created) {
-    startJob(created.id());
+    ImportRecords.startJob(created.id());
     return created;
-  }
-
-  /** Starts the import job of a recorded and committed import. */
-  static void startJob(long importId) {
-    Properties parameters = new Properties();
-    parameters.setProperty("importId", Long.toString(importId));
-    BatchRuntime.getJobOperator().start(IMPORT_JOB, parameters);
-  }
-
-  /** The import of a Drive folder, recorded and committed, not started yet. */
-  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-  public ImportView recordDriveImport(
-      @NotNull Caller caller, long eventId, String folderId, boolean includeSubfolders) {
-    Event event = events.staffEvent(caller, eventId);
-    if (!DriveClient.isDriveId(folderId)) {
-      throw ClientError.badRequest("invalid_folder", "Give the Drive folder's id as folderId.");
-    }
-    DriveAccount account = em.find(DriveAccount.class, caller.photographerId());
-    if (account == null) {
-      drive.configured();
-      throw ClientError.conflict(
-          "drive_not_connected", "Connect your Google Drive first (GET /api/v1/drive/authorize).");
-    }
-    DriveClient.DriveFolder folder;
-    try {
-      folder = drive.client(account).folder(folderId);
-    } catch (DriveFailure e) {
-      if (e.kind() == DriveFailure.Kind.NOT_FOUND) {
-        throw ClientError.badRequest("invalid_folder", e.getMessage());
-      }
-      throw ClientError.conflict("drive_unavailable", e.getMessage());
-    }
-    Source source =
-        em.createNamedQuery(Source.FIND, Source.class)
-            .setParameter("eventId", event.getId())
-            .setParameter("kind", SourceKind.DRIVE)
-            .setParameter("location", folder.id())
-            .getResultStream()
-            .findFirst()
-            .orElseGet(
-                () -> {
-                  Source created =
-                      new Source(event, SourceKind.DRIVE, folder.id(), "Drive: " + folder.name());
-                  em.persist(created);
-                  return created;
-                });
-    PhotoImport run =
-        PhotoImport.ofDrive(event, source, caller.photographerId(), includeSubfolders);
-    em.persist(run);
-    em.flush();
-    return ImportView.of(run);
   }
 
   /** The server folders imports may read (GLIMPSE_IMPORT_ROOTS), for the event's photographer. */
@@ -200,36 +110,6 @@ public class Imports {
     }
   }
 
-  /** The import of a server folder, recorded and committed, not started yet. */
-  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-  public ImportView recordFolderImport(@NotNull Caller caller, long eventId, String folder) {
-    Event event = events.staffEvent(caller, eventId);
-    Path real;
-    try {
-      real = ImportRoots.parse(importRoots).resolve(folder);
-    } catch (IllegalArgumentException e) {
-      throw ClientError.badRequest("invalid_folder", e.getMessage());
-    }
-    Source source =
-        em.createNamedQuery(Source.FIND, Source.class)
-            .setParameter("eventId", event.getId())
-            .setParameter("kind", SourceKind.FOLDER)
-            .setParameter("location", real.toString())
-            .getResultStream()
-            .findFirst()
-            .orElseGet(
-                () -> {
-                  Source created =
-                      new Source(event, SourceKind.FOLDER, real.toString(), real.toString());
-                  em.persist(created);
-                  return created;
-                });
-    PhotoImport run = new PhotoImport(event, source);
-    em.persist(run);
-    em.flush();
-    return ImportView.of(run);
-  }
-
   /**
    * Stops the import: its listing job stops, and files still queued are left for a restart.
    *
@@ -237,8 +117,8 @@ public class Imports {
    */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public ImportView stop(@NotNull Caller caller, long importId) {
-    ImportView stopped = context.getBusinessObject(Imports.class).recordStop(caller, importId);
-    Long execution = context.getBusinessObject(Imports.class).execution(importId);
+    ImportView stopped = records.stop(caller, importId);
+    Long execution = records.execution(importId);
     if (execution != null) {
       try {
         BatchRuntime.getJobOperator().stop(execution);
@@ -249,25 +129,6 @@ public class Imports {
     return stopped;
   }
 
-  /** Marks the import stopped. */
-  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-  public ImportView recordStop(@NotNull Caller caller, long importId) {
-    PhotoImport run = staffImport(caller, importId);
-    em.lock(run, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-    if (!run.stop()) {
-      throw ClientError.conflict(
-          "not_running", "The import has finished; there is nothing to stop.");
-    }
-    return ImportView.of(run);
-  }
-
-  /** The job execution of the import, if it has started. */
-  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-  public Long execution(long importId) {
-    PhotoImport run = em.find(PhotoImport.class, importId);
-    return run == null ? null : run.getJobExecutionId();
-  }
-
   /**
    * Restarts a stopped or failed import: the source is listed again, leaving out what the import
    * recorded before; nothing is indexed twice.
@@ -276,25 +137,12 @@ public class Imports {
    */
   @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
   public ImportView restart(@NotNull Caller caller, long importId) {
-    return start(context.getBusinessObject(Imports.class).recordRestart(caller, importId));
-  }
-
-  /** Sets a stopped or failed import going again, not started yet. */
-  @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-  public ImportView recordRestart(@NotNull Caller caller, long importId) {
-    PhotoImport run = staffImport(caller, importId);
-    em.lock(run, jakarta.persistence.LockModeType.PESSIMISTIC_WRITE);
-    if (!run.restart()) {
-      throw ClientError.conflict(
-          "not_stopped",
-          "Only a stopped or failed import can be restarted; this one is " + run.getStatus() + ".");
-    }
-    return ImportView.of(run);
+    return start(records.restart(caller, importId));
   }
 
   /** The import, if the caller works for the studio of its event; 404 otherwise. */
   public ImportView get(@NotNull Caller caller, long importId) {
-    return ImportView.of(staffImport(caller, importId));
+    return ImportView.of(records.staffImport(caller, importId));
   }
 
   /** The event's latest import, if it has any. */
@@ -310,7 +158,7 @@ public class Imports {
 
   /** The files of the import that could not be indexed, each with its reason. */
   public List<FailedFile> failures(@NotNull Caller caller, long importId) {
-    PhotoImport run = staffImport(caller, importId);
+    PhotoImport run = records.staffImport(caller, importId);
     return em.createNamedQuery(Photo.FAILED_BY_IMPORT, Photo.class)
         .setParameter("importId", run.getId())
         .getResultStream()
@@ -319,14 +167,6 @@ public class Imports {
                 new FailedFile(
                     photo.getSourceFileId(), photo.getFileName(), photo.getFailureReason()))
         .toList();
-  }
-
-  private PhotoImport staffImport(Caller caller, long importId) {
-    PhotoImport run = em.find(PhotoImport.class, importId);
-    if (run == null || !caller.isStaffOf(run.getEvent().getStudio().getId())) {
-      throw ClientError.notFound("import");
-    }
-    return run;
   }
 
   /** A file that could not be indexed: where it is in its source, its name, and why. */

@@ -2,7 +2,8 @@ package app.glimpse.imports.control;
 
 import app.glimpse.imports.entity.DriveAccount;
 import app.glimpse.platform.ClientError;
-import app.glimpse.platform.DataDirectory;
+import app.glimpse.platform.Secrets;
+import app.glimpse.platform.TokenCipher;
 import com.google.api.client.auth.oauth2.Credential;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -56,12 +57,9 @@ public class DriveAccess {
   @ConfigProperty(name = "glimpse.drive.retry-delay", defaultValue = "PT1S")
   String retryDelay;
 
-  @Inject
-  @ConfigProperty(name = "glimpse.drive.token-key")
-  Optional<String> tokenKey;
+  @Inject Secrets secrets;
 
   private volatile DriveSettings settings;
-  private volatile TokenCipher cipher;
 
   private final Map<String, DriveClient> clients =
       new LinkedHashMap<>(16, 0.75f, true) {
@@ -103,18 +101,9 @@ public class DriveAccess {
     return current;
   }
 
+  /** The installation's cipher, which the refresh tokens are sealed with. */
   public TokenCipher cipher() {
-    if (cipher == null) {
-      cipher =
-          tokenKey
-              .filter(key -> !key.isBlank())
-              .map(TokenCipher::ofBase64Key)
-              .orElseGet(
-                  () ->
-                      TokenCipher.ofKeyFile(
-                          DataDirectory.path().resolve("keys").resolve("drive-token.key")));
-    }
-    return cipher;
+    return secrets.cipher();
   }
 
   /** The context a photographer's refresh token is encrypted for. */

@@ -1,5 +1,6 @@
 package app.glimpse.imports.control;
 
+import app.glimpse.imports.boundary.ImportCompleted;
 import app.glimpse.imports.entity.ImportStatus;
 import app.glimpse.imports.entity.PhotoImport;
 import app.glimpse.photos.entity.Photo;

@@ -19,18 +19,14 @@ import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.HashSet;
-import java.util.List;
 import java.util.Optional;
-import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The files of an import's source, whatever its kind: listed page by page for the import job, and
  * read one by one for indexing. A server folder is listed in one page, by content; a Drive folder
- * page by page through Drive, leaving out files whose announced version is indexed already for the
- * event through any Drive folder (Drive file ids are global, so a sub-folder imported after its
- * parent adds nothing twice). Drive content is only ever held in memory.
+ * page by page through Drive ({@link KnownFiles} then leaves out what is indexed already). Drive
+ * content is only ever held in memory.
  */
 @Dependent
 public class ImportSources {
@@ -97,8 +93,7 @@ public class ImportSources {
    *
    * @throws UnreadableFileException with the reason if it cannot be opened
    */
-  public InputStream open(Photo photo) throws UnreadableFileException {
-    Source source = photo.getSource();
+  public InputStream open(Source source, Photo photo) throws UnreadableFileException {
     switch (source.getKind()) {
       case FOLDER:
       case UPLOAD:
@@ -140,29 +135,11 @@ public class ImportSources {
   }
 
   private SourcePage drivePage(PhotoImport run, String cursor) {
-    SourcePage page;
     try {
-      page = client(run).images(run.getSource().getLocation(), run.isIncludeSubfolders(), cursor);
+      return client(run).images(run.getSource().getLocation(), run.isIncludeSubfolders(), cursor);
     } catch (DriveFailure e) {
       throw new SourceListingException(e.getMessage());
     }
-    if (page.files().isEmpty()) {
-      return page;
-    }
-    Set<String> known = new HashSet<>();
-    em.createNamedQuery(Photo.KNOWN_VERSIONS, Object[].class)
-        .setParameter("eventId", run.getEvent().getId())
-        .setParameter("kind", SourceKind.DRIVE)
-        .setParameter("fileIds", page.files().stream().map(SourceFile::id).toList())
-        .getResultStream()
-        .forEach(row -> known.add(row[0] + "\n" + row[1]));
-    List<SourceFile> changed =
-        page.files().stream()
-            .filter(
-                file ->
-                    file.version() == null || !known.contains(file.id() + "\n" + file.version()))
-            .toList();
-    return new SourcePage(changed, page.next());
   }
 
   private DriveClient client(PhotoImport run) {

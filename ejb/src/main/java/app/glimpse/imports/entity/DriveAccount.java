@@ -9,7 +9,7 @@ import java.util.Objects;
 
 /**
  * A photographer's Google account, connected for Drive imports. Holds the refresh token only in
- * encrypted form (see {@code imports.control.TokenCipher}); access tokens are never stored.
+ * encrypted form (see {@code platform.TokenCipher}); access tokens are never stored.
  */
 @Entity
 @Table(name = "drive_account")

@@ -23,9 +23,24 @@ import java.util.Objects;
     name = PhotoImport.LATEST_BY_EVENT,
     query =
         "SELECT i FROM PhotoImport i WHERE i.event.id = :eventId ORDER BY i.createdAt DESC, i.id DESC")
+@NamedQuery(
+    name = PhotoImport.RECORDED_FILES,
+    query = "SELECT p.sourceFileId FROM Photo p WHERE p.importId = :importId")
+@NamedQuery(
+    name = PhotoImport.KNOWN_VERSIONS,
+    query =
+        "SELECT p.sourceFileId, p.sourceVersion FROM Photo p, Source s WHERE s.id = p.sourceId"
+            + " AND p.event.id = :eventId AND s.kind = :kind AND p.sourceFileId IN :fileIds"
+            + " AND p.sourceVersion IS NOT NULL")
 public class PhotoImport {
 
   public static final String LATEST_BY_EVENT = "PhotoImport.latestByEvent";
+
+  /** The files an import recorded (indexed or failed), for a restart to leave out. */
+  public static final String RECORDED_FILES = "PhotoImport.recordedFiles";
+
+  /** Which of some files are stored in the event with a version a source of some kind announced. */
+  public static final String KNOWN_VERSIONS = "PhotoImport.knownVersions";
 
   @Id
   @SequenceGenerator(

@@ -1,6 +1,5 @@
 package app.glimpse.people.boundary;
 
-import app.glimpse.access.boundary.Caller;
 import app.glimpse.events.boundary.Events;
 import app.glimpse.events.entity.Event;
 import app.glimpse.people.control.PeopleClustering;
@@ -8,6 +7,7 @@ import app.glimpse.people.entity.Person;
 import app.glimpse.photos.boundary.PhotoPage;
 import app.glimpse.photos.boundary.Photos;
 import app.glimpse.photos.entity.Face;
+import app.glimpse.platform.Caller;
 import app.glimpse.platform.ClientError;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -73,7 +73,7 @@ public class People {
   private static final String PHOTOS_OF =
       "FROM Photo p WHERE p.event.id = :eventId AND p.status ="
           + " app.glimpse.photos.entity.PhotoStatus.INDEXED AND EXISTS (SELECT f FROM Face f"
-          + " WHERE f.photo = p AND f.person.id = :personId)";
+          + " WHERE f.photo = p AND f.personId = :personId)";
 
   /** Page {@code page} of the photos a person appears in, in capture order. */
   public PhotoPage photos(@NotNull Caller caller, long eventId, long personId, int page, int size) {
@@ -129,8 +129,8 @@ public class People {
     Event event = events.staffEvent(caller, eventId);
     Person target = person(event, personId);
     // the photographer says all these faces are one person: the target's own faces included
-    em.createQuery("UPDATE Face f SET f.personPinned = true WHERE f.person = :target")
-        .setParameter("target", target)
+    em.createQuery("UPDATE Face f SET f.personPinned = true WHERE f.personId = :target")
+        .setParameter("target", target.getId())
         .executeUpdate();
     for (Long other : others) {
       if (other == personId) {
@@ -138,9 +138,10 @@ public class People {
       }
       Person merged = person(event, other);
       em.createQuery(
-              "UPDATE Face f SET f.person = :target, f.personPinned = true WHERE f.person = :merged")
-          .setParameter("target", target)
-          .setParameter("merged", merged)
+              "UPDATE Face f SET f.personId = :target, f.personPinned = true"
+                  + " WHERE f.personId = :merged")
+          .setParameter("target", target.getId())
+          .setParameter("merged", merged.getId())
           .executeUpdate();
       if (target.getName() == null && merged.getName() != null) {
         target.rename(merged.getName());
@@ -178,7 +179,7 @@ public class People {
       throw ClientError.notFound("face");
     }
     for (Face face : faces) {
-      face.pinTo(target);
+      face.pinTo(target.getId());
     }
     clustering.summarise(eventId);
     return refreshed(target);

@@ -1,6 +1,6 @@
 package app.glimpse.people.boundary;
 
-import app.glimpse.imports.control.ImportCompleted;
+import app.glimpse.imports.boundary.ImportCompleted;
 import app.glimpse.people.control.PeopleClustering;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Asynchronous;

@@ -58,7 +58,7 @@ public class PeopleClustering {
     }
     long started = System.nanoTime();
     List<FaceClusters.Seed> seeds = seeds(eventId, false);
-    List<FaceClusters.Item> items = faces(eventId, "f.person IS NULL");
+    List<FaceClusters.Item> items = faces(eventId, "f.personId IS NULL");
     apply(eventId, new FaceClusters(threshold, minFaces).group(seeds, items), Map.of());
     event.peopleClusteredUpTo(event.getFaceSeq());
     LOG.log(
@@ -78,7 +78,7 @@ public class PeopleClustering {
     Map<Long, Long> before = new HashMap<>();
     for (Object[] row :
         em.createQuery(
-                "SELECT f.id, f.person.id FROM Face f WHERE f.eventId = :e AND f.person IS NOT NULL"
+                "SELECT f.id, f.personId FROM Face f WHERE f.eventId = :e AND f.personId IS NOT NULL"
                     + " AND f.personPinned = false",
                 Object[].class)
             .setParameter("e", eventId)
@@ -86,7 +86,7 @@ public class PeopleClustering {
       before.put((Long) row[0], (Long) row[1]);
     }
     em.createQuery(
-            "UPDATE Face f SET f.person = NULL WHERE f.eventId = :e AND f.personPinned = false")
+            "UPDATE Face f SET f.personId = NULL WHERE f.eventId = :e AND f.personPinned = false")
         .setParameter("e", eventId)
         .executeUpdate();
     List<FaceClusters.Seed> seeds = seeds(eventId, true);
@@ -101,8 +101,8 @@ public class PeopleClustering {
     Map<Long, long[]> counts = new HashMap<>();
     for (Object[] row :
         em.createQuery(
-                "SELECT f.person.id, COUNT(f), COUNT(DISTINCT f.photo.id) FROM Face f"
-                    + " WHERE f.eventId = :e AND f.person IS NOT NULL GROUP BY f.person.id",
+                "SELECT f.personId, COUNT(f), COUNT(DISTINCT f.photo.id) FROM Face f"
+                    + " WHERE f.eventId = :e AND f.personId IS NOT NULL GROUP BY f.personId",
                 Object[].class)
             .setParameter("e", eventId)
             .getResultList()) {
@@ -112,8 +112,8 @@ public class PeopleClustering {
     Map<Long, Long> covers = new HashMap<>();
     for (Object[] row :
         em.createQuery(
-                "SELECT f.person.id, f.id FROM Face f WHERE f.eventId = :e AND f.person IS NOT NULL"
-                    + " ORDER BY f.person.id, f.score DESC, f.boxWidth DESC",
+                "SELECT f.personId, f.id FROM Face f WHERE f.eventId = :e AND f.personId IS NOT NULL"
+                    + " ORDER BY f.personId, f.score DESC, f.boxWidth DESC",
                 Object[].class)
             .setParameter("e", eventId)
             .getResultList()) {
@@ -149,8 +149,8 @@ public class PeopleClustering {
       List<Long> ids = group.faces().stream().map(FaceClusters.Item::faceId).toList();
       for (int from = 0; from < ids.size(); from += 1000) {
         em.createQuery(
-                "UPDATE Face f SET f.person = :person WHERE f.id IN :ids AND f.personPinned = false")
-            .setParameter("person", person)
+                "UPDATE Face f SET f.personId = :person WHERE f.id IN :ids AND f.personPinned = false")
+            .setParameter("person", person.getId())
             .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
             .executeUpdate();
       }
@@ -182,8 +182,8 @@ public class PeopleClustering {
     while (true) {
       List<Object[]> rows =
           em.createQuery(
-                  "SELECT f.id, f.person.id, f.photo.id, f.embedding FROM Face f"
-                      + " WHERE f.eventId = :e AND f.person IS NOT NULL AND f.id > :after"
+                  "SELECT f.id, f.personId, f.photo.id, f.embedding FROM Face f"
+                      + " WHERE f.eventId = :e AND f.personId IS NOT NULL AND f.id > :after"
                       + (pinnedOnly ? " AND f.personPinned = true" : "")
                       + " AND f.embedding IS NOT NULL ORDER BY f.id",
                   Object[].class)

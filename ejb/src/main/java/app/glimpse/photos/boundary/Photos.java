@@ -1,8 +1,8 @@
 package app.glimpse.photos.boundary;
 
-import app.glimpse.access.boundary.Caller;
 import app.glimpse.events.boundary.Events;
 import app.glimpse.events.entity.Event;
+import app.glimpse.platform.Caller;
 import app.glimpse.platform.ClientError;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;

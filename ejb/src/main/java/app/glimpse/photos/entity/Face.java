@@ -1,6 +1,5 @@
 package app.glimpse.photos.entity;
 
-import app.glimpse.people.entity.Person;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
@@ -42,8 +41,8 @@ public class Face {
   @Column(insertable = false, updatable = false)
   private Long seq;
 
-  @ManyToOne(fetch = FetchType.LAZY)
-  private Person person;
+  /** The person (the people area's {@code Person}) the face belongs to, if grouped: by id. */
+  private Long personId;
 
   private boolean personPinned;
 
@@ -116,8 +115,8 @@ public class Face {
     return qualityNote;
   }
 
-  public Person getPerson() {
-    return person;
+  public Long getPersonId() {
+    return personId;
   }
 
   public boolean isPersonPinned() {
@@ -125,15 +124,15 @@ public class Face {
   }
 
   /** Clustering places the face; a face the photographer placed stays where it is. */
-  public void proposePerson(Person person) {
+  public void proposePerson(Long personId) {
     if (!personPinned) {
-      this.person = person;
+      this.personId = personId;
     }
   }
 
   /** The photographer says who this face is: clustering never moves it again. */
-  public void pinTo(Person person) {
-    this.person = Objects.requireNonNull(person, "person");
+  public void pinTo(long personId) {
+    this.personId = personId;
     this.personPinned = true;
   }
 

@@ -1,7 +1,6 @@
 package app.glimpse.photos.entity;
 
 import app.glimpse.events.entity.Event;
-import app.glimpse.imports.entity.Source;
 import app.glimpse.platform.FileTexts;
 import app.glimpse.platform.Timestamps;
 import jakarta.persistence.Entity;
@@ -41,7 +40,7 @@ import java.util.Objects;
 @NamedQuery(
     name = Photo.FIND_SAME,
     query =
-        "SELECT p FROM Photo p WHERE p.event.id = :eventId AND p.source.id = :sourceId"
+        "SELECT p FROM Photo p WHERE p.event.id = :eventId AND p.sourceId = :sourceId"
             + " AND p.sourceFileId = :fileId AND p.contentHash = :hash")
 @NamedQuery(
     name = Photo.COUNT_BY_IMPORT,
@@ -52,15 +51,7 @@ import java.util.Objects;
     query =
         "SELECT p FROM Photo p WHERE p.importId = :importId"
             + " AND p.status = app.glimpse.photos.entity.PhotoStatus.FAILED ORDER BY p.sourceFileId")
-@NamedQuery(
-    name = Photo.KNOWN_VERSIONS,
-    query =
-        "SELECT p.sourceFileId, p.sourceVersion FROM Photo p WHERE p.event.id = :eventId"
-            + " AND p.source.kind = :kind AND p.sourceFileId IN :fileIds"
-            + " AND p.sourceVersion IS NOT NULL")
 public class Photo {
-
-  public static final String KNOWN_VERSIONS = "Photo.knownVersions";
 
   public static final String FAILED_BY_IMPORT = "Photo.failedByImport";
   public static final String FIND_SAME = "Photo.findSame";
@@ -94,8 +85,8 @@ public class Photo {
   @ManyToOne(optional = false, fetch = FetchType.LAZY)
   private Event event;
 
-  @ManyToOne(optional = false, fetch = FetchType.LAZY)
-  private Source source;
+  /** The source (imports' {@code Source}) the file was read from: by id, photos know no sources. */
+  private Long sourceId;
 
   private Long importId;
   private String sourceFileId;
@@ -127,13 +118,13 @@ public class Photo {
 
   private Photo(
       Event event,
-      Source source,
+      Long sourceId,
       Long importId,
       String sourceFileId,
       String fileName,
       String hash) {
     this.event = Objects.requireNonNull(event, "event");
-    this.source = Objects.requireNonNull(source, "source");
+    this.sourceId = Objects.requireNonNull(sourceId, "sourceId");
     this.importId = importId;
     this.sourceFileId = FileTexts.storable(Objects.requireNonNull(sourceFileId, "sourceFileId"));
     this.fileName = FileTexts.name(Objects.requireNonNull(fileName, "fileName"), FILE_NAME_LENGTH);
@@ -144,12 +135,12 @@ public class Photo {
   /** A photo whose faces and previews were made. */
   public static Photo indexed(
       Event event,
-      Source source,
+      Long sourceId,
       Long importId,
       String sourceFileId,
       String fileName,
       String hash) {
-    Photo photo = new Photo(event, source, importId, sourceFileId, fileName, hash);
+    Photo photo = new Photo(event, sourceId, importId, sourceFileId, fileName, hash);
     photo.status = PhotoStatus.INDEXED;
     return photo;
   }
@@ -157,13 +148,13 @@ public class Photo {
   /** A file that could not be indexed, kept with a reason the photographer can read. */
   public static Photo failed(
       Event event,
-      Source source,
+      Long sourceId,
       Long importId,
       String sourceFileId,
       String fileName,
       String hash,
       String reason) {
-    Photo photo = new Photo(event, source, importId, sourceFileId, fileName, hash);
+    Photo photo = new Photo(event, sourceId, importId, sourceFileId, fileName, hash);
     photo.status = PhotoStatus.FAILED;
     photo.failureReason =
         Objects.requireNonNullElse(
@@ -241,8 +232,8 @@ public class Photo {
     return event;
   }
 
-  public Source getSource() {
-    return source;
+  public Long getSourceId() {
+    return sourceId;
   }
 
   public String getSourceFileId() {

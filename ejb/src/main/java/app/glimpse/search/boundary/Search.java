@@ -1,6 +1,5 @@
 package app.glimpse.search.boundary;
 
-import app.glimpse.access.boundary.Caller;
 import app.glimpse.access.control.Throttle;
 import app.glimpse.events.boundary.Events;
 import app.glimpse.events.entity.Event;
@@ -9,6 +8,7 @@ import app.glimpse.faces.FaceBox;
 import app.glimpse.faces.FaceEngine;
 import app.glimpse.faces.UnreadableImageException;
 import app.glimpse.photos.entity.Face;
+import app.glimpse.platform.Caller;
 import app.glimpse.platform.ClientError;
 import app.glimpse.search.control.PhotoMatch;
 import jakarta.ejb.EJB;

@@ -1,9 +1,9 @@
 package app.glimpse.studios.boundary;
 
-import app.glimpse.access.boundary.Caller;
-import app.glimpse.access.control.PasswordHashing;
-import app.glimpse.access.control.Passwords;
+import app.glimpse.platform.Caller;
 import app.glimpse.platform.ClientError;
+import app.glimpse.studios.control.PasswordHashing;
+import app.glimpse.studios.control.Passwords;
 import app.glimpse.studios.entity.Photographer;
 import app.glimpse.studios.entity.Role;
 import app.glimpse.studios.entity.Studio;

@@ -64,7 +64,7 @@ class ImportSourcesTest {
     List<String> ids = sources.page(run, null).files().stream().map(SourceFile::id).toList();
     assertEquals(List.of("a.jpg", "day1/b.jpg"), ids);
     assertArrayEquals(JPEG, sources.read(run, new SourceFile("day1/b.jpg", "b.jpg", null, -1)));
-    try (InputStream in = sources.open(photo("a.jpg"))) {
+    try (InputStream in = sources.open(source, photo("a.jpg"))) {
       assertArrayEquals(JPEG, in.readAllBytes());
     }
   }
@@ -79,7 +79,8 @@ class ImportSourcesTest {
     assertThrows(
         UnreadableFileException.class,
         () -> sources.read(run, new SourceFile("a.jpg", "a.jpg", null, -1)));
-    assertThrows(UnreadableFileException.class, () -> readAll(sources.open(photo("a.jpg"))));
+    assertThrows(
+        UnreadableFileException.class, () -> readAll(sources.open(source, photo("a.jpg"))));
   }
 
   @Test
@@ -93,7 +94,8 @@ class ImportSourcesTest {
     assertThrows(
         UnreadableFileException.class,
         () -> sources.read(run, new SourceFile("day1/b.jpg", "b.jpg", null, -1)));
-    assertThrows(UnreadableFileException.class, () -> readAll(sources.open(photo("day1/b.jpg"))));
+    assertThrows(
+        UnreadableFileException.class, () -> readAll(sources.open(source, photo("day1/b.jpg"))));
   }
 
   @Test
@@ -116,8 +118,7 @@ class ImportSourcesTest {
   }
 
   private Photo photo(String fileId) {
-    return Photo.indexed(
-        event, source, null, fileId, Path.of(fileId).getFileName().toString(), "h");
+    return Photo.indexed(event, 1L, null, fileId, Path.of(fileId).getFileName().toString(), "h");
   }
 
   private static byte[] readAll(InputStream in) throws IOException {

@@ -5,8 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.glimpse.events.entity.Event;
-import app.glimpse.imports.entity.Source;
-import app.glimpse.imports.entity.SourceKind;
 import app.glimpse.studios.entity.Studio;
 import java.time.Duration;
 import java.time.Instant;
@@ -18,11 +16,12 @@ import org.junit.jupiter.api.Test;
 class PhotoTest {
 
   private final Event event = new Event(new Studio("Studio"), "Event", null, "event-slug");
-  private final Source source = new Source(event, SourceKind.FOLDER, "/photos", "photos");
+  private final Long sourceId = 7L;
 
   @Test
   void boundsEveryTextToItsColumn() {
-    Photo photo = Photo.indexed(event, source, 1L, "a\0b.jpg", "x".repeat(4_000) + ".jpg", "hash");
+    Photo photo =
+        Photo.indexed(event, sourceId, 1L, "a\0b.jpg", "x".repeat(4_000) + ".jpg", "hash");
     photo.describe(
         10,
         10,
@@ -40,12 +39,12 @@ class PhotoTest {
     photo.sourceVersion("v".repeat(500));
     assertEquals(Photo.VERSION_LENGTH, photo.getSourceVersion().length());
     Photo failed =
-        Photo.failed(event, source, 1L, "f.jpg", "f.jpg", "-", "why\0 " + "r".repeat(10_000));
+        Photo.failed(event, sourceId, 1L, "f.jpg", "f.jpg", "-", "why\0 " + "r".repeat(10_000));
     assertEquals(Photo.REASON_LENGTH, failed.getFailureReason().length());
     assertTrue(failed.getFailureReason().startsWith("why r"), failed.getFailureReason());
     assertEquals(
         "no reason given",
-        Photo.failed(event, source, 1L, "g.jpg", "g.jpg", "-", "\0").getFailureReason());
+        Photo.failed(event, sourceId, 1L, "g.jpg", "g.jpg", "-", "\0").getFailureReason());
   }
 
   @Test
@@ -61,7 +60,7 @@ class PhotoTest {
   }
 
   private Instant taken(Instant at) {
-    Photo photo = Photo.indexed(event, source, 1L, "t.jpg", "t.jpg", "hash");
+    Photo photo = Photo.indexed(event, sourceId, 1L, "t.jpg", "t.jpg", "hash");
     photo.describe(10, 10, at, "+02:00", null, null, null, false);
     return photo.getTakenAt();
   }

@@ -1,6 +1,7 @@
 package app.glimpse.access.boundary;
 
 import app.glimpse.access.control.GlimpsePrincipal;
+import app.glimpse.platform.Caller;
 import app.glimpse.platform.ClientError;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

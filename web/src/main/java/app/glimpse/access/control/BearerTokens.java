@@ -1,6 +1,6 @@
 package app.glimpse.access.control;
 
-import app.glimpse.access.boundary.Caller;
+import app.glimpse.platform.Caller;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;

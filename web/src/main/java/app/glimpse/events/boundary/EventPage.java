@@ -1,11 +1,6 @@
 package app.glimpse.events.boundary;
 
 import app.glimpse.access.boundary.Callers;
-import app.glimpse.gallery.boundary.PhotoPages;
-import app.glimpse.imports.boundary.ImportView;
-import app.glimpse.imports.boundary.Imports;
-import app.glimpse.photos.boundary.PhotoPage;
-import app.glimpse.photos.boundary.Photos;
 import app.glimpse.platform.ClientError;
 import app.glimpse.platform.boundary.Dates;
 import jakarta.ejb.EJB;
@@ -20,15 +15,12 @@ import java.io.Serializable;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.List;
-import org.primefaces.PrimeFaces;
-import org.primefaces.model.LazyDataModel;
 
 /**
- * {@code /studio/event.xhtml?id=}: one event. Its sources and imports with live progress, the files
- * that failed, the photo grid, and the guest access (code, expiry, face search, link and QR code).
- * Imports run in the batch job and the queue; this page only starts them and polls their counts, so
- * it never waits for one.
+ * {@code /studio/event.xhtml?id=}: one event and its guest access (code, expiry, face search, link
+ * and QR code). The page's other parts have their own beans in their areas, which read the event's
+ * id from here: its imports ({@code imports.boundary.EventImports}), its photo grid ({@code
+ * photos.boundary.EventPhotos}) and its people ({@code people.boundary.PeoplePage}).
  */
 @Named
 @ViewScoped
@@ -37,16 +29,10 @@ public class EventPage implements Serializable {
   private static final long serialVersionUID = 1L;
 
   @EJB Events events;
-  @EJB Imports imports;
-  @EJB Photos photos;
   @Inject transient Callers callers;
 
   private long id;
   private EventView event;
-  private ImportView latestImport;
-  private List<Imports.FailedFile> failures = List.of();
-  private LazyDataModel<PhotoPage.Item> photoModel;
-  private String folder;
   private String code;
   private String savedCode;
   private LocalDateTime expiresAt;
@@ -70,62 +56,11 @@ public class EventPage implements Serializable {
         event.accessExpiresAt() == null
             ? null
             : LocalDateTime.ofInstant(event.accessExpiresAt(), ZoneId.systemDefault());
-    photoModel = new PhotoPages(photos, callers.current(), id);
-    readImport();
   }
 
-  /**
-   * Called by the page's poll while an import runs: the import's progress and the event's photo
-   * count (the event by its key and one indexed count), so the count grows with the import.
-   */
-  public void refresh() {
-    readImport();
+  /** Reads the event again, for its photo count while an import runs. */
+  public void reload() {
     event = events.get(callers.current(), id);
-    if (FacesContext.getCurrentInstance().getPartialViewContext().isAjaxRequest()) {
-      PrimeFaces.current().ajax().addCallbackParam("importFinished", isImportFinished());
-    }
-  }
-
-  private void readImport() {
-    latestImport = imports.latest(callers.current(), id).orElse(null);
-    failures =
-        latestImport == null || latestImport.failed() == 0
-            ? List.of()
-            : imports.failures(callers.current(), latestImport.id());
-  }
-
-  public void startImport() {
-    try {
-      imports.importFolder(callers.current(), id, folder);
-      refresh();
-    } catch (ClientError refused) {
-      fail("imports:sources:folder", refused.getMessage());
-    }
-  }
-
-  /** Stops the running import: files already indexed stay, the rest wait for a restart. */
-  public void stopImport() {
-    try {
-      latestImport = imports.stop(callers.current(), latestImport.id());
-      refresh();
-    } catch (ClientError refused) {
-      fail("import", refused.getMessage());
-    }
-  }
-
-  /** Lists the stopped or failed import's source again and imports what it has not yet recorded. */
-  public void restartImport() {
-    try {
-      latestImport = imports.restart(callers.current(), latestImport.id());
-      refresh();
-    } catch (ClientError refused) {
-      fail("import", refused.getMessage());
-    }
-  }
-
-  /** Called when the page's upload script has started an import: shows it and polls it. */
-  public void uploaded() {
-    refresh();
   }
 
   /** Lets guests browse the event's people, or stops it. */
@@ -247,80 +182,6 @@ public class EventPage implements Serializable {
     return new Dates();
   }
 
-  public boolean isImportRestartable() {
-    return latestImport != null
-        && (latestImport.status() == app.glimpse.imports.entity.ImportStatus.STOPPED
-            || latestImport.status() == app.glimpse.imports.entity.ImportStatus.FAILED);
-  }
-
-  public boolean isImportRunning() {
-    return latestImport != null && !latestImport.status().isFinished();
-  }
-
-  public boolean isImportFinished() {
-    return latestImport == null || latestImport.status().isFinished();
-  }
-
-  /** Percent of the latest import's listed files that are handled. */
-  public int getProgress() {
-    if (latestImport == null) {
-      return 0;
-    }
-    if (latestImport.status().isFinished()) {
-      return 100;
-    }
-    int total = latestImport.total();
-    return total == 0
-        ? 0
-        : (int) Math.min(99, 100L * (latestImport.processed() + latestImport.failed()) / total);
-  }
-
-  public String getProgressText() {
-    ImportView run = latestImport;
-    if (run == null) {
-      return "No import yet.";
-    }
-    int handled = run.processed() + run.failed();
-    return switch (run.status()) {
-      case QUEUED -> "Waiting to start…";
-      case RUNNING ->
-          run.total() == 0
-              ? "Listing the files…"
-              : handled
-                  + " of "
-                  + run.total()
-                  + " files"
-                  + (run.rate() > 0 ? String.format(" · %.1f photos/s", run.rate()) : "")
-                  + (run.secondsLeft() != null
-                      ? " · about " + duration(run.secondsLeft()) + " left"
-                      : "");
-      case COMPLETED ->
-          "Done: "
-              + count(run.processed(), "photo", "photos")
-              + ", "
-              + count(run.faces(), "face", "faces")
-              + ", "
-              + run.failed()
-              + " failed";
-      case FAILED -> "Failed: " + run.failureReason();
-      case STOPPED -> "Stopped after " + handled + " of " + run.total() + " files";
-    };
-  }
-
-  private static String count(long n, String one, String many) {
-    return n + " " + (n == 1 ? one : many);
-  }
-
-  private static String duration(long seconds) {
-    if (seconds < 90) {
-      return seconds + " s";
-    }
-    if (seconds < 5400) {
-      return Math.round(seconds / 60.0) + " min";
-    }
-    return String.format("%.1f h", seconds / 3600.0);
-  }
-
   public String getGalleryLink() {
     HttpServletRequest request =
         (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
@@ -337,43 +198,6 @@ public class EventPage implements Serializable {
 
   public EventView getEvent() {
     return event;
-  }
-
-  public ImportView getLatestImport() {
-    return latestImport;
-  }
-
-  /**
-   * Why a file failed, without its name or path in front (the table's first column names it):
-   * "x.jpg: not a photo" reads "not a photo".
-   */
-  public String reasonOf(Imports.FailedFile failure) {
-    String reason = failure.reason() == null ? "" : failure.reason().strip();
-    for (String name : new String[] {failure.path(), failure.fileName()}) {
-      if (name != null && !name.isBlank() && reason.startsWith(name)) {
-        String rest = reason.substring(name.length()).replaceFirst("^[\\s:,.\\-–]+", "");
-        if (!rest.isEmpty()) {
-          reason = Character.toUpperCase(rest.charAt(0)) + rest.substring(1);
-        }
-      }
-    }
-    return reason;
-  }
-
-  public List<Imports.FailedFile> getFailures() {
-    return failures;
-  }
-
-  public LazyDataModel<PhotoPage.Item> getPhotoModel() {
-    return photoModel;
-  }
-
-  public String getFolder() {
-    return folder;
-  }
-
-  public void setFolder(String folder) {
-    this.folder = folder;
   }
 
   public String getCode() {

@@ -82,10 +82,10 @@ public class EventsPage implements Serializable {
       return "No photos yet";
     }
     return switch (summary.latestImport()) {
-      case QUEUED, RUNNING -> "Importing";
-      case COMPLETED -> summary.event().guestAccess() ? "Open to guests" : "Ready";
-      case FAILED -> "Import failed";
-      case STOPPED -> "Import stopped";
+      case "COMPLETED" -> summary.event().guestAccess() ? "Open to guests" : "Ready";
+      case "FAILED" -> "Import failed";
+      case "STOPPED" -> "Import stopped";
+      default -> "Importing"; // QUEUED, RUNNING
     };
   }
 

@@ -1,25 +1,18 @@
 package app.glimpse.events.boundary;
 
 import app.glimpse.access.boundary.Callers;
-import app.glimpse.imports.boundary.ImportView;
-import app.glimpse.imports.boundary.Imports;
-import app.glimpse.photos.boundary.PhotoPage;
-import app.glimpse.photos.boundary.Photos;
-import app.glimpse.platform.ClientError;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -29,7 +22,11 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
-/** {@code /api/v1/events}: a studio's events, their guest access, imports and photos. */
+/**
+ * {@code /api/v1/events}: a studio's events and their guest access. The event's imports, uploads,
+ * photos, people and search are served by the resources of those areas under {@code
+ * events/{id}/...}.
+ */
 @Path("events")
 @Consumes(MediaType.APPLICATION_JSON)
 @Produces(MediaType.APPLICATION_JSON)
@@ -37,8 +34,6 @@ import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement
 public class EventsResource {
 
   @EJB Events events;
-  @EJB Imports imports;
-  @EJB Photos photos;
   @Inject Callers callers;
 
   @POST
@@ -109,52 +104,12 @@ public class EventsResource {
     return events.closeGuestAccess(callers.current(), id);
   }
 
-  @POST
-  @Path("{id}/imports")
-  @RolesAllowed({"photographer", "owner"})
-  @Operation(
-      summary =
-          "Start an import: {\"source\":\"folder\",\"path\":\"/abs/dir\"} or"
-              + " {\"source\":\"drive\",\"folderId\":\"...\",\"includeSubfolders\":true}")
-  public Response startImport(@PathParam("id") long id, @NotNull NewImport request) {
-    ImportView started;
-    if ("folder".equals(request.source())) {
-      started = imports.importFolder(callers.current(), id, request.path());
-    } else if ("drive".equals(request.source())) {
-      started =
-          imports.importDrive(
-              callers.current(),
-              id,
-              request.folderId(),
-              Boolean.TRUE.equals(request.includeSubfolders()));
-    } else {
-      throw ClientError.badRequest(
-          "unsupported_source",
-          "source must be \"folder\" or \"drive\"; uploads have their own call.");
-    }
-    return Response.accepted(new Created(started.id(), null)).build();
-  }
-
-  @GET
-  @Path("{id}/photos")
-  @RolesAllowed({"photographer", "owner", "guest"})
-  @Operation(summary = "A page of the event's photos in capture order")
-  public PhotoPage photos(
-      @PathParam("id") long id,
-      @QueryParam("page") @DefaultValue("0") int page,
-      @QueryParam("size") @DefaultValue("50") int size) {
-    return photos.page(callers.current(), id, page, size);
-  }
-
   /** {@code POST /events} body. */
   public record NewEvent(String name, LocalDate date) {}
 
-  /** What a create call answers: the new id (and the slug for events). */
+  /** What creating an event answers: its id and slug. */
   public record Created(long id, String slug) {}
 
   /** {@code PUT /events/{id}/access} body. */
   public record Access(String code, Instant expiresAt, Boolean faceSearch, Boolean peopleVisible) {}
-
-  /** {@code POST /events/{id}/imports} body. */
-  public record NewImport(String source, String path, String folderId, Boolean includeSubfolders) {}
 }

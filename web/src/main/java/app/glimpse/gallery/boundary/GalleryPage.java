@@ -1,14 +1,15 @@
 package app.glimpse.gallery.boundary;
 
-import app.glimpse.access.boundary.Caller;
 import app.glimpse.access.boundary.ClientAddresses;
 import app.glimpse.events.boundary.Events;
+import app.glimpse.events.boundary.GuestPasses;
 import app.glimpse.people.boundary.People;
 import app.glimpse.people.boundary.PersonView;
-import app.glimpse.photos.boundary.Downloads;
+import app.glimpse.people.boundary.Portraits;
 import app.glimpse.photos.boundary.PhotoPage;
 import app.glimpse.photos.boundary.Photos;
 import app.glimpse.photos.boundary.PreviewImages;
+import app.glimpse.platform.Caller;
 import app.glimpse.platform.ClientError;
 import app.glimpse.platform.boundary.RequestLimits;
 import app.glimpse.search.boundary.Search;
@@ -214,7 +215,7 @@ public class GalleryPage implements Serializable {
     if (cover == null) {
       return "";
     }
-    return FaceFrame.portrait(
+    return Portraits.css(
         PreviewImages.thumbnailLink(
             FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath(),
             pass.eventId(),

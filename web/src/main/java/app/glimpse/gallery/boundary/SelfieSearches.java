@@ -1,7 +1,9 @@
 package app.glimpse.gallery.boundary;
 
-import app.glimpse.access.boundary.Caller;
 import app.glimpse.access.boundary.ClientAddresses;
+import app.glimpse.events.boundary.GuestPasses;
+import app.glimpse.events.boundary.Visitors;
+import app.glimpse.platform.Caller;
 import app.glimpse.platform.ClientError;
 import app.glimpse.platform.boundary.MemoryMultipart;
 import app.glimpse.search.boundary.Search;

@@ -33,6 +33,7 @@ public class DrivePicker implements Serializable {
   @EJB DriveAccounts accounts;
   @EJB Imports imports;
   @Inject EventPage eventPage;
+  @Inject EventImports eventImports;
   @Inject transient Callers callers;
 
   private DriveAccounts.DriveStatus status;
@@ -100,7 +101,7 @@ public class DrivePicker implements Serializable {
     try {
       imports.importDrive(
           callers.current(), eventPage.getId(), chosen.getData().id(), includeSubfolders);
-      eventPage.refresh();
+      eventImports.refresh();
     } catch (ClientError refused) {
       message(FacesMessage.SEVERITY_ERROR, refused.getMessage());
       FacesContext.getCurrentInstance().validationFailed();

@@ -21,7 +21,7 @@ import org.primefaces.model.TreeNode;
 /**
  * The server folder tab of the studio's event page: the folders imports may read
  * (GLIMPSE_IMPORT_ROOTS) and a tree of their sub-folders, loaded one level at a time as it is
- * opened; choosing a folder fills the folder field of {@link EventPage}. The boundary lists only
+ * opened; choosing a folder fills the folder field of {@link EventImports}. The boundary lists only
  * what {@code ImportRoots} allows, and checks the folder again when the import starts.
  */
 @Named
@@ -33,6 +33,7 @@ public class ServerFolderPicker implements Serializable {
 
   @EJB Imports imports;
   @Inject EventPage eventPage;
+  @Inject EventImports eventImports;
   @Inject transient Callers callers;
 
   private List<String> roots;
@@ -83,7 +84,7 @@ public class ServerFolderPicker implements Serializable {
   /** A folder chosen in the tree becomes the folder to import. */
   @SuppressWarnings("unchecked")
   public void choose(NodeSelectEvent event) {
-    eventPage.setFolder(((TreeNode<Folder>) event.getTreeNode()).getData().path());
+    eventImports.setFolder(((TreeNode<Folder>) event.getTreeNode()).getData().path());
     // a field left invalid by an earlier attempt would otherwise show what was typed then
     PrimeFaces.current().resetInputs(":imports:sources:folder");
   }

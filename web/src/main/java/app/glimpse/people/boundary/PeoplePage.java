@@ -2,7 +2,6 @@ package app.glimpse.people.boundary;
 
 import app.glimpse.access.boundary.Callers;
 import app.glimpse.events.boundary.EventPage;
-import app.glimpse.gallery.boundary.FaceFrame;
 import app.glimpse.photos.boundary.PreviewImages;
 import app.glimpse.platform.ClientError;
 import jakarta.ejb.EJB;
@@ -121,7 +120,7 @@ public class PeoplePage implements Serializable {
             FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath(),
             eventPage.getId(),
             cover.photoId());
-    return FaceFrame.portrait(
+    return Portraits.css(
         thumb,
         cover.x(),
         cover.y(),

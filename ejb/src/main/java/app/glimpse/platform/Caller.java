@@ -1,4 +1,4 @@
-package app.glimpse.access.boundary;
+package app.glimpse.platform;
 
 import java.io.Serializable;
 import java.util.Set;

@@ -1,8 +1,7 @@
-package app.glimpse.gallery.boundary;
+package app.glimpse.events.boundary;
 
-import app.glimpse.access.boundary.Caller;
 import app.glimpse.access.boundary.Callers;
-import app.glimpse.events.boundary.Events;
+import app.glimpse.platform.Caller;
 import app.glimpse.platform.ClientError;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;

@@ -1,11 +1,12 @@
-package app.glimpse.photos.boundary;
+package app.glimpse.imports.boundary;
 
-import app.glimpse.access.boundary.Caller;
 import app.glimpse.events.boundary.Events;
 import app.glimpse.imports.control.ImportSources;
 import app.glimpse.imports.control.UnreadableFileException;
+import app.glimpse.imports.entity.Source;
 import app.glimpse.photos.entity.Photo;
 import app.glimpse.photos.entity.PhotoStatus;
+import app.glimpse.platform.Caller;
 import app.glimpse.platform.ClientError;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
@@ -29,7 +30,8 @@ import java.util.logging.Logger;
  * The originals of an event's photos, for downloads by its staff and its guests: opened as streams
  * from wherever the import read them (server folder, upload folder, Drive), so that the caller can
  * copy them to the response without ever holding a whole photo. No transaction: opening a Drive
- * stream is a network call, and reading it happens after this bean has returned.
+ * stream is a network call, and reading it happens after this bean has returned. In the imports
+ * area because only the import's source knows where an original lies.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -90,7 +92,7 @@ public class Originals {
     events.visibleEvent(caller, eventId);
     Photo photo =
         em.createQuery(
-                "SELECT p FROM Photo p JOIN FETCH p.source WHERE p.id = :id"
+                "SELECT p FROM Photo p WHERE p.id = :id"
                     + " AND p.event.id = :eventId AND p.status = :indexed",
                 Photo.class)
             .setParameter("id", photoId)
@@ -99,8 +101,9 @@ public class Originals {
             .getResultStream()
             .findFirst()
             .orElseThrow(() -> ClientError.notFound("photo"));
+    Source source = em.find(Source.class, photo.getSourceId());
     try {
-      return new Original(photo.getId(), photo.getFileName(), sources.open(photo));
+      return new Original(photo.getId(), photo.getFileName(), sources.open(source, photo));
     } catch (UnreadableFileException e) {
       if (caller.studioId() != null) {
         throw ClientError.conflict("original_unavailable", e.getMessage());

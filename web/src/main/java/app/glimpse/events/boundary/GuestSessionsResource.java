@@ -1,6 +1,6 @@
-package app.glimpse.access.boundary;
+package app.glimpse.events.boundary;
 
-import app.glimpse.events.boundary.Events;
+import app.glimpse.access.boundary.ClientAddresses;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;

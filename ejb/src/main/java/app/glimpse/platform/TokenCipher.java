@@ -1,4 +1,4 @@
-package app.glimpse.imports.control;
+package app.glimpse.platform;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;

@@ -1,10 +1,10 @@
-package app.glimpse.photos.boundary;
+package app.glimpse.gallery.boundary;
 
-import app.glimpse.access.boundary.Caller;
 import app.glimpse.access.boundary.ClientAddresses;
-import app.glimpse.gallery.boundary.GuestFinds;
-import app.glimpse.gallery.boundary.GuestPasses;
-import app.glimpse.gallery.boundary.Visitors;
+import app.glimpse.events.boundary.GuestPasses;
+import app.glimpse.events.boundary.Visitors;
+import app.glimpse.imports.boundary.Originals;
+import app.glimpse.platform.Caller;
 import app.glimpse.platform.ClientError;
 import app.glimpse.platform.boundary.MinimumRateOutputStream;
 import app.glimpse.platform.boundary.PerKeyLimit;

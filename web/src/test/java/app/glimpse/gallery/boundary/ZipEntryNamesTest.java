@@ -1,4 +1,4 @@
-package app.glimpse.photos.boundary;
+package app.glimpse.gallery.boundary;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package app.glimpse.photos.boundary;
+package app.glimpse.gallery.boundary;
 
 import java.util.HashSet;
 import java.util.Locale;

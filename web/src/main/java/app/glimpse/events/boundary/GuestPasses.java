@@ -1,7 +1,6 @@
-package app.glimpse.gallery.boundary;
+package app.glimpse.events.boundary;
 
-import app.glimpse.access.boundary.Caller;
-import app.glimpse.events.boundary.Events;
+import app.glimpse.platform.Caller;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.SessionScoped;
 import java.io.Serializable;

@@ -1,4 +1,4 @@
-package app.glimpse.access.control;
+package app.glimpse.studios.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,8 +1,6 @@
-package app.glimpse.gallery.boundary;
+package app.glimpse.photos.boundary;
 
-import app.glimpse.access.boundary.Caller;
-import app.glimpse.photos.boundary.PhotoPage;
-import app.glimpse.photos.boundary.Photos;
+import app.glimpse.platform.Caller;
 import java.util.List;
 import java.util.Map;
 import org.primefaces.model.FilterMeta;

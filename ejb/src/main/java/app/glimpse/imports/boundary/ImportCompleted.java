@@ -1,4 +1,4 @@
-package app.glimpse.imports.control;
+package app.glimpse.imports.boundary;
 
 /**
  * An import has just completed: every file it listed is indexed or failed. Fired in the transaction

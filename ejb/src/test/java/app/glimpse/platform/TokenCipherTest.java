@@ -1,4 +1,4 @@
-package app.glimpse.imports.control;
+package app.glimpse.platform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

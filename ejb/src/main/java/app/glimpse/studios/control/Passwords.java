@@ -1,4 +1,4 @@
-package app.glimpse.access.control;
+package app.glimpse.studios.control;
 
 import java.security.SecureRandom;
 

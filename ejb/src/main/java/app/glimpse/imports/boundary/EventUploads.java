@@ -1,0 +1,19 @@
+package app.glimpse.imports.boundary;
+
+import app.glimpse.events.boundary.EventDeleted;
+import app.glimpse.imports.control.UploadStore;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+
+/**
+ * Removes the originals uploaded to a deleted event once its deletion is committed; the originals
+ * of server folders and Drive stay where they are.
+ */
+@ApplicationScoped
+public class EventUploads {
+
+  public void onDeleted(@Observes(during = TransactionPhase.AFTER_SUCCESS) EventDeleted deleted) {
+    UploadStore.deleteEvent(deleted.eventId());
+  }
+}

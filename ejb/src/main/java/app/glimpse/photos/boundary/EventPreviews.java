@@ -1,0 +1,16 @@
+package app.glimpse.photos.boundary;
+
+import app.glimpse.events.boundary.EventDeleted;
+import app.glimpse.photos.control.Previews;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
+
+/** Removes the previews of a deleted event once its deletion is committed. */
+@ApplicationScoped
+public class EventPreviews {
+
+  public void onDeleted(@Observes(during = TransactionPhase.AFTER_SUCCESS) EventDeleted deleted) {
+    Previews.deleteEvent(deleted.eventId());
+  }
+}
