@@ -566,6 +566,9 @@ class PortalIT {
           browser.getCurrentUrl().startsWith(eventPage + "?id="),
           "back on the event page: " + browser.getCurrentUrl());
       wait.until(ExpectedConditions.textToBe(By.id("eventName"), "Anna & Ben"));
+      assertTrue(
+          browser.findElement(By.id("messages")).getText().contains("Google Drive is connected"),
+          browser.findElement(By.id("messages")).getText());
       tab("Google Drive");
       wait.until(
           ExpectedConditions.textToBePresentInElementLocated(
