@@ -24,11 +24,13 @@ public final class LocalGlimpse implements AutoCloseable {
   private final Process process;
   private final int port;
   private final Path dataDir;
+  private final Path serverLog;
 
-  private LocalGlimpse(Process process, int port, Path dataDir) {
+  private LocalGlimpse(Process process, int port, Path dataDir, Path serverLog) {
     this.process = process;
     this.port = port;
     this.dataDir = dataDir;
+    this.serverLog = serverLog;
   }
 
   /**
@@ -55,7 +57,8 @@ public final class LocalGlimpse implements AutoCloseable {
 
   /**
    * Starts Glimpse with {@code command} (for example {@link #launcherCommand} or {@code ./glimpse
-   * run}), the given settings (environment names) and its output appended to {@code log}.
+   * run}), the given settings (environment names) and its console appended to {@code log}; the
+   * server's whole log is in {@link #serverLog()}.
    */
   public static LocalGlimpse start(
       List<String> command, int port, Map<String, String> settings, Path log) throws IOException {
@@ -67,7 +70,14 @@ public final class LocalGlimpse implements AutoCloseable {
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
     Path dataDir =
         Path.of(settings.getOrDefault("GLIMPSE_DATA_DIR", "data")).toAbsolutePath().normalize();
-    return new LocalGlimpse(builder.start(), port, dataDir);
+    Map<String, String> all = new java.util.HashMap<>(settings);
+    all.put("GLIMPSE_HTTP_PORT", Integer.toString(port));
+    return new LocalGlimpse(builder.start(), port, dataDir, new Settings(all).serverLog());
+  }
+
+  /** The server's log file ({@link Settings#serverLog()}), which the console shows little of. */
+  public Path serverLog() {
+    return serverLog;
   }
 
   public URI uri(String path) {
