@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
@@ -51,7 +52,10 @@ public final class Glimpse {
   private final Settings settings;
   private final Path dist;
   private volatile ServerLog log;
-  private final List<Thread> output = new ArrayList<>();
+
+  /** The threads reading the server's output; the shutdown hook waits for them. */
+  private final List<Thread> output = new CopyOnWriteArrayList<>();
+
   private volatile Process server;
   private volatile boolean stopping;
   private volatile CompletableFuture<EmbeddedBroker> broker =

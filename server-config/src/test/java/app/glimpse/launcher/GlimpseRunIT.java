@@ -66,10 +66,12 @@ class GlimpseRunIT {
     if (drive != null) {
       drive.close();
     }
-    Path log = data.resolve("glimpse.log");
-    if (Files.exists(log)) {
-      String text = Files.readString(log);
-      System.out.println(text.substring(Math.max(0, text.length() - 20_000)));
+    for (Path log : List.of(data.resolve("glimpse.log"), data.resolve("logs/server.log"))) {
+      if (Files.exists(log)) {
+        String text = Files.readString(log);
+        System.out.println(
+            "=== " + log + "\n" + text.substring(Math.max(0, text.length() - 20_000)));
+      }
     }
   }
 
