@@ -283,7 +283,12 @@ public final class Glimpse {
   }
 
   private boolean awaitReady(long started) throws InterruptedException {
-    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    // HTTP/1.1, as LocalGlimpse.awaitReady explains
+    HttpClient client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
     URI ready = URI.create("http://127.0.0.1:" + settings.httpPort() + "/health/ready");
     long deadline = started + READY_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline && server.isAlive()) {
