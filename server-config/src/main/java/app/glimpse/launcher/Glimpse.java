@@ -1,11 +1,16 @@
 package app.glimpse.launcher;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.lang.ProcessBuilder.Redirect;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.Charset;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -14,8 +19,12 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
+import java.util.logging.ConsoleHandler;
+import java.util.logging.Handler;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -25,6 +34,12 @@ import java.util.logging.Logger;
  * resources for them, and runs Payara Micro with the Glimpse WAR as a child process. The services
  * start while Payara boots, so they cost no time of their own. On SIGTERM or Ctrl-C it stops the
  * server first (so nothing waits on a vanished broker), then the broker, then the database.
+ *
+ * <p>The console is the operator's: Glimpse's own lines (the first-start password, which the server
+ * prints on its standard output and nowhere else, the address once ready, stopping) and the
+ * warnings and errors of the server and of the embedded services, one line each ({@link
+ * ConsoleLines}). Their whole log goes to {@link Settings#serverLog()} ({@link ServerLog}); {@code
+ * GLIMPSE_LOG=verbose} shows it on the console as well.
  */
 public final class Glimpse {
 
@@ -32,9 +47,17 @@ public final class Glimpse {
   private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
   private static final Duration SERVER_STOP_TIMEOUT = Duration.ofSeconds(11);
 
+  private static final Duration OUTPUT_DRAIN_TIMEOUT = Duration.ofSeconds(2);
+
   private final Settings settings;
   private final Path dist;
+  private volatile ServerLog log;
+
+  /** The threads reading the server's output; the shutdown hook waits for them. */
+  private final List<Thread> output = new CopyOnWriteArrayList<>();
+
   private volatile Process server;
+  private volatile boolean stopping;
   private volatile CompletableFuture<EmbeddedBroker> broker =
       CompletableFuture.completedFuture(null);
   private volatile CompletableFuture<EmbeddedDatabase> database =
@@ -63,6 +86,9 @@ public final class Glimpse {
     long started = System.nanoTime();
     Path dataDir = settings.dataDir();
     Files.createDirectories(dataDir);
+    log = ServerLog.open(settings.serverLog());
+    logLauncherTo(log, settings.verboseLog());
+    System.out.printf("Starting Glimpse (server log: %s) ...%n", log.file());
 
     String jdbcUrl;
     if (settings.databaseUrl().isPresent()) {
@@ -133,7 +159,26 @@ public final class Glimpse {
           "Glimpse is ready at http://localhost:%d/ in %.1f s (data in %s)%n",
           settings.httpPort(), seconds, dataDir);
     }
-    return server.waitFor();
+    int exit = server.waitFor();
+    if (!stopping) {
+      awaitOutput();
+      System.err.printf("Glimpse's server ended with exit code %d; see %s%n", exit, log.file());
+    }
+    return exit;
+  }
+
+  /**
+   * The launcher's own log records (the embedded PostgreSQL and Artemis, the launcher itself) go to
+   * the server log; the console keeps the warnings and errors, or everything if {@code verbose}.
+   */
+  private static void logLauncherTo(ServerLog log, boolean verbose) {
+    Logger root = Logger.getLogger("");
+    for (Handler handler : root.getHandlers()) {
+      if (handler instanceof ConsoleHandler) {
+        handler.setLevel(verbose ? Level.INFO : Level.WARNING);
+      }
+    }
+    root.addHandler(log.handler());
   }
 
   private Process startServer(Path postBoot) throws IOException {
@@ -157,10 +202,60 @@ public final class Glimpse {
             "--contextroot",
             "/"));
     command.addAll(clusterOptions(settings));
-    ProcessBuilder builder = new ProcessBuilder(command).inheritIO();
+    ProcessBuilder builder = new ProcessBuilder(command).redirectInput(Redirect.INHERIT);
     builder.environment().putAll(settings.forServer());
     LOG.log(Level.FINE, "Starting {0}", command);
-    return builder.start();
+    Process process = builder.start();
+    // the server's standard output is the operator's (the first-start password), its log goes to
+    // the file and, filtered, to the console
+    output.add(read(process.getInputStream(), "server-stdout", System.out::println));
+    boolean verbose = settings.verboseLog();
+    ConsoleLines console = new ConsoleLines();
+    output.add(
+        read(
+            process.getErrorStream(),
+            "server-log",
+            line -> {
+              log.line(line);
+              if (verbose) {
+                System.err.println(line);
+              } else {
+                console.console(line).ifPresent(System.err::println);
+              }
+            }));
+    return process;
+  }
+
+  /** Hands each line of {@code stream} to {@code lines} on a thread of its own, until it ends. */
+  private static Thread read(InputStream stream, String name, Consumer<String> lines) {
+    Thread reader =
+        new Thread(
+            () -> {
+              try (BufferedReader in =
+                  new BufferedReader(new InputStreamReader(stream, Charset.defaultCharset()))) {
+                for (String line = in.readLine(); line != null; line = in.readLine()) {
+                  lines.accept(line);
+                }
+              } catch (IOException ended) {
+                // the server is gone
+              }
+            },
+            name);
+    reader.setDaemon(true);
+    reader.start();
+    return reader;
+  }
+
+  /** Waits a little for the server's last lines to be written. */
+  private void awaitOutput() {
+    for (Thread reader : output) {
+      try {
+        reader.join(OUTPUT_DRAIN_TIMEOUT.toMillis());
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
+    }
   }
 
   /**
@@ -188,7 +283,12 @@ public final class Glimpse {
   }
 
   private boolean awaitReady(long started) throws InterruptedException {
-    HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    // HTTP/1.1, as LocalGlimpse.awaitReady explains
+    HttpClient client =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(2))
+            .build();
     URI ready = URI.create("http://127.0.0.1:" + settings.httpPort() + "/health/ready");
     long deadline = started + READY_TIMEOUT.toNanos();
     while (System.nanoTime() < deadline && server.isAlive()) {
@@ -219,8 +319,11 @@ public final class Glimpse {
    * failed.
    */
   void stop() {
+    stopping = true;
     Process process = server;
-    if (process != null && process.isAlive()) {
+    boolean running = process != null && process.isAlive();
+    if (running) {
+      System.out.println("Stopping Glimpse ...");
       process.destroy();
       try {
         if (!process.waitFor(SERVER_STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS)) {
@@ -233,6 +336,18 @@ public final class Glimpse {
     }
     close("broker", broker);
     close("database", database);
+    awaitOutput();
+    if (running) {
+      System.out.println("Glimpse stopped.");
+    }
+    ServerLog file = log;
+    if (file != null) {
+      try {
+        file.close();
+      } catch (IOException e) {
+        System.err.println("Closing " + file.file() + " failed: " + e.getMessage());
+      }
+    }
   }
 
   /**

@@ -123,6 +123,34 @@ public final class Settings {
     }
   }
 
+  /**
+   * Whether the console shows the server's whole log, {@code GLIMPSE_LOG=verbose}; by default
+   * ({@code quiet}) it shows Glimpse's own lines and the server's warnings and errors, and the
+   * whole log goes to {@link #serverLog()} either way.
+   */
+  public boolean verboseLog() {
+    String log = get("GLIMPSE_LOG").orElse("quiet").toLowerCase(java.util.Locale.ROOT);
+    return switch (log) {
+      case "quiet" -> false;
+      case "verbose" -> true;
+      default ->
+          throw new IllegalArgumentException("GLIMPSE_LOG must be quiet or verbose, not " + log);
+    };
+  }
+
+  /**
+   * The server's log file: {@code logs/server.log} in the data directory, or {@code
+   * logs/<node>/server.log} when the node has a name of its own ({@code GLIMPSE_NODE_NAME}) or
+   * joins a cluster, since such nodes usually share one data directory.
+   */
+  public Path serverLog() {
+    Path logs = dataDir().resolve("logs");
+    if (cluster() || get("GLIMPSE_NODE_NAME").isPresent()) {
+      logs = logs.resolve(Glimpse.fileName(nodeName()));
+    }
+    return logs.resolve("server.log");
+  }
+
   public String javaOptions() {
     return get("GLIMPSE_JAVA_OPTS").orElse("-Xms96m -Xmx512m -XX:+UseSerialGC -Xss512k");
   }

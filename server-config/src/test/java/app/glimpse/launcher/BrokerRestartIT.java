@@ -53,6 +53,9 @@ class BrokerRestartIT {
       broker.close();
     }
     ImportFixtures.keepLog(work.resolve("node.log"), "BrokerRestartIT-node.log");
+    if (node != null) {
+      ImportFixtures.keepLog(node.serverLog(), "BrokerRestartIT-server.log");
+    }
   }
 
   @Test
@@ -121,7 +124,7 @@ class BrokerRestartIT {
       JsonObject junkStatus = api.awaitFinished(junkRun, Duration.ofMinutes(2));
       double junkAfterRestart = (System.nanoTime() - restarting) / 1e9;
 
-      Path log = work.resolve("node.log");
+      Path log = node.serverLog();
       System.out.printf(
           Locale.ROOT,
           "broker-restart-it photos=%d status=%s processed=%s failed=%s seconds=%.1f down_s=%.1f"

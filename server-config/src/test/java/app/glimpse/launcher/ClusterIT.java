@@ -51,6 +51,10 @@ class ClusterIT {
     for (String log : List.of("node-a.log", "node-b.log")) {
       ImportFixtures.keepLog(work.resolve(log), "ClusterIT-" + log);
     }
+    for (LocalGlimpse node : nodes) {
+      Path log = node.serverLog();
+      ImportFixtures.keepLog(log, "ClusterIT-" + log.getParent().getFileName() + "-server.log");
+    }
   }
 
   @Test
@@ -84,8 +88,8 @@ class ClusterIT {
           waitFor(
               Duration.ofSeconds(30),
               () ->
-                  logContains("node-a.log", "DG Size: 2")
-                      || logContains("node-b.log", "DG Size: 2")),
+                  logContains(a.serverLog(), "DG Size: 2")
+                      || logContains(b.serverLog(), "DG Size: 2")),
           "node B joined node A's data grid");
 
       ImportFixtures.Api api = new ImportFixtures.Api(a).signIn(PASSWORD);
@@ -113,7 +117,7 @@ class ClusterIT {
           "the broker dropped node B's consumers: " + broker.consumers(QUEUE));
       double released = (System.nanoTime() - killed) / 1e9;
       assertTrue(
-          waitFor(Duration.ofSeconds(60), () -> logContains("node-a.log", "delivered again")),
+          waitFor(Duration.ofSeconds(60), () -> logContains(a.serverLog(), "delivered again")),
           "node A got the files node B had in work");
       double redelivered = (System.nanoTime() - killed) / 1e9;
 
@@ -137,7 +141,7 @@ class ClusterIT {
           exited,
           released,
           redelivered,
-          ImportFixtures.occurrences(work.resolve("node-a.log"), "delivered again"),
+          ImportFixtures.occurrences(a.serverLog(), "delivered again"),
           afterKill,
           broker.messages(QUEUE));
 
@@ -167,9 +171,9 @@ class ClusterIT {
     return node;
   }
 
-  private boolean logContains(String log, String text) {
+  private static boolean logContains(Path log, String text) {
     try {
-      return Files.readString(work.resolve(log)).contains(text);
+      return Files.readString(log).contains(text);
     } catch (IOException e) {
       return false;
     }

@@ -59,6 +59,9 @@ class DatabaseRestartIT {
       database.close();
     }
     ImportFixtures.keepLog(work.resolve("node.log"), "DatabaseRestartIT-node.log");
+    if (node != null) {
+      ImportFixtures.keepLog(node.serverLog(), "DatabaseRestartIT-server.log");
+    }
   }
 
   @Test
@@ -119,7 +122,7 @@ class DatabaseRestartIT {
       double afterRestart = (System.nanoTime() - restarting) / 1e9;
       JsonObject junkStatus = api.awaitFinished(junkRun, Duration.ofMinutes(2));
       double junkAfterRestart = (System.nanoTime() - restarting) / 1e9;
-      Path log = work.resolve("node.log");
+      Path log = node.serverLog();
       int redeliveries = ImportFixtures.occurrences(log, "delivered again");
       int waits = ImportFixtures.occurrences(log, "waits for the database");
       System.out.printf(

@@ -67,10 +67,12 @@ class GlimpseRunIT {
     if (drive != null) {
       drive.close();
     }
-    Path log = data.resolve("glimpse.log");
-    if (Files.exists(log)) {
-      String text = Files.readString(log);
-      System.out.println(text.substring(Math.max(0, text.length() - 20_000)));
+    for (Path log : List.of(data.resolve("glimpse.log"), data.resolve("logs/server.log"))) {
+      if (Files.exists(log)) {
+        String text = Files.readString(log);
+        System.out.println(
+            "=== " + log + "\n" + text.substring(Math.max(0, text.length() - 20_000)));
+      }
     }
   }
 
@@ -106,6 +108,7 @@ class GlimpseRunIT {
         LocalGlimpse.start(
             List.of(script().toString(), "run"), port, settings, data.resolve("glimpse.log"));
     glimpse.awaitReady(Duration.ofMinutes(3));
+    aQuietConsoleAndTheWholeLogInItsFile(port);
 
     assertTrue(sessionCookie().contains("; Secure"), "GLIMPSE_SECURE_COOKIES=true");
     JsonObject health = object(send("GET", "/health/ready", null, null), 200);
@@ -667,8 +670,6 @@ class GlimpseRunIT {
               glimpseData.toString(),
               "GLIMPSE_ADMIN_EMAIL",
               EMAIL,
-              "GLIMPSE_ADMIN_PASSWORD",
-              PASSWORD,
               "GLIMPSE_DB_URL",
               database.jdbcUrl(),
               "GLIMPSE_DB_USER",
@@ -687,9 +688,51 @@ class GlimpseRunIT {
       assertFalse(
           Files.exists(glimpseData.resolve("postgres")), "no embedded database was started");
       assertFalse(Files.exists(glimpseData.resolve("broker")), "no embedded broker was started");
-      object(send("POST", "/api/v1/events", token(), "{\"name\":\"Elsewhere\"}"), 201);
+      // without GLIMPSE_ADMIN_PASSWORD the first start prints a password on the console, once
+      java.util.regex.Matcher printed =
+          java.util.regex.Pattern.compile(
+                  "^=== Glimpse first start: sign in as "
+                      + java.util.regex.Pattern.quote(EMAIL)
+                      + " with password (\\S{16,}) \\(shown only this once\\) ===$",
+                  java.util.regex.Pattern.MULTILINE)
+              .matcher(Files.readString(data.resolve("glimpse.log")));
+      assertTrue(printed.find(), "the first-start password is on the console");
+      String generated = printed.group(1);
+      assertFalse(
+          Files.readString(glimpse.serverLog()).contains(generated),
+          "the password is not in the server log");
+      object(send("POST", "/api/v1/events", token(generated), "{\"name\":\"Elsewhere\"}"), 201);
       glimpse.stop(Duration.ofSeconds(15));
     }
+  }
+
+  /**
+   * {@code ./glimpse run} prints Glimpse's own lines and the server's warnings, one line each; the
+   * server's INFO records and the embedded services' go to {@code logs/server.log} only.
+   */
+  private void aQuietConsoleAndTheWholeLogInItsFile(int port) throws Exception {
+    Path serverLog = data.resolve("logs/server.log");
+    assertEquals(serverLog, glimpse.serverLog());
+    String ready = "Glimpse is ready at http://localhost:" + port + "/ in ";
+    // the launcher says so after its own next look at /health/ready
+    for (int i = 0; i < 50 && !Files.readString(data.resolve("glimpse.log")).contains(ready); i++) {
+      Thread.sleep(100);
+    }
+    List<String> console = Files.readAllLines(data.resolve("glimpse.log"));
+    String all = String.join("\n", console);
+    assertTrue(all.contains("Starting Glimpse (server log: " + serverLog + ")"), all);
+    assertTrue(all.contains(ready), all);
+    for (String line : console) {
+      assertFalse(
+          line.contains("[levelValue: 800]") || line.contains("INFO"),
+          "INFO on the console: " + line);
+    }
+    assertTrue(console.size() < 50, console.size() + " lines on the console:\n" + all);
+    String log = Files.readString(serverLog);
+    assertTrue(log.contains("[INFO] [] [PayaraMicro]"), "Payara's INFO records are in the file");
+    assertTrue(log.contains("Payara Micro") && log.contains("ready in"), "Payara's boot is there");
+    assertTrue(log.contains("Created database glimpse"), "so are the launcher's own records");
+    assertFalse(log.contains("\u001B["), "no terminal colours in the file");
   }
 
   /**
@@ -817,12 +860,16 @@ class GlimpseRunIT {
   }
 
   private String token() throws Exception {
+    return token(PASSWORD);
+  }
+
+  private String token(String password) throws Exception {
     HttpResponse<String> response =
         send(
             "POST",
             "/api/v1/auth/token",
             null,
-            "{\"email\":\"" + EMAIL.toUpperCase() + "\",\"password\":\"" + PASSWORD + "\"}");
+            "{\"email\":\"" + EMAIL.toUpperCase() + "\",\"password\":\"" + password + "\"}");
     return object(response, 200).getString("token");
   }
 

@@ -167,10 +167,12 @@ class PortalIT {
     }
     if (glimpse != null) {
       glimpse.close();
-      Path log = data.resolve("glimpse.log");
-      if (Files.exists(log)) {
-        String text = Files.readString(log);
-        System.out.println(text.substring(Math.max(0, text.length() - 10_000)));
+      for (Path log : List.of(data.resolve("glimpse.log"), glimpse.serverLog())) {
+        if (Files.exists(log)) {
+          String text = Files.readString(log);
+          System.out.println(
+              "=== " + log + "\n" + text.substring(Math.max(0, text.length() - 10_000)));
+        }
       }
     }
   }

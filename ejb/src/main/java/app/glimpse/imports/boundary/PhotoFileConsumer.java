@@ -20,8 +20,14 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Takes files from the import queue on every node and hands each to {@link PhotoIndexing}. Three at
- * a time per node: on two cores, two files keep the face engine busy while the third is read,
- * written and committed (100 photos: 6.4 photos/s with two, 7.1 with three or four).
+ * a time per node ({@code maxSession} 3: the resource adapter opens three sessions, each delivering
+ * one file at a time to its own instance of this bean). Each file runs the face engine on its own
+ * thread ({@code GLIMPSE_FACES_THREADS} 1), so on two cores two files keep both cores on the engine
+ * while the third is read, written and committed. Measured when the engine was 1.5 times slower
+ * than now (100 generated photos: 6.4 photos/s with two sessions, 7.1 with three or four); not
+ * measured again since. The import rate of today's engine is in docs/operations.md ("Capacity of
+ * one node"); the three sessions also set the consumers {@code ClusterIT}, {@code
+ * DatabaseRestartIT} and {@code BrokerRestartIT} count on the broker.
  *
  * <p>Several nodes share one queue. A consumer takes a file only when it is free ({@code
  * consumerWindowSize} 0: no files buffered in a node while another idles), so a node holds at most

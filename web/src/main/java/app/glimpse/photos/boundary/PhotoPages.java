@@ -8,8 +8,10 @@ import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 
 /**
- * An event's photos in capture order, one page at a time from {@link Photos}, for the grids of the
- * portal and the gallery. Serializable with its view: the boundary reference is an EJB proxy.
+ * An event's photos in capture order, one page at a time from {@link Photos}, for the photo grid of
+ * the studio's event page ({@code studio/event.xhtml}, {@code EventPage}); the guest gallery loads
+ * its pages itself as the guest scrolls ({@link GalleryPage#loadMore}). Serializable with its view:
+ * the boundary reference is an EJB proxy.
  */
 public class PhotoPages extends LazyDataModel<PhotoPage.Item> {
 

@@ -4,7 +4,8 @@ import java.util.Random;
 import java.util.SplittableRandom;
 
 /**
- * Embeddings of made-up people for tests and benchmarks, shaped like those of a face recognition
+ * Embeddings of made-up people for tests and for {@code ./glimpse bench search} (the benchmarks
+ * module reaches it through this module's test jar), shaped like those of a face recognition
  * network (ArcFace): each person has a centre direction, and each face of that person is the centre
  * plus noise of random strength, so two faces of one person have cosine about 0.4-0.8 and faces of
  * different people about 0.0-0.2. Plain random unit vectors would all be near-orthogonal, which

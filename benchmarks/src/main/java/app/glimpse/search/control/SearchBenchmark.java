@@ -14,7 +14,10 @@ import java.util.SplittableRandom;
  * {@link FaceIndex}, the embeddings passing through their stored half-float form, then times selfie
  * queries against it and checks the photos found against an exact float cosine scan of the same
  * stored vectors. Plain Java on purpose: the ranking is measured without a server, and the whole
- * request ({@code search_ms_p95}) is measured with one elsewhere.
+ * request ({@code search_ms_p95}) is measured with one elsewhere ({@code SearchRequestBenchmark}).
+ * It lives in the benchmarks module, out of the deployed ejb jar, but in {@link FaceIndex}'s
+ * package: it calls the package-private {@code search}, for the ranking's counts and for the scan
+ * of every face without the pre-filter.
  *
  * <p>Options: {@code --faces N} (1000000), {@code --faces-per-photo N} (20), {@code --people N}
  * (faces / 50), {@code --queries N} (200), {@code --warmup N} (50), {@code --threshold T} (0.43),
