@@ -2,6 +2,7 @@ package app.glimpse.portal;
 
 import static app.glimpse.testing.Jpegs.withComment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -1205,6 +1206,68 @@ class PortalIT {
     } finally {
       browser.executeCdpCommand("Emulation.setEmulatedMedia", Map.of("media", ""));
     }
+  }
+
+  /**
+   * The card and the poster (/studio/events/{id}/card): what Chromium prints is one page of A6 or
+   * A4 with the event's name, the link, the code, the instructions, the studio and one image (the
+   * QR code); nobody but the event's staff reaches it.
+   */
+  @Test
+  @Order(10)
+  void theCardPrintsOnOnePageWithTheQrCode() throws Exception {
+    signIn();
+    browser.get(eventUrl);
+    wait.until(ExpectedConditions.textToBe(By.id("eventName"), "Anna & Ben"));
+    browser.findElement(By.id("access:card")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("cardQr")));
+    waitForImages("#cardQr");
+    screenshots("29-event-card", DESKTOP, PHONE_390);
+    String link = browser.findElement(By.id("cardLink")).getText();
+    for (String size : List.of("a6", "a4")) {
+      if (size.equals("a4")) {
+        browser.findElement(By.id("otherSize")).click();
+        wait.until(ExpectedConditions.urlContains("size=a4"));
+        waitForImages("#cardQr");
+      }
+      // as the browser's print dialog does with the page's own @page size
+      Map<String, Object> printed =
+          browser.executeCdpCommand(
+              "Page.printToPDF", Map.of("preferCSSPageSize", true, "printBackground", true));
+      byte[] pdf = java.util.Base64.getDecoder().decode((String) printed.get("data"));
+      Files.write(SCREENSHOTS.resolve("29-event-card-" + size + ".pdf"), pdf);
+      try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+        assertEquals(1, document.getNumberOfPages(), size + ": one page");
+        String text =
+            new org.apache.pdfbox.text.PDFTextStripper().getText(document).replaceAll("\\s+", " ");
+        for (String expected :
+            List.of(
+                "Anna & Ben",
+                link,
+                "Code " + GUEST_CODE,
+                "Find me",
+                "Scan the QR code",
+                "Photos by")) {
+          assertTrue(text.contains(expected), size + " lacks " + expected + ": " + text);
+        }
+        assertFalse(text.contains("Back to the event"), "the page's buttons do not print");
+        int images = 0;
+        for (var name : document.getPage(0).getResources().getXObjectNames()) {
+          images +=
+              document.getPage(0).getResources().getXObject(name)
+                      instanceof org.apache.pdfbox.pdmodel.graphics.image.PDImageXObject
+                  ? 1
+                  : 0;
+        }
+        assertEquals(1, images, size + ": the QR code is the one image");
+        float width = document.getPage(0).getMediaBox().getWidth();
+        assertEquals(
+            size.equals("a6") ? 298 : 595, width, 3, size + ": the sheet's width in points");
+      }
+    }
+    browser.manage().deleteAllCookies();
+    browser.get(base + "/studio/events/" + eventUrl.replaceAll(".*id=", "") + "/card");
+    wait.until(ExpectedConditions.urlContains("/studio/sign-in.xhtml"));
   }
 
   /**
