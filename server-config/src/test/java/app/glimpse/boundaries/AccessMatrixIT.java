@@ -1,5 +1,6 @@
 package app.glimpse.boundaries;
 
+import static app.glimpse.boundaries.Fixtures.statusOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -322,14 +323,5 @@ class AccessMatrixIT {
   private static Object run(Runnable work) {
     work.run();
     return null;
-  }
-
-  private static int statusOf(Runnable call) {
-    try {
-      call.run();
-      return 200;
-    } catch (ClientError e) {
-      return e.status();
-    }
   }
 }

@@ -1,5 +1,6 @@
 package app.glimpse.boundaries;
 
+import static app.glimpse.boundaries.Fixtures.statusOf;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -768,14 +769,5 @@ class BoundariesIT {
         401,
         assertThrows(ClientError.class, () -> accounts.token("nobody@glimpse.local", "x", CLIENT))
             .status());
-  }
-
-  private static int statusOf(Runnable call) {
-    try {
-      call.run();
-      return 200;
-    } catch (ClientError e) {
-      return e.status();
-    }
   }
 }

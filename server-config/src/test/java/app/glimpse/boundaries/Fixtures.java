@@ -1,6 +1,7 @@
 package app.glimpse.boundaries;
 
 import app.glimpse.platform.Caller;
+import app.glimpse.platform.ClientError;
 import app.glimpse.studios.entity.Photographer;
 import app.glimpse.studios.entity.Role;
 import app.glimpse.studios.entity.Studio;
@@ -58,6 +59,16 @@ record Fixtures(EntityManager em, UserTransaction transaction) {
     } catch (Exception e) {
       transaction.rollback();
       throw e;
+    }
+  }
+
+  /** The status a boundary call answers: 200 when it returns, else its refusal's. */
+  static int statusOf(Runnable call) {
+    try {
+      call.run();
+      return 200;
+    } catch (ClientError e) {
+      return e.status();
     }
   }
 }

@@ -202,11 +202,12 @@ final class SearchEval {
     List<List<Float>> versionSharp = new ArrayList<>();
     int unusable = 0;
     for (EventSet.Selfie selfie : selfies) {
-      versions.add(List.of());
-      versionSharp.add(List.of());
       float[] query = null;
       List<float[]> low = new ArrayList<>();
       List<float[]> soft = new ArrayList<>();
+      // the selfie at the matched variants' blur levels, the sharp one first, with their sharpness
+      List<float[]> vs = new ArrayList<>();
+      List<Float> vsharp = new ArrayList<>();
       try {
         byte[] bytes = Files.readAllBytes(deepface.resolve(selfie.file()));
         List<DetectedFace> faces = engine.facesForSearch(bytes);
@@ -219,8 +220,6 @@ final class SearchEval {
           for (double sigma : BLUR_SIGMAS) {
             addIfFound(soft, altered(bytes, face, 0, sigma));
           }
-          List<float[]> vs = new ArrayList<>();
-          List<Float> vsharp = new ArrayList<>();
           vs.add(query);
           vsharp.add(face.sharpness());
           for (double sigma : MATCH_SIGMAS) {
@@ -230,8 +229,6 @@ final class SearchEval {
               vsharp.add(v.sharpness());
             }
           }
-          versions.set(versions.size() - 1, vs);
-          versionSharp.set(versionSharp.size() - 1, vsharp);
         }
       } catch (UnreadableImageException e) {
         // unusable
@@ -240,6 +237,8 @@ final class SearchEval {
       queries.add(query);
       lowRes.add(low);
       blurred.add(soft);
+      versions.add(vs);
+      versionSharp.add(vsharp);
     }
 
     boolean[][] relevant = new boolean[selfies.size()][photos.size()];

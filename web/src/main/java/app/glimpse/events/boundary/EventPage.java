@@ -218,6 +218,12 @@ public class EventPage implements Serializable {
     this.driveOutcome = driveOutcome;
   }
 
+  /** The event's printable card and poster ({@link EventCard}). */
+  public String getCardLink() {
+    return EventCard.link(
+        FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath(), id);
+  }
+
   public String getGalleryLink() {
     HttpServletRequest request =
         (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();

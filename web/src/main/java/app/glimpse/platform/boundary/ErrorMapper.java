@@ -43,15 +43,6 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
       return ErrorBody.response(400, "invalid_request", invalid.getMessage());
     }
     if (cause instanceof JsonbException || cause instanceof ProcessingException) {
-      // a refusal while the body was read (RequestLimits: too large) is that refusal
-      for (Throwable inner = cause.getCause(); inner != null; inner = inner.getCause()) {
-        if (inner instanceof ClientError refusal) {
-          return ErrorBody.response(refusal.status(), refusal.error(), refusal.getMessage());
-        }
-        if (inner.getCause() == inner) {
-          break;
-        }
-      }
       return ErrorBody.response(
           400, "invalid_json", "The request body is not the JSON this call expects.");
     }
@@ -68,6 +59,13 @@ public class ErrorMapper implements ExceptionMapper<Throwable> {
   }
 
   private static Throwable unwrap(Throwable thrown) {
+    // a refusal anywhere in the chain is the answer, also one raised while JSON-B read the body
+    // (RequestLimits: too large)
+    for (Throwable t = thrown; t != null; t = t.getCause() == t ? null : t.getCause()) {
+      if (t instanceof ClientError) {
+        return t;
+      }
+    }
     Throwable cause = thrown;
     while ((cause instanceof EJBException
             || cause instanceof ProcessingException && cause.getCause() != null)

@@ -19,18 +19,18 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
 
 /**
  * The areas of this module ({@code app.glimpse.<area>}) depend one way, as {@code
  * docs/architecture.md} draws them: read from the source tree, an area uses another when one of its
  * files names a class of it (an import or a qualified name in code; comments and strings do not
  * count). Names of packages that are not areas of this module (the face engine's {@code faces}) are
- * left out. The ejb module has the same test over its own sources: a test jar shared by the two
- * would cost a module for forty lines.
+ * left out. Each module that has areas runs these tests over its own sources ({@link #module()}
+ * names its block in the document); the web module reaches this class through ejb's test jar.
  */
-class AreaDependenciesTest {
-
-  static final String MODULE = "web";
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+public abstract class AreaDependencies {
 
   static final Path SOURCES = Path.of("src/main/java/app/glimpse");
   static final Path ARCHITECTURE = Path.of("../docs/architecture.md");
@@ -38,10 +38,13 @@ class AreaDependenciesTest {
   private static final Pattern REFERENCE = Pattern.compile("\\bapp\\.glimpse\\.([a-z]+)\\.");
 
   /** Area to the areas it uses, each with the files that use it. */
-  private static Map<String, Map<String, Set<String>>> uses;
+  private Map<String, Map<String, Set<String>>> uses;
+
+  /** The module whose sources are read, as the document's block names it: ejb, web. */
+  protected abstract String module();
 
   @BeforeAll
-  static void read() throws IOException {
+  void read() throws IOException {
     uses = new TreeMap<>();
     Set<String> areas = new TreeSet<>();
     try (Stream<Path> folders = Files.list(SOURCES)) {
@@ -105,12 +108,13 @@ class AreaDependenciesTest {
     assertEquals(
         drawn,
         actual,
-        "docs/architecture.md draws the " + MODULE + " areas' graph as it is (platform left out)");
+        "docs/architecture.md draws the "
+            + module()
+            + " areas' graph as it is (platform left out)");
   }
 
   /** A path from {@code from} back to {@code to}, if there is one. */
-  private static List<String> pathBack(
-      String from, String to, List<String> path, Set<String> seen) {
+  private List<String> pathBack(String from, String to, List<String> path, Set<String> seen) {
     for (String next : uses.getOrDefault(from, Map.of()).keySet()) {
       if (next.equals(to)) {
         List<String> found = new ArrayList<>(path);
@@ -130,13 +134,13 @@ class AreaDependenciesTest {
   }
 
   /**
-   * The graph in the fenced block after {@code <!-- areas: MODULE -->}: a line {@code a -> b, c}
+   * The graph in the fenced block after {@code <!-- areas: module -->}: a line {@code a -> b, c}
    * per area that uses others.
    */
-  static Map<String, Set<String>> drawn(String markdown) {
-    int marker = markdown.indexOf("<!-- areas: " + MODULE + " -->");
+  Map<String, Set<String>> drawn(String markdown) {
+    int marker = markdown.indexOf("<!-- areas: " + module() + " -->");
     if (marker < 0) {
-      fail("docs/architecture.md has no <!-- areas: " + MODULE + " --> block");
+      fail("docs/architecture.md has no <!-- areas: " + module() + " --> block");
     }
     int start = markdown.indexOf("```", marker);
     int end = markdown.indexOf("```", start + 3);
