@@ -1141,9 +1141,10 @@ class PortalIT {
     settle();
     assertOnScreen("eventDialog");
     browser.findElement(By.id("eventForm:save")).click();
-    WebElement nameMessage =
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("eventForm:nameMessage")));
-    assertTrue(nameMessage.getText().contains("name"), nameMessage.getText());
+    // the message may be rendered twice (the validation's update replaces the element), so its
+    // text is read from whatever element carries the id when it is there
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("eventForm:nameMessage"), "name"));
     assertOnTop("eventForm:nameMessage");
     name = browser.findElement(By.id("eventForm:name"));
     name.sendKeys("Typed date");
