@@ -3,9 +3,9 @@ package app.glimpse.launcher;
 import static app.glimpse.testing.Api.array;
 import static app.glimpse.testing.Api.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.glimpse.testing.Api;
+import app.glimpse.testing.GlimpseClient;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -67,6 +67,19 @@ class AccessOverHttpIT {
   private final Map<Who, Api> sessions = new LinkedHashMap<>();
   private final List<String> failures = new ArrayList<>();
 
+  // what the steps hand on to each other
+  private Api api;
+  private String ownerToken;
+  private long a;
+  private long importA;
+  private long photoA;
+  private long personA;
+  private String slugA;
+  private String slugB;
+
+  /** A selfie of someone who is in event A. */
+  private final byte[] selfie = deepface("img11.jpg");
+
   @AfterEach
   void stop() throws IOException {
     if (glimpse != null) {
@@ -79,8 +92,19 @@ class AccessOverHttpIT {
 
   @Test
   void onlyTheAllowedCellsSucceedAndRefusalsRevealNothing() throws Exception {
+    startsOnItsOwnDatabase();
+    twoStudiosEachWithAnEventAndItsGuests();
+    everyCallerOpensABrowserSession();
+    readingCallsAnswerOnlyWhoMaySee();
+    changingCallsAreRefusedToOthers();
+    pagesAndServletsAnswerOnlyWhoMaySee();
+    theGalleryFindAndUploadsAnswerOnlyWhoMaySee();
+    nothingThatWasRefusedChangedAnything();
+    assertEquals(List.of(), failures, String.join("\n", failures));
+  }
+
+  private void startsOnItsOwnDatabase() throws Exception {
     Path dist = Path.of(System.getProperty("glimpse.dist")).toAbsolutePath();
-    Path deepface = Path.of(System.getProperty("glimpse.shared"), "photos", "deepface");
     database = EmbeddedDatabase.start(work.resolve("postgres"), Glimpse.freePort());
     glimpse =
         LocalGlimpse.start(
@@ -101,10 +125,16 @@ class AccessOverHttpIT {
                 "1000"),
             work.resolve("glimpse.log"));
     glimpse.awaitReady(Duration.ofMinutes(3));
-    Api api = new Api(glimpse::uri);
+    api = new Api(glimpse::uri);
+  }
 
-    // studio A: its owner and a photographer the owner adds; studio B: one photographer
-    String ownerToken = signIn(api, OWNER);
+  /**
+   * Studio A: its owner and a photographer the owner adds, event A with two photos, a person and an
+   * import; studio B: one photographer and event B; a guest of each event.
+   */
+  private void twoStudiosEachWithAnEventAndItsGuests() throws Exception {
+    GlimpseClient owner = GlimpseClient.signIn(api, OWNER, PASSWORD);
+    ownerToken = owner.token();
     object(
         api.send(
             "POST",
@@ -126,41 +156,40 @@ class AccessOverHttpIT {
               + "'");
     }
     tokens.put(Who.OWNER_A, ownerToken);
-    tokens.put(Who.PHOTOGRAPHER_A, signIn(api, "pat@a.test"));
-    tokens.put(Who.PHOTOGRAPHER_B, signIn(api, "bo@b.test"));
+    tokens.put(Who.PHOTOGRAPHER_A, GlimpseClient.signIn(api, "pat@a.test", PASSWORD).token());
+    GlimpseClient studioB = GlimpseClient.signIn(api, "bo@b.test", PASSWORD);
+    tokens.put(Who.PHOTOGRAPHER_B, studioB.token());
 
     // event A with two photos, a person and an import; event B of studio B
-    long a = createEvent(api, ownerToken, "Event A");
+    a = owner.createEvent("Event A");
     JsonObject uploaded =
-        object(
-            api.multipart(
-                "/api/v1/events/" + a + "/uploads",
-                ownerToken,
-                Map.of(),
-                "files",
-                Map.of(
-                    "img4.jpg", Files.readAllBytes(deepface.resolve("img4.jpg")),
-                    "img10.jpg", Files.readAllBytes(deepface.resolve("img10.jpg")))),
-            202);
-    long importA = uploaded.getJsonNumber("id").longValue();
-    awaitCompleted(api, ownerToken, importA);
-    long photoA =
+        owner.upload(
+            a,
+            Map.of(
+                "img4.jpg", deepface("img4.jpg"),
+                "img10.jpg", deepface("img10.jpg")));
+    importA = uploaded.getJsonNumber("id").longValue();
+    JsonObject completed = owner.awaitCompleted(importA);
+    assertEquals(2, completed.getInt("processed"), completed.toString());
+    photoA =
         object(api.send("GET", "/api/v1/events/" + a + "/photos", ownerToken, null), 200)
             .getJsonArray("items")
             .getJsonObject(0)
             .getJsonNumber("id")
             .longValue();
-    long personA =
+    personA =
         array(api.send("GET", "/api/v1/events/" + a + "/people", ownerToken, null))
             .getJsonObject(0)
             .getJsonNumber("id")
             .longValue();
-    String slugA = access(api, ownerToken, a, "code-of-a");
-    long b = createEvent(api, tokens.get(Who.PHOTOGRAPHER_B), "Event B");
-    String slugB = access(api, tokens.get(Who.PHOTOGRAPHER_B), b, "code-of-b");
+    slugA = access(api, ownerToken, a, "code-of-a");
+    long b = studioB.createEvent("Event B");
+    slugB = access(api, tokens.get(Who.PHOTOGRAPHER_B), b, "code-of-b");
     tokens.put(Who.GUEST_A, guestToken(api, slugA, "code-of-a"));
     tokens.put(Who.GUEST_B, guestToken(api, slugB, "code-of-b"));
+  }
 
+  private void everyCallerOpensABrowserSession() throws Exception {
     for (Who who : Who.values()) {
       Api session = new Api(glimpse::uri);
       switch (who) {
@@ -173,9 +202,10 @@ class AccessOverHttpIT {
       }
       sessions.put(who, session);
     }
-    byte[] selfie = Files.readAllBytes(deepface.resolve("img11.jpg"));
+  }
 
-    // REST: reading calls, every caller, event A and an event that does not exist
+  /** REST: reading calls, every caller, event A and an event that does not exist. */
+  private void readingCallsAnswerOnlyWhoMaySee() throws Exception {
     api("GET", "/api/v1/events", null, STAFF);
     apiOnEvent("GET", "/api/v1/events/{e}", null, SEES_A, a);
     apiOnEvent("GET", "/api/v1/events/{e}/photos", null, SEES_A, a);
@@ -186,8 +216,10 @@ class AccessOverHttpIT {
     api("GET", "/api/v1/studio/photographers", null, EnumSet.of(Who.OWNER_A));
     api("GET", "/api/v1/drive", null, STAFF);
     searchCell(a, selfie);
+  }
 
-    // REST: calls that change something, for the callers that must be refused
+  /** REST: calls that change something, for the callers that must be refused. */
+  private void changingCallsAreRefusedToOthers() throws Exception {
     Set<Who> none = EnumSet.noneOf(Who.class);
     String person = "/api/v1/events/{e}/people/" + personA;
     apiOnEvent("PATCH", person, "{\"name\":\"X\"}", STAFF_A, a, true);
@@ -218,8 +250,10 @@ class AccessOverHttpIT {
     api("POST", "/api/v1/events", "{\"name\":\"Guest's\"}", STAFF, true);
     api("DELETE", "/api/v1/drive", null, STAFF, true);
     api("GET", "/api/v1/drive/authorize", null, STAFF, true);
+  }
 
-    // pages and servlets, with each caller's browser session
+  /** Pages and servlets, with each caller's browser session. */
+  private void pagesAndServletsAnswerOnlyWhoMaySee() throws Exception {
     page("/studio/events.xhtml", STAFF);
     page("/studio/password.xhtml", STAFF);
     page("/studio/team.xhtml", EnumSet.of(Who.OWNER_A));
@@ -228,7 +262,8 @@ class AccessOverHttpIT {
     pageOnEvent("/media/{e}/" + photoA + "/thumb", SEES_A, a);
     pageOnEvent("/media/{e}/" + photoA + "/preview", SEES_A, a);
     pageOnEvent("/download/{e}/" + photoA, SEES_A, a);
-    for (Who who : Who.values()) { // the gallery shows photos to its guests and studio only
+    // the gallery shows photos to its guests and studio only
+    for (Who who : Who.values()) {
       String gallery = sessions.get(who).page("/g/" + slugA).body();
       check(
           "GET /g/A",
@@ -236,6 +271,10 @@ class AccessOverHttpIT {
           who == Who.GUEST_A,
           gallery.contains("galleryTitle") && !gallery.contains("id=\"enter\""));
     }
+  }
+
+  /** A selfie search and an upload in the browser, for every caller. */
+  private void theGalleryFindAndUploadsAnswerOnlyWhoMaySee() throws Exception {
     for (Who who : Who.values()) {
       HttpResponse<String> found =
           sessions
@@ -277,8 +316,9 @@ class AccessOverHttpIT {
         check("POST /studio/uploads/A", who, false, upload < 300);
       }
     }
+  }
 
-    // nothing that was refused changed anything
+  private void nothingThatWasRefusedChangedAnything() throws Exception {
     JsonObject eventA = object(api.send("GET", "/api/v1/events/" + a, ownerToken, null), 200);
     assertEquals(slugA, eventA.getString("slug"));
     assertEquals(
@@ -290,7 +330,6 @@ class AccessOverHttpIT {
         200,
         api.send("GET", "/api/v1/events/" + a, tokens.get(Who.GUEST_A), null).statusCode(),
         "and its guests are still in");
-    assertEquals(List.of(), failures, String.join("\n", failures));
   }
 
   /** A REST call whose refusals are checked; an allowed caller must get a 2xx. */
@@ -409,21 +448,19 @@ class AccessOverHttpIT {
     }
   }
 
+  private static byte[] deepface(String name) {
+    try {
+      return Files.readAllBytes(
+          Path.of(System.getProperty("glimpse.shared"), "photos", "deepface", name));
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   private void check(String cell, Who who, boolean expected, boolean actual) {
     if (expected != actual) {
       failures.add(who + ": " + cell + (expected ? " was refused" : " was allowed"));
     }
-  }
-
-  private static String signIn(Api api, String email) throws Exception {
-    return object(
-            api.send(
-                "POST",
-                "/api/v1/auth/token",
-                null,
-                "{\"email\":\"" + email + "\",\"password\":\"" + PASSWORD + "\"}"),
-            200)
-        .getString("token");
   }
 
   private static void signInPortal(Api session, String email) throws Exception {
@@ -434,12 +471,6 @@ class AccessOverHttpIT {
             "submit",
             Map.of("email", email, "password", PASSWORD));
     assertEquals(302, signedIn.statusCode(), email + " signs in: " + signedIn.body());
-  }
-
-  private static long createEvent(Api api, String token, String name) throws Exception {
-    return object(api.send("POST", "/api/v1/events", token, "{\"name\":\"" + name + "\"}"), 201)
-        .getJsonNumber("id")
-        .longValue();
   }
 
   private static String access(Api api, String token, long event, String code) throws Exception {
@@ -462,16 +493,5 @@ class AccessOverHttpIT {
                 "{\"slug\":\"" + slug + "\",\"code\":\"" + code + "\"}"),
             200)
         .getString("token");
-  }
-
-  private static void awaitCompleted(Api api, String token, long importId) throws Exception {
-    String path = "/api/v1/imports/" + importId;
-    JsonObject run = object(api.send("GET", path, token, null), 200);
-    for (int i = 0; i < 300 && !run.getString("status").equals("COMPLETED"); i++) {
-      Thread.sleep(200);
-      run = object(api.send("GET", path, token, null), 200);
-    }
-    assertEquals("COMPLETED", run.getString("status"), run.toString());
-    assertTrue(run.getInt("processed") == 2, run.toString());
   }
 }

@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.glimpse.testing.GlimpseClient;
 import jakarta.json.JsonObject;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -87,7 +88,7 @@ class BrokerRestartIT {
       assertTrue(
           waitFor(Duration.ofSeconds(30), () -> broker.consumers(QUEUE) == SESSIONS),
           "the node consumes: " + broker.consumers(QUEUE));
-      ImportFixtures.Api api = new ImportFixtures.Api(node).signIn(PASSWORD);
+      GlimpseClient api = GlimpseClient.signIn(node::uri, ImportFixtures.ADMIN, PASSWORD);
       ImportFixtures.TwoImports imports =
           ImportFixtures.startTwoImports(api, "Broker restart", photos, junk, count, jdbcUrl);
       long event = imports.event();
@@ -103,7 +104,7 @@ class BrokerRestartIT {
       ImportFixtures.Listing junkAtStop = listing(jdbcUrl, junkRun);
       int readyDuring = 0;
       while (System.nanoTime() - stopping < Duration.ofSeconds(down).toNanos()) {
-        readyDuring = api.readiness();
+        readyDuring = ImportFixtures.readiness(node);
         Thread.sleep(1000);
       }
       int storedWhileDown = stored(jdbcUrl, run);
@@ -163,7 +164,7 @@ class BrokerRestartIT {
       assertAllFailed(junkStatus, jdbcUrl, junkEvent, junkFiles);
       assertEquals(0, broker.messages(QUEUE), "nothing left in the queue");
       assertEquals(0, broker.deadLetters(), "no file sent to the dead letters");
-      assertEquals(200, api.readiness(), "ready again");
+      assertEquals(200, ImportFixtures.readiness(node), "ready again");
 
       node.stop(Duration.ofSeconds(30));
     }

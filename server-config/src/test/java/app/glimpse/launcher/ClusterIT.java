@@ -8,6 +8,7 @@ import static app.glimpse.launcher.ImportFixtures.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.glimpse.testing.GlimpseClient;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -92,7 +93,7 @@ class ClusterIT {
                       || logContains(b.serverLog(), "DG Size: 2")),
           "node B joined node A's data grid");
 
-      ImportFixtures.Api api = new ImportFixtures.Api(a).signIn(PASSWORD);
+      GlimpseClient api = GlimpseClient.signIn(a::uri, ImportFixtures.ADMIN, PASSWORD);
       long event = api.createEvent("Cluster");
       long started = System.nanoTime();
       long run = api.importFolder(event, photos);

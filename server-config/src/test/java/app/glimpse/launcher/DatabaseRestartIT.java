@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.glimpse.testing.GlimpseClient;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -91,7 +92,7 @@ class DatabaseRestartIT {
               settings,
               work.resolve("node.log"));
       node.awaitReady(Duration.ofMinutes(3));
-      ImportFixtures.Api api = new ImportFixtures.Api(node).signIn(PASSWORD);
+      GlimpseClient api = GlimpseClient.signIn(node::uri, ImportFixtures.ADMIN, PASSWORD);
       ImportFixtures.TwoImports imports =
           ImportFixtures.startTwoImports(api, "Database restart", photos, junk, count, jdbcUrl);
       long event = imports.event();
@@ -106,7 +107,7 @@ class DatabaseRestartIT {
       double stopSeconds = (System.nanoTime() - stopping) / 1e9;
       // what the operator sees meanwhile (an API call waits about 10 s before it fails)
       Thread.sleep(1000);
-      int readyDuring = api.readiness();
+      int readyDuring = ImportFixtures.readiness(node);
       int statusDuring = api.send("GET", "/api/v1/imports/" + run, null).statusCode();
       Thread.sleep(
           Math.max(0, Duration.ofSeconds(down).toNanos() - (System.nanoTime() - stopping))
@@ -167,7 +168,7 @@ class DatabaseRestartIT {
           redeliveries <= SESSIONS,
           "files in work were kept, not handed back to the broker on every failure: "
               + redeliveries);
-      assertEquals(200, api.readiness(), "ready again");
+      assertEquals(200, ImportFixtures.readiness(node), "ready again");
 
       node.stop(Duration.ofSeconds(30));
     }

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.glimpse.imports.control.FakeDrive;
 import app.glimpse.testing.Api;
+import app.glimpse.testing.GlimpseClient;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
@@ -59,6 +60,17 @@ class GlimpseRunIT {
   private LocalGlimpse glimpse;
   private FakeDrive drive;
 
+  /** The labelled test photos (../shared/photos). */
+  private final Path shared = Path.of(System.getProperty("glimpse.shared"), "photos");
+
+  // what the steps of the run scenario hand on to each other
+  private int port;
+  private Map<String, String> settings;
+  private String token;
+  private long eventId;
+  private String slug;
+  private String guest;
+
   @AfterEach
   void cleanUp() throws IOException {
     if (glimpse != null) {
@@ -78,13 +90,32 @@ class GlimpseRunIT {
 
   @Test
   void runsServesTheApiStopsCleanlyAndKeepsItsData() throws Exception {
+    startsWithAFolderADriveAndSecureCookies();
+    aQuietConsoleAndTheWholeLogInItsFile(port);
+    healthNamesItsChecksAndModelsAndHidesMetrics();
+    signInRefusesWrongPasswordsBigBodiesAndForgedTokens();
+    refreshTokensRotateAndEndOnReuse();
+    eventsAreCreatedListedAndValidated();
+    guestsEnterWithTheEventsCode();
+    aFolderImportsAndASelfieFindsOnlyItsPhoto();
+    uploadsKeepSafeNamesAndSkipWhatIsNoPhoto();
+    driveOverTheApi(token, eventId);
+    teamOverTheApi(token, eventId);
+    theApiIsDescribed();
+    aRestartKeepsEventsAndTokens();
+    guestTokensEndWithTheirAccess(token, eventId, slug, guest);
+    teamInThePortal(token);
+    glimpse.stop(Duration.ofSeconds(15));
+  }
+
+  /** {@code ./glimpse run} on a free port, with a photo folder, a fake Drive, Secure cookies. */
+  private void startsWithAFolderADriveAndSecureCookies() throws Exception {
     Files.createDirectories(photos.resolve("wedding"));
-    Path shared = Path.of(System.getProperty("glimpse.shared"), "photos");
     Files.copy(shared.resolve("deepface/img1.jpg"), photos.resolve("wedding/img1.jpg"));
     Files.copy(shared.resolve("deepface/img30.jpg"), photos.resolve("wedding/img30.jpg"));
-    int port = Glimpse.freePort();
+    port = Glimpse.freePort();
     drive = FakeDrive.start(0, "run-client", "run-secret", "owner@gmail.test");
-    Map<String, String> settings =
+    settings =
         Map.of(
             "GLIMPSE_DATA_DIR",
             data.toString(),
@@ -108,8 +139,9 @@ class GlimpseRunIT {
         LocalGlimpse.start(
             List.of(script().toString(), "run"), port, settings, data.resolve("glimpse.log"));
     glimpse.awaitReady(Duration.ofMinutes(3));
-    aQuietConsoleAndTheWholeLogInItsFile(port);
+  }
 
+  private void healthNamesItsChecksAndModelsAndHidesMetrics() throws Exception {
     assertTrue(sessionCookie().contains("; Secure"), "GLIMPSE_SECURE_COOKIES=true");
     JsonObject health = object(send("GET", "/health/ready", null, null), 200);
     assertEquals("UP", health.getString("status"));
@@ -132,17 +164,14 @@ class GlimpseRunIT {
         metrics.statusCode()
             + " "
             + metrics.body().substring(0, Math.min(200, metrics.body().length())));
+  }
 
+  private void signInRefusesWrongPasswordsBigBodiesAndForgedTokens() throws Exception {
     HttpResponse<String> wrong =
-        send(
-            "POST",
-            "/api/v1/auth/token",
-            null,
-            "{\"email\":\"" + EMAIL + "\",\"password\":\"nope\"}");
+        send("POST", "/api/v1/auth/token", null, GlimpseClient.credentials(EMAIL, "nope"));
     assertEquals("unauthorized", object(wrong, 401).getString("error"));
     oversizedBodiesAreRefusedUnread();
-    String token = token();
-    refreshTokensRotateAndEndOnReuse();
+    token = token();
 
     assertEquals(
         "unauthorized", object(send("GET", "/api/v1/events", null, null), 401).getString("error"));
@@ -152,7 +181,9 @@ class GlimpseRunIT {
           object(send("GET", "/api/v1/events", forged, null), 401).getString("error"),
           forged);
     }
+  }
 
+  private void eventsAreCreatedListedAndValidated() throws Exception {
     JsonObject created =
         object(
             send(
@@ -161,8 +192,8 @@ class GlimpseRunIT {
                 token,
                 "{\"name\":\"Anna & Ben\",\"date\":\"2026-06-20\"}"),
             201);
-    long eventId = created.getJsonNumber("id").longValue();
-    String slug = created.getString("slug");
+    eventId = created.getJsonNumber("id").longValue();
+    slug = created.getString("slug");
     assertTrue(slug.startsWith("anna-ben-"), slug);
 
     HttpResponse<String> invalid = send("POST", "/api/v1/events", token, "{\"name\":\"\"}");
@@ -175,7 +206,9 @@ class GlimpseRunIT {
     assertEquals(1, events.size());
     assertEquals("Anna & Ben", events.getJsonObject(0).getString("name"));
     assertEquals(404, send("GET", "/api/v1/events/999999", token, null).statusCode());
+  }
 
+  private void guestsEnterWithTheEventsCode() throws Exception {
     object(
         send(
             "PUT",
@@ -183,7 +216,7 @@ class GlimpseRunIT {
             token,
             "{\"code\":\"471100\",\"faceSearch\":true}"),
         200);
-    String guest =
+    guest =
         object(
                 send(
                     "POST",
@@ -204,7 +237,10 @@ class GlimpseRunIT {
         "Anna & Ben",
         object(send("GET", "/api/v1/events/" + eventId, guest, null), 200).getString("name"));
     assertEquals(403, send("GET", "/api/v1/events", guest, null).statusCode());
+  }
 
+  /** A folder outside the import roots is refused; one inside imports, and a selfie finds it. */
+  private void aFolderImportsAndASelfieFindsOnlyItsPhoto() throws Exception {
     HttpResponse<String> outside =
         send(
             "POST",
@@ -254,7 +290,9 @@ class GlimpseRunIT {
     assertEquals(401, search(eventId, null, "selfie", "me.jpg", selfie).statusCode());
     assertEquals(
         List.of(), app.glimpse.testing.Traces.filesHolding(marker, 0, List.of(data)), "the selfie");
+  }
 
+  private void uploadsKeepSafeNamesAndSkipWhatIsNoPhoto() throws Exception {
     JsonObject uploaded =
         object(
             multipart(
@@ -293,19 +331,25 @@ class GlimpseRunIT {
             .getString("error"));
     assertEquals(
         403,
-        multipart("/api/v1/events/" + eventId + "/uploads", guest, "files", Map.of("a.jpg", selfie))
+        multipart(
+                "/api/v1/events/" + eventId + "/uploads",
+                guest,
+                "files",
+                Map.of("a.jpg", Files.readAllBytes(shared.resolve("deepface/img2.jpg"))))
             .statusCode());
     assertEquals(
         400,
         send("GET", "/api/v1/events/" + eventId + "/photos?size=5000", token, null).statusCode());
+  }
 
-    driveOverTheApi(token, eventId);
-    teamOverTheApi(token, eventId);
-
+  private void theApiIsDescribed() throws Exception {
     HttpResponse<String> openapi = send("GET", "/openapi", null, null);
     assertEquals(200, openapi.statusCode());
     assertTrue(openapi.body().contains("/api/v1/events"), openapi.body());
+  }
 
+  /** A stop with SIGTERM and a start without the Secure setting find the event and tokens again. */
+  private void aRestartKeepsEventsAndTokens() throws Exception {
     Duration stop = glimpse.stop(Duration.ofSeconds(15));
     System.out.println("Stopped in " + stop.toMillis() + " ms");
 
@@ -320,9 +364,6 @@ class GlimpseRunIT {
     assertEquals(1, again.size(), "the event and the token keys survive a restart");
     assertEquals(slug, again.getJsonObject(0).getString("slug"));
     assertEquals(200, send("GET", "/api/v1/events/" + eventId, guest, null).statusCode());
-    guestTokensEndWithTheirAccess(token, eventId, slug, guest);
-    teamInThePortal(token);
-    glimpse.stop(Duration.ofSeconds(15));
   }
 
   /**
@@ -532,9 +573,7 @@ class GlimpseRunIT {
                     "POST",
                     "/api/v1/auth/token",
                     null,
-                    "{\"email\":\"second@studio.test\",\"password\":\""
-                        + added.getString("password")
-                        + "\"}"),
+                    GlimpseClient.credentials("second@studio.test", added.getString("password"))),
                 200)
             .getString("token");
     assertEquals(
@@ -622,7 +661,6 @@ class GlimpseRunIT {
     assertTrue(status.getBoolean("connected"), status.toString());
     assertEquals("owner@gmail.test", status.getString("email"));
 
-    Path shared = Path.of(System.getProperty("glimpse.shared"), "photos");
     drive
         .folder("day", "Day one", "root")
         .file("messi", "messi5.jpg", "image/jpeg", "day", shared.resolve("debian/messi5.jpg"));
@@ -851,12 +889,7 @@ class GlimpseRunIT {
 
   private JsonObject signIn() throws Exception {
     return object(
-        send(
-            "POST",
-            "/api/v1/auth/token",
-            null,
-            "{\"email\":\"" + EMAIL + "\",\"password\":\"" + PASSWORD + "\"}"),
-        200);
+        send("POST", "/api/v1/auth/token", null, GlimpseClient.credentials(EMAIL, PASSWORD)), 200);
   }
 
   private String token() throws Exception {
@@ -869,7 +902,7 @@ class GlimpseRunIT {
             "POST",
             "/api/v1/auth/token",
             null,
-            "{\"email\":\"" + EMAIL.toUpperCase() + "\",\"password\":\"" + password + "\"}");
+            GlimpseClient.credentials(EMAIL.toUpperCase(), password));
     return object(response, 200).getString("token");
   }
 

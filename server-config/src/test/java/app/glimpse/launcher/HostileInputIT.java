@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.glimpse.testing.Api;
+import app.glimpse.testing.GlimpseClient;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -45,6 +46,16 @@ class HostileInputIT {
 
   private LocalGlimpse glimpse;
 
+  /** What must never reach a log: passwords, codes, tokens. */
+  private final List<String> secrets = new ArrayList<>(List.of(PASSWORD, CODE, OTHER_CODE));
+
+  // what the steps hand on to each other
+  private Api api;
+  private GlimpseClient photographer;
+  private String token;
+  private long eventId;
+  private String slug;
+
   @AfterEach
   void stop() throws IOException {
     if (glimpse != null) {
@@ -54,8 +65,19 @@ class HostileInputIT {
 
   @Test
   void escapesNamesRefusesForgeriesAndKeepsNoSecrets() throws Exception {
+    startsBehindATrustedProxyWithSmallLimits();
+    signsInAndCreatesAnEventNamedWithMarkup();
+    uploadLimitsAnswerWithTheirReasons();
+    aPersonNamedWithMarkupIsShownToGuests();
+    theGuestsPagesEscapeEverythingAndRefuseForgeries();
+    thePhotographersPagesSendNobodyAwayAndEscapeEverything();
+    guessingAGalleryCodeLocksOutOnlyTheGuesser();
+    deletingTheEventDeletesItsFiles();
+    noLogHoldsAPasswordCodeOrToken();
+  }
+
+  private void startsBehindATrustedProxyWithSmallLimits() throws Exception {
     Path dist = Path.of(System.getProperty("glimpse.dist")).toAbsolutePath();
-    Path deepface = Path.of(System.getProperty("glimpse.shared"), "photos", "deepface");
     glimpse =
         LocalGlimpse.start(
             LocalGlimpse.launcherCommand(dist),
@@ -79,35 +101,26 @@ class HostileInputIT {
                 "127.0.0.1, ::1"), // as if behind Caddy: X-Forwarded-For names the client
             work.resolve("glimpse.log"));
     glimpse.awaitReady(Duration.ofMinutes(3));
-    Api api = new Api(glimpse::uri);
-    List<String> secrets = new ArrayList<>(List.of(PASSWORD, CODE, OTHER_CODE));
+    api = new Api(glimpse::uri);
+  }
 
-    JsonObject signIn =
-        object(
-            api.send(
-                "POST",
-                "/api/v1/auth/token",
-                null,
-                "{\"email\":\"" + EMAIL + "\",\"password\":\"" + PASSWORD + "\"}"),
-            200);
-    String token = signIn.getString("token");
+  private void signsInAndCreatesAnEventNamedWithMarkup() throws Exception {
+    photographer = GlimpseClient.signIn(api, EMAIL, PASSWORD);
+    token = photographer.token();
     secrets.add(token);
-    secrets.add(signIn.getString("refreshToken"));
-    long eventId =
-        object(
-                api.send(
-                    "POST",
-                    "/api/v1/events",
-                    token,
-                    "{\"name\":\"" + EVENT_NAME.replace("\"", "\\\"") + "\"}"),
-                201)
-            .getJsonNumber("id")
-            .longValue();
+    secrets.add(photographer.refreshToken());
+    eventId = photographer.createEvent(EVENT_NAME);
+  }
 
-    // upload limits: too many files at once, and a file above the size limit is skipped with why
+  /**
+   * Too many files at once, and a file above the size limit is skipped with why; uploads clean
+   * their names, a file in a server folder keeps its name as it is on disk, markup and all, so that
+   * the pages must escape it.
+   */
+  private void uploadLimitsAnswerWithTheirReasons() throws Exception {
     Map<String, byte[]> four = new LinkedHashMap<>();
     for (String photo : List.of("img1.jpg", "img10.jpg", "img11.jpg", "img2.jpg")) {
-      four.put(photo, Files.readAllBytes(deepface.resolve(photo)));
+      four.put(photo, deepface(photo));
     }
     JsonObject tooMany =
         object(
@@ -115,34 +128,23 @@ class HostileInputIT {
             413);
     assertEquals("too_many_files", tooMany.getString("error"));
     Map<String, byte[]> files = new LinkedHashMap<>();
-    files.put(FILE_NAME, Files.readAllBytes(deepface.resolve("img4.jpg")));
-    files.put("img10.jpg", Files.readAllBytes(deepface.resolve("img10.jpg")));
-    files.put("big.jpg", Files.readAllBytes(deepface.resolve("img26.jpg"))); // 2.5 MB
-    JsonObject uploaded =
-        object(
-            api.multipart(
-                "/api/v1/events/" + eventId + "/uploads", token, Map.of(), "files", files),
-            202);
+    files.put(FILE_NAME, deepface("img4.jpg"));
+    files.put("img10.jpg", deepface("img10.jpg"));
+    files.put("big.jpg", deepface("img26.jpg")); // 2.5 MB
+    JsonObject uploaded = photographer.upload(eventId, files);
     assertEquals(2, uploaded.getInt("files"), uploaded.toString());
     JsonObject skipped = uploaded.getJsonArray("skipped").getJsonObject(0);
     assertEquals("big.jpg", skipped.getString("fileName"));
     assertTrue(skipped.getString("reason").contains("MB"), skipped.toString());
-    awaitCompleted(api, token, "/api/v1/imports/" + uploaded.getJsonNumber("id").longValue());
+    photographer.awaitCompleted(uploaded.getJsonNumber("id").longValue());
     // uploads clean their names; a file in a server folder keeps its name as it is on disk, markup
     // and all, so that the pages must escape it
     Path markup = Files.createDirectories(work.resolve("markup"));
-    Files.copy(deepface.resolve("img5.jpg"), markup.resolve(FILE_NAME));
-    JsonObject fromFolder =
-        object(
-            api.send(
-                "POST",
-                "/api/v1/events/" + eventId + "/imports",
-                token,
-                "{\"source\":\"folder\",\"path\":\"" + markup + "\"}"),
-            202);
-    awaitCompleted(api, token, "/api/v1/imports/" + fromFolder.getJsonNumber("id").longValue());
+    Files.write(markup.resolve(FILE_NAME), deepface("img5.jpg"));
+    photographer.awaitCompleted(photographer.importFolder(eventId, markup));
+  }
 
-    // a person named with markup, shown to guests
+  private void aPersonNamedWithMarkupIsShownToGuests() throws Exception {
     JsonObject person =
         array(api.send("GET", "/api/v1/events/" + eventId + "/people", token, null))
             .getJsonObject(0);
@@ -153,7 +155,7 @@ class HostileInputIT {
             token,
             "{\"name\":\"" + PERSON_NAME + "\"}"),
         200);
-    String slug =
+    slug =
         object(
                 api.send(
                     "PUT",
@@ -162,8 +164,9 @@ class HostileInputIT {
                     "{\"code\":\"" + CODE + "\",\"faceSearch\":true,\"peopleVisible\":true}"),
                 200)
             .getString("slug");
+  }
 
-    // the guest's pages: everything escaped
+  private void theGuestsPagesEscapeEverythingAndRefuseForgeries() throws Exception {
     Api guest = new Api(glimpse::uri);
     guest.page("/g/" + slug);
     String before = guest.cookie("JSESSIONID").orElseThrow();
@@ -179,14 +182,11 @@ class HostileInputIT {
     assertTrue(gallery.contains("&lt;b onmouseover=alert(2)&gt;Dee"), "the person's name, escaped");
     HttpResponse<String> forged =
         guest.multipart(
-            "/find/" + eventId,
-            null,
-            Map.of(),
-            "selfie",
-            Map.of("me.jpg", Files.readAllBytes(deepface.resolve("img2.jpg"))));
+            "/find/" + eventId, null, Map.of(), "selfie", Map.of("me.jpg", deepface("img2.jpg")));
     assertEquals(404, forged.statusCode(), "a selfie search a cross-site form could send");
+  }
 
-    // the photographer's pages: sign-in never sends anyone away, and everything is escaped
+  private void thePhotographersPagesSendNobodyAwayAndEscapeEverything() throws Exception {
     Api studio = new Api(glimpse::uri);
     for (String next : List.of("//evil.test/x", "https://evil.test/", "/\\evil.test")) {
       Api visitor = new Api(glimpse::uri);
@@ -219,13 +219,17 @@ class HostileInputIT {
             null,
             Map.of(),
             "files",
-            Map.of("x.jpg", Files.readAllBytes(deepface.resolve("img2.jpg"))));
+            Map.of("x.jpg", deepface("img2.jpg")));
     assertTrue(
         forgedUpload.statusCode() == 403 || forgedUpload.statusCode() == 404,
         "an upload a cross-site form could send: " + forgedUpload.statusCode());
+  }
 
-    // guessing a gallery's code: five free tries, then a growing wait, refused with 429 even for
-    // the right code
+  /**
+   * Five free tries, then a growing wait, refused with 429 even for the right code, but only for
+   * the guesser.
+   */
+  private void guessingAGalleryCodeLocksOutOnlyTheGuesser() throws Exception {
     String otherSlug =
         object(
                 api.send(
@@ -263,8 +267,10 @@ class HostileInputIT {
     assertEquals("invalid_code", shortCode.getString("error"), shortCode.toString());
     String guestToken = object(guestSession(api, slug, CODE), 200).getString("token");
     secrets.add(guestToken);
+  }
 
-    // deleting the event deletes its previews and uploaded originals
+  /** Deleting the event deletes its previews and uploaded originals. */
+  private void deletingTheEventDeletesItsFiles() throws Exception {
     Path previews = data.resolve("previews").resolve(Long.toString(eventId));
     Path uploads = data.resolve("uploads").resolve(Long.toString(eventId));
     assertTrue(Files.isDirectory(previews) && Files.isDirectory(uploads), "files to delete");
@@ -272,8 +278,9 @@ class HostileInputIT {
     assertFalse(Files.exists(previews), "previews deleted");
     assertFalse(Files.exists(uploads), "uploaded originals deleted");
     assertEquals(404, api.send("GET", "/api/v1/events/" + eventId, token, null).statusCode());
+  }
 
-    // no password, code or token in any log
+  private void noLogHoldsAPasswordCodeOrToken() throws Exception {
     List<Path> logs = new ArrayList<>(List.of(work.resolve("glimpse.log")));
     try (Stream<Path> files2 = Files.walk(data)) {
       files2.filter(p -> p.getFileName().toString().contains(".log")).forEach(logs::add);
@@ -284,6 +291,11 @@ class HostileInputIT {
         assertFalse(text.contains(secret), log + " holds a secret: " + secret.substring(0, 6));
       }
     }
+  }
+
+  private static byte[] deepface(String name) throws IOException {
+    return Files.readAllBytes(
+        Path.of(System.getProperty("glimpse.shared"), "photos", "deepface", name));
   }
 
   private static void assertEscaped(String page, String where) {
@@ -306,14 +318,5 @@ class HostileInputIT {
         null,
         "{\"slug\":\"" + slug + "\",\"code\":\"" + code + "\"}",
         client == null ? Map.of() : Map.of("X-Forwarded-For", client));
-  }
-
-  private static void awaitCompleted(Api api, String token, String path) throws Exception {
-    JsonObject run = object(api.send("GET", path, token, null), 200);
-    for (int i = 0; i < 300 && !run.getString("status").equals("COMPLETED"); i++) {
-      Thread.sleep(200);
-      run = object(api.send("GET", path, token, null), 200);
-    }
-    assertEquals("COMPLETED", run.getString("status"), run.toString());
   }
 }

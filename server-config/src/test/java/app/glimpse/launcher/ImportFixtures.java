@@ -4,6 +4,7 @@ import static app.glimpse.testing.Jpegs.withComment;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.glimpse.testing.GlimpseClient;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.http.HttpClient;
@@ -21,7 +22,6 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 
@@ -37,8 +37,6 @@ final class ImportFixtures {
 
   /** The first account's e-mail (the launcher's default); its password is the test's own. */
   static final String ADMIN = "admin@glimpse.local";
-
-  private static final Set<String> FINISHED = Set.of("COMPLETED", "FAILED", "STOPPED");
 
   private ImportFixtures() {}
 
@@ -279,7 +277,6 @@ final class ImportFixtures {
     assertEquals(0, status.getInt("failed"), status.toString());
   }
 
-  /** A node's API over HTTP, with a bearer token of the first account once {@link #signIn}. */
   /**
    * The two imports of an outage test, started and brought to the outage: one of {@code photos}
    * that has stored an eighth of them and is still indexing, and one of the non-photos in {@code
@@ -289,7 +286,8 @@ final class ImportFixtures {
       long event, long run, long junkEvent, long junkRun, long started, int storedAtStop) {}
 
   static TwoImports startTwoImports(
-      Api api, String name, Path photos, Path junk, int count, String jdbcUrl) throws Exception {
+      GlimpseClient api, String name, Path photos, Path junk, int count, String jdbcUrl)
+      throws Exception {
     long event = api.createEvent(name);
     long started = System.nanoTime();
     long run = api.importFolder(event, photos);
@@ -309,92 +307,23 @@ final class ImportFixtures {
     return new TwoImports(event, run, junkEvent, junkRun, started, storedAtStop);
   }
 
-  static final class Api {
-
-    private final HttpClient http = HttpClient.newHttpClient();
-    private final app.glimpse.testing.Api api;
-    private final LocalGlimpse node;
-    private String token;
-
-    Api(LocalGlimpse node) {
-      this.node = node;
-      this.api = app.glimpse.testing.Api.withoutCookies(node::uri);
-    }
-
-    Api signIn(String password) throws Exception {
-      token =
-          object(
-                  send(
-                      "POST",
-                      "/api/v1/auth/token",
-                      "{\"email\":\"" + ADMIN + "\",\"password\":\"" + password + "\"}"),
-                  200)
-              .getString("token");
-      return this;
-    }
-
-    long createEvent(String name) throws Exception {
-      return object(send("POST", "/api/v1/events", "{\"name\":\"" + name + "\"}"), 201)
-          .getJsonNumber("id")
-          .longValue();
-    }
-
-    /** Starts importing the server folder {@code folder} into {@code event}: the import's id. */
-    long importFolder(long event, Path folder) throws Exception {
-      return object(
-              send(
-                  "POST",
-                  "/api/v1/events/" + event + "/imports",
-                  "{\"source\":\"folder\",\"path\":\"" + folder + "\"}"),
-              202)
-          .getJsonNumber("id")
-          .longValue();
-    }
-
-    JsonObject importStatus(long run) throws Exception {
-      return object(send("GET", "/api/v1/imports/" + run, null), 200);
-    }
-
-    /**
-     * Polls the import until it has finished (completed, failed or stopped) or {@code timeout} has
-     * passed: its last status. Answers other than 200 (while a service is down) are polled past.
-     */
-    JsonObject awaitFinished(long run, Duration timeout) throws Exception {
-      long deadline = System.nanoTime() + timeout.toNanos();
-      JsonObject status = null;
-      while (true) {
-        HttpResponse<String> response = send("GET", "/api/v1/imports/" + run, null);
-        if (response.statusCode() == 200) {
-          status = object(response, 200);
-          if (FINISHED.contains(status.getString("status"))) {
-            return status;
-          }
-        }
-        if (System.nanoTime() > deadline) {
-          return status == null ? object(response, 200) : status;
-        }
-        Thread.sleep(250);
-      }
-    }
-
-    /** The status code of {@code GET /health/ready}, -1 if it has not answered within 10 s. */
-    int readiness() throws Exception {
-      try {
-        return http.send(
-                HttpRequest.newBuilder(node.uri("/health/ready"))
-                    .timeout(Duration.ofSeconds(10))
-                    .build(),
-                HttpResponse.BodyHandlers.ofString())
-            .statusCode();
-      } catch (java.net.http.HttpTimeoutException e) {
-        return -1;
-      }
-    }
-
-    HttpResponse<String> send(String method, String path, String json) throws Exception {
-      return api.send(method, path, token, json);
+  /** The status code of {@code GET /health/ready} of {@code node}, -1 if no answer within 10 s. */
+  static int readiness(LocalGlimpse node) throws Exception {
+    try {
+      return READINESS
+          .send(
+              HttpRequest.newBuilder(node.uri("/health/ready"))
+                  .timeout(Duration.ofSeconds(10))
+                  .build(),
+              HttpResponse.BodyHandlers.ofString())
+          .statusCode();
+    } catch (java.net.http.HttpTimeoutException e) {
+      return -1;
     }
   }
+
+  private static final HttpClient READINESS =
+      HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build();
 
   static JsonObject object(HttpResponse<String> response, int status) {
     return app.glimpse.testing.Api.object(response, status);

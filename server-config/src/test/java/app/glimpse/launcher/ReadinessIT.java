@@ -3,6 +3,7 @@ package app.glimpse.launcher;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import app.glimpse.testing.GlimpseClient;
 import java.io.IOException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -87,11 +88,7 @@ class ReadinessIT {
                 .header("Content-Type", "application/json")
                 .POST(
                     HttpRequest.BodyPublishers.ofString(
-                        "{\"email\":\""
-                            + ImportFixtures.ADMIN
-                            + "\",\"password\":\""
-                            + PASSWORD
-                            + "\"}"))
+                        GlimpseClient.credentials(ImportFixtures.ADMIN, PASSWORD)))
                 .build(),
             HttpResponse.BodyHandlers.ofString());
     assertEquals(200, token.statusCode(), token.body());

@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.glimpse.launcher.Glimpse;
 import app.glimpse.launcher.LocalGlimpse;
+import app.glimpse.testing.GlimpseClient;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -1371,20 +1372,7 @@ class PortalIT {
   }
 
   private String apiToken() throws Exception {
-    HttpResponse<String> token =
-        http.send(
-            HttpRequest.newBuilder(URI.create(base + "/api/v1/auth/token"))
-                .header("Content-Type", "application/json")
-                .POST(
-                    HttpRequest.BodyPublishers.ofString(
-                        "{\"email\":\"" + EMAIL + "\",\"password\":\"" + PASSWORD + "\"}"))
-                .build(),
-            HttpResponse.BodyHandlers.ofString());
-    assertEquals(200, token.statusCode(), token.body());
-    var value =
-        java.util.regex.Pattern.compile("\"token\"\\s*:\\s*\"([^\"]+)\"").matcher(token.body());
-    assertTrue(value.find(), token.body());
-    return value.group(1);
+    return GlimpseClient.signIn(path -> URI.create(base + path), EMAIL, PASSWORD).token();
   }
 
   /** Opens the first test's gallery through the API with {@code code}, until {@code until}. */
