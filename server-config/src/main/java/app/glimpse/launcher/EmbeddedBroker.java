@@ -53,11 +53,22 @@ public final class EmbeddedBroker implements AutoCloseable {
    */
   public static EmbeddedBroker start(Path dataDir, int port, int deliveryAttempts)
       throws Exception {
+    return start(dataDir, port, deliveryAttempts, null, null);
+  }
+
+  /**
+   * A broker as {@link #start(Path, int, int)} starts it; with a {@code user} (not null), it
+   * accepts only connections that sign in as {@code user} with {@code password}, as {@code
+   * ./glimpse run} starts it. Without, it is open to every local connection, as tests and
+   * benchmarks use it in place of a studio's own broker.
+   */
+  public static EmbeddedBroker start(
+      Path dataDir, int port, int deliveryAttempts, String user, String password) throws Exception {
     Configuration configuration =
         new ConfigurationImpl()
             .setName("glimpse")
             .setPersistenceEnabled(true)
-            .setSecurityEnabled(false)
+            .setSecurityEnabled(user != null)
             .setJMXManagementEnabled(false)
             .setJournalType(JournalType.NIO)
             .setJournalDirectory(dataDir.resolve("journal").toString())
@@ -85,6 +96,9 @@ public final class EmbeddedBroker implements AutoCloseable {
             .setAutoCreateDeadLetterResources(true));
     EmbeddedActiveMQ broker = new EmbeddedActiveMQ();
     broker.setConfiguration(configuration);
+    if (user != null) {
+      broker.setSecurityManager(new OneAccount(user, password));
+    }
     broker.start();
     return new EmbeddedBroker(broker, port);
   }
@@ -117,6 +131,32 @@ public final class EmbeddedBroker implements AutoCloseable {
       count += messages(name.toString());
     }
     return count;
+  }
+
+  /** One account that may do everything; nobody else may connect. */
+  private record OneAccount(String user, String password)
+      implements org.apache.activemq.artemis.spi.core.security.ActiveMQSecurityManager {
+
+    @Override
+    public boolean validateUser(String user, String password) {
+      return user != null
+          && password != null
+          && java.security.MessageDigest.isEqual(bytes(user), bytes(this.user))
+          && java.security.MessageDigest.isEqual(bytes(password), bytes(this.password));
+    }
+
+    @Override
+    public boolean validateUserAndRole(
+        String user,
+        String password,
+        java.util.Set<org.apache.activemq.artemis.core.security.Role> roles,
+        org.apache.activemq.artemis.core.security.CheckType checkType) {
+      return validateUser(user, password);
+    }
+
+    private static byte[] bytes(String text) {
+      return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
   }
 
   public int port() {

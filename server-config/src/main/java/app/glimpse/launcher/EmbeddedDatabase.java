@@ -24,10 +24,20 @@ public final class EmbeddedDatabase implements AutoCloseable {
   static final String DATABASE = "glimpse";
 
   /**
-   * The superuser the embedded database trusts on loopback; also its password, which it does not
-   * check.
+   * The superuser. A database started with a password ({@link #start(Path, int, String)}, as {@code
+   * ./glimpse run} starts it) asks every connection for it; one started without (tests and
+   * benchmarks standing in for a studio's own PostgreSQL) trusts loopback, and this name is also
+   * the password it does not check.
    */
   public static final String USER = "postgres";
+
+  /** Every connection proves the password, over TCP and the socket alike. */
+  static final String PASSWORD_ONLY =
+      "# Written by Glimpse: every connection proves the superuser's password"
+          + " (secrets/database.password in the data directory).\n"
+          + "local all all scram-sha-256\n"
+          + "host all all 127.0.0.1/32 scram-sha-256\n"
+          + "host all all ::1/128 scram-sha-256\n";
 
   private final EmbeddedPostgres postgres;
 
@@ -40,9 +50,23 @@ public final class EmbeddedDatabase implements AutoCloseable {
    * exists.
    */
   public static EmbeddedDatabase start(Path dataDir, int port) throws IOException {
+    return start(dataDir, port, null);
+  }
+
+  /**
+   * Starts PostgreSQL on {@code dataDir} as {@link #start(Path, int)} does; with a {@code password}
+   * (not null), the superuser's password is set to it and every connection must prove it, also on a
+   * data directory first made without one.
+   */
+  public static EmbeddedDatabase start(Path dataDir, int port, String password) throws IOException {
     Files.createDirectories(dataDir);
+    EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+    if (password != null) {
+      // trust (the first start) accepts it too
+      builder.setConnectConfig("password", password);
+    }
     EmbeddedPostgres postgres =
-        EmbeddedPostgres.builder()
+        builder
             .setDataDirectory(dataDir)
             .setCleanDataDirectory(false)
             .setPort(port)
@@ -53,8 +77,33 @@ public final class EmbeddedDatabase implements AutoCloseable {
             .setPGStartupWait(java.time.Duration.ofSeconds(60))
             .start();
     EmbeddedDatabase database = new EmbeddedDatabase(postgres);
+    if (password != null) {
+      database.requirePassword(dataDir, password);
+    }
     database.createDatabaseIfMissing();
     return database;
+  }
+
+  /**
+   * Sets the superuser's password and, unless the data directory asks for it already, replaces
+   * {@code initdb}'s trust of every local connection by password authentication.
+   */
+  private void requirePassword(Path dataDir, String password) throws IOException {
+    if (!password.matches("[A-Za-z0-9_-]+")) {
+      throw new IOException("the database password must be URL-safe Base64");
+    }
+    try (Connection connection = postgres.getPostgresDatabase().getConnection();
+        Statement statement = connection.createStatement()) {
+      statement.execute("ALTER ROLE " + USER + " WITH PASSWORD '" + password + "'");
+      Path hba = dataDir.resolve("pg_hba.conf");
+      if (!Files.readString(hba).equals(PASSWORD_ONLY)) {
+        OwnerOnly.write(hba, PASSWORD_ONLY);
+        statement.execute("SELECT pg_reload_conf()");
+        LOG.info("The embedded database now asks every connection for its password");
+      }
+    } catch (SQLException e) {
+      throw new IOException("Cannot secure the embedded database: " + e.getMessage(), e);
+    }
   }
 
   private void createDatabaseIfMissing() throws IOException {

@@ -11,7 +11,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.Charset;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,6 +55,9 @@ public final class Glimpse {
   /** The threads reading the server's output; the shutdown hook waits for them. */
   private final List<Thread> output = new CopyOnWriteArrayList<>();
 
+  /** The account the node signs in to its embedded broker with. */
+  static final String EMBEDDED_BROKER_USER = "glimpse";
+
   private volatile Process server;
   private volatile boolean stopping;
   private volatile CompletableFuture<EmbeddedBroker> broker =
@@ -85,22 +87,28 @@ public final class Glimpse {
   int run() throws Exception {
     long started = System.nanoTime();
     Path dataDir = settings.dataDir();
-    Files.createDirectories(dataDir);
+    // photos, previews, uploads, the database and the passwords: the account running Glimpse only
+    OwnerOnly.directory(dataDir);
     log = ServerLog.open(settings.serverLog());
     logLauncherTo(log, settings.verboseLog());
     System.out.printf("Starting Glimpse (server log: %s) ...%n", log.file());
 
     String jdbcUrl;
+    String databaseUser = settings.databaseUser();
+    String databasePassword = settings.databasePassword();
     if (settings.databaseUrl().isPresent()) {
       jdbcUrl = settings.databaseUrl().get();
     } else {
       int port = freePort();
       jdbcUrl = "jdbc:postgresql://127.0.0.1:" + port + "/" + EmbeddedDatabase.DATABASE;
+      databaseUser = EmbeddedDatabase.USER;
+      databasePassword = OwnerOnly.password(dataDir, "database");
+      String password = databasePassword;
       database =
           CompletableFuture.supplyAsync(
               () -> {
                 try {
-                  return EmbeddedDatabase.start(dataDir.resolve("postgres"), port);
+                  return EmbeddedDatabase.start(dataDir.resolve("postgres"), port, password);
                 } catch (IOException e) {
                   throw new IllegalStateException("PostgreSQL did not start: " + e.getMessage(), e);
                 }
@@ -108,16 +116,26 @@ public final class Glimpse {
     }
 
     Settings.BrokerAddress brokerAddress;
+    String brokerUser = settings.brokerUser();
+    String brokerPassword = settings.brokerPassword();
     if (settings.brokerAddress().isPresent()) {
       brokerAddress = settings.brokerAddress().get();
     } else {
       int port = freePort();
       brokerAddress = new Settings.BrokerAddress("127.0.0.1", port);
+      brokerUser = EMBEDDED_BROKER_USER;
+      brokerPassword = OwnerOnly.password(dataDir, "broker");
+      String password = brokerPassword;
       broker =
           CompletableFuture.supplyAsync(
               () -> {
                 try {
-                  return EmbeddedBroker.start(dataDir.resolve("broker"), port);
+                  return EmbeddedBroker.start(
+                      dataDir.resolve("broker"),
+                      port,
+                      EmbeddedBroker.DELIVERY_ATTEMPTS,
+                      EMBEDDED_BROKER_USER,
+                      password);
                 } catch (Exception e) {
                   throw new IllegalStateException("Artemis did not start: " + e.getMessage(), e);
                 }
@@ -138,11 +156,11 @@ public final class Glimpse {
                 .resolve("post-boot.asadmin"),
             new ServerResources.Target(
                 jdbcUrl,
-                settings.databaseUser(),
-                settings.databasePassword(),
+                databaseUser,
+                databasePassword,
                 brokerAddress,
-                settings.brokerUser(),
-                settings.brokerPassword(),
+                brokerUser,
+                brokerPassword,
                 dist.resolve("artemis-ra.rar")));
 
     server = startServer(postBoot);

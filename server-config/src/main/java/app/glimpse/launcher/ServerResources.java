@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Set;
@@ -64,9 +63,8 @@ public final class ServerResources {
 
   /** Writes the commands for {@code target} to {@code file} and returns it. */
   public static Path write(Path file, Target target) throws IOException {
-    Files.createDirectories(file.getParent());
-    Files.writeString(file, render(target), StandardCharsets.UTF_8);
-    return file;
+    // it holds the database's and the broker's passwords
+    return OwnerOnly.write(file, render(target));
   }
 
   /**

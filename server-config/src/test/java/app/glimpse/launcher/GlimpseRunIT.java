@@ -92,6 +92,7 @@ class GlimpseRunIT {
   void runsServesTheApiStopsCleanlyAndKeepsItsData() throws Exception {
     startsWithAFolderADriveAndSecureCookies();
     aQuietConsoleAndTheWholeLogInItsFile(port);
+    theEmbeddedServicesAskForPasswordsAndTheDataIsTheOwners();
     healthNamesItsChecksAndModelsAndHidesMetrics();
     signInRefusesWrongPasswordsBigBodiesAndForgedTokens();
     refreshTokensRotateAndEndOnReuse();
@@ -110,6 +111,9 @@ class GlimpseRunIT {
 
   /** {@code ./glimpse run} on a free port, with a photo folder, a fake Drive, Secure cookies. */
   private void startsWithAFolderADriveAndSecureCookies() throws Exception {
+    // as a data directory made by hand: readable by everyone until Glimpse closes it
+    Files.setPosixFilePermissions(
+        data, java.nio.file.attribute.PosixFilePermissions.fromString("rwxr-xr-x"));
     Files.createDirectories(photos.resolve("wedding"));
     Files.copy(shared.resolve("deepface/img1.jpg"), photos.resolve("wedding/img1.jpg"));
     Files.copy(shared.resolve("deepface/img30.jpg"), photos.resolve("wedding/img30.jpg"));
@@ -139,6 +143,69 @@ class GlimpseRunIT {
         LocalGlimpse.start(
             List.of(script().toString(), "run"), port, settings, data.resolve("glimpse.log"));
     glimpse.awaitReady(Duration.ofMinutes(3));
+  }
+
+  /**
+   * The embedded PostgreSQL and Artemis ask for the installation's own passwords (made on first
+   * start, kept in {@code secrets/}), and the data directory, whose post-boot file holds them, is
+   * its owner's alone (security review, finding 8).
+   */
+  private void theEmbeddedServicesAskForPasswordsAndTheDataIsTheOwners() throws Exception {
+    Path postBoot;
+    try (java.util.stream.Stream<Path> files = Files.walk(data.resolve("run"))) {
+      postBoot =
+          files
+              .filter(f -> f.getFileName().toString().equals("post-boot.asadmin"))
+              .findFirst()
+              .orElseThrow();
+    }
+    String commands = Files.readString(postBoot);
+    java.util.regex.Matcher db =
+        java.util.regex.Pattern.compile(
+                "jdbc\\\\?:postgresql\\\\?://127\\.0\\.0\\.1\\\\?:(\\d+)/glimpse")
+            .matcher(commands);
+    java.util.regex.Matcher mq = java.util.regex.Pattern.compile("port=(\\d+)").matcher(commands);
+    assertTrue(db.find() && mq.find(), commands.replaceAll("password=[^:\\s]+", "password=?"));
+    String jdbcUrl = "jdbc:postgresql://127.0.0.1:" + db.group(1) + "/glimpse";
+    String dbPassword = Files.readString(data.resolve("secrets/database.password")).trim();
+    String mqPassword = Files.readString(data.resolve("secrets/broker.password")).trim();
+    assertTrue(dbPassword.length() >= 40 && !dbPassword.equals(mqPassword), "random passwords");
+    for (String wrong : new String[] {"", "postgres", mqPassword}) {
+      java.sql.SQLException refused =
+          org.junit.jupiter.api.Assertions.assertThrows(
+              java.sql.SQLException.class,
+              () -> java.sql.DriverManager.getConnection(jdbcUrl, "postgres", wrong).close(),
+              "the database refuses the password '" + wrong + "'");
+      assertTrue(refused.getMessage().contains("password"), "refused for its password: " + refused);
+    }
+    try (java.sql.Connection sql =
+        java.sql.DriverManager.getConnection(jdbcUrl, "postgres", dbPassword)) {
+      assertTrue(sql.isValid(5), "the installation's password opens it");
+    }
+    String broker = "tcp://127.0.0.1:" + mq.group(1);
+    try (var locator =
+            org.apache.activemq.artemis.api.core.client.ActiveMQClient.createServerLocator(broker);
+        var factory = locator.createSessionFactory()) {
+      for (String[] wrong : new String[][] {{null, null}, {"glimpse", "guess"}}) {
+        org.junit.jupiter.api.Assertions.assertThrows(
+            org.apache.activemq.artemis.api.core.ActiveMQSecurityException.class,
+            () -> factory.createSession(wrong[0], wrong[1], false, true, true, false, 1).close(),
+            "the broker refuses " + wrong[0]);
+      }
+      factory.createSession("glimpse", mqPassword, false, true, true, false, 1).close();
+    }
+    var ownerOnly = java.nio.file.attribute.PosixFilePermissions.fromString("rwx------");
+    var fileOwnerOnly = java.nio.file.attribute.PosixFilePermissions.fromString("rw-------");
+    assertEquals(ownerOnly, Files.getPosixFilePermissions(data), "the data directory");
+    assertEquals(ownerOnly, Files.getPosixFilePermissions(data.resolve("secrets")));
+    for (Path file :
+        List.of(
+            postBoot,
+            data.resolve("secrets/database.password"),
+            data.resolve("secrets/broker.password"),
+            data.resolve("postgres/pg_hba.conf"))) {
+      assertEquals(fileOwnerOnly, Files.getPosixFilePermissions(file), file.toString());
+    }
   }
 
   private void healthNamesItsChecksAndModelsAndHidesMetrics() throws Exception {

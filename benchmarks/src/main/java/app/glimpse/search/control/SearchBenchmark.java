@@ -171,7 +171,7 @@ public final class SearchBenchmark {
     System.out.printf(
         Locale.ROOT,
         "%s faces=%d photos=%d threshold=%.2f rank_ms_p50=%.1f rank_ms_p95=%.1f"
-            + " bytes_per_face=%d recall=%.4f candidates_per_query=%.0f%s%n",
+            + " bytes_per_face=%d index_recall=%.4f candidates_per_query=%.0f%s%n",
         options.getOrDefault("summary", "search-bench"),
         faces,
         (faces + facesPerPhoto - 1) / facesPerPhoto,
