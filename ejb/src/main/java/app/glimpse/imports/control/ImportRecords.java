@@ -1,10 +1,13 @@
 package app.glimpse.imports.control;
 
+import app.glimpse.drive.control.DriveAccess;
+import app.glimpse.drive.control.DriveClient;
+import app.glimpse.drive.control.DriveFailure;
+import app.glimpse.drive.entity.DriveAccount;
 import app.glimpse.events.boundary.Events;
 import app.glimpse.events.entity.Event;
 import app.glimpse.imports.boundary.ImportView;
 import app.glimpse.imports.boundary.Imports;
-import app.glimpse.imports.entity.DriveAccount;
 import app.glimpse.imports.entity.PhotoImport;
 import app.glimpse.imports.entity.Source;
 import app.glimpse.imports.entity.SourceKind;
