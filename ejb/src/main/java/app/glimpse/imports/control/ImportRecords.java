@@ -45,6 +45,8 @@ public class ImportRecords {
 
   @Inject DriveAccess drive;
 
+  @Inject UploadStore uploads;
+
   @Inject
   @ConfigProperty(name = "glimpse.import.roots")
   Optional<String> importRoots;
@@ -55,7 +57,7 @@ public class ImportRecords {
     if (!location.startsWith(eventId + "/")) {
       throw ClientError.badRequest("invalid_upload", "That upload belongs to another event.");
     }
-    UploadStore.folder(location);
+    uploads.folder(location);
     Source source =
         new Source(
             event,

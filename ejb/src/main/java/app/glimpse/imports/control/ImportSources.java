@@ -38,6 +38,8 @@ public class ImportSources {
 
   @Inject DriveAccess drive;
 
+  @Inject UploadStore uploads;
+
   @Inject
   @ConfigProperty(name = "glimpse.import.roots")
   Optional<String> importRoots;
@@ -184,7 +186,7 @@ public class ImportSources {
   /** The folder of a server-folder or upload source, checked to lie where it must. */
   private Path folder(Source source) {
     return source.getKind() == SourceKind.UPLOAD
-        ? UploadStore.folder(source.getLocation())
+        ? uploads.folder(source.getLocation())
         : ImportRoots.parse(importRoots).resolve(source.getLocation());
   }
 
