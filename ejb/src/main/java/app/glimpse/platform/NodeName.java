@@ -1,5 +1,7 @@
 package app.glimpse.platform;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 
@@ -9,17 +11,22 @@ import java.net.UnknownHostException;
  * Recorded with the photos the node indexes. On a Payara Server cluster set {@code
  * glimpse.node.name} per instance, since instances on one host share its name.
  */
-public final class NodeName {
+@ApplicationScoped
+public class NodeName {
 
   /** The width of {@code photo.indexed_by}. */
   private static final int MAX_LENGTH = 200;
 
-  private static final String NAME = truncate(resolve());
+  private String name;
 
-  private NodeName() {}
+  /** Resolved once, when the application first asks. */
+  @PostConstruct
+  void resolveName() {
+    name = truncate(resolve());
+  }
 
-  public static String get() {
-    return NAME;
+  public String get() {
+    return name;
   }
 
   private static String truncate(String name) {

@@ -7,7 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.glimpse.imports.control.FakeDrive;
+import app.glimpse.drive.control.FakeDrive;
 import app.glimpse.testing.Api;
 import app.glimpse.testing.GlimpseClient;
 import jakarta.json.Json;

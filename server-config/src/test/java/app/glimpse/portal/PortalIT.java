@@ -85,7 +85,7 @@ class PortalIT {
 
   private static Path data;
   private static LocalGlimpse glimpse;
-  private static app.glimpse.imports.control.FakeDrive drive;
+  private static app.glimpse.drive.control.FakeDrive drive;
   private static String base;
   private static ChromeDriver browser;
   private static WebDriverWait wait;
@@ -100,7 +100,7 @@ class PortalIT {
       int port = Glimpse.freePort();
       Path dist = Path.of(System.getProperty("glimpse.dist")).toAbsolutePath();
       drive =
-          app.glimpse.imports.control.FakeDrive.start(
+          app.glimpse.drive.control.FakeDrive.start(
                   0, "portal-client", "portal-secret", "anna@gmail.test")
               .folder("day", "Wedding day", "root")
               .folder("party", "Party", "day")

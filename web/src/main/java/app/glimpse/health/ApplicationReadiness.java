@@ -7,6 +7,8 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.context.Initialized;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import jakarta.servlet.ServletContext;
 import java.lang.management.ManagementFactory;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -42,10 +44,13 @@ public class ApplicationReadiness implements HealthCheck, ApplicationMXBean {
 
   @Resource ManagedExecutorService executor;
 
+  /** Got in the background task, so that an engine that cannot be made fails only that task. */
+  @Inject Provider<FaceEngine> engine;
+
   void onStart(@Observes @Initialized(ApplicationScoped.class) ServletContext context) {
     started.set(true);
     register();
-    executor.execute(() -> FaceEngine.shared().check());
+    executor.execute(() -> engine.get().check());
   }
 
   @PreDestroy

@@ -3,6 +3,8 @@ package app.glimpse.health;
 import app.glimpse.faces.FaceEngine;
 import app.glimpse.faces.ModelStatus;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Provider;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Readiness;
@@ -15,11 +17,16 @@ import org.eclipse.microprofile.health.Readiness;
 @ApplicationScoped
 public class FaceModelsReadiness implements HealthCheck {
 
+  /** Got at each check, so that an engine that cannot be made is reported as DOWN. */
+  @Inject Provider<FaceEngine> engine;
+
   @Override
   public HealthCheckResponse call() {
+    FaceEngine faces;
     ModelStatus status;
     try {
-      status = FaceEngine.shared().check();
+      faces = engine.get();
+      status = faces.check();
     } catch (RuntimeException | LinkageError e) {
       return HealthCheckResponse.named("face-models")
           .down()
@@ -30,7 +37,7 @@ public class FaceModelsReadiness implements HealthCheck {
         .status(status.usable())
         .withData("detector", String.valueOf(status.detector()))
         .withData("embedder", String.valueOf(status.embedder()))
-        .withData("licences", String.join("; ", FaceEngine.shared().modelLicences()))
+        .withData("licences", String.join("; ", faces.modelLicences()))
         .withData("searchThreshold", String.valueOf(status.searchThreshold()))
         .withData("detail", String.valueOf(status.detail()))
         .build();

@@ -5,6 +5,7 @@ import app.glimpse.imports.control.UploadStore;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
 
 /**
  * Removes the originals uploaded to a deleted event once its deletion is committed; the originals
@@ -13,7 +14,9 @@ import jakarta.enterprise.event.TransactionPhase;
 @ApplicationScoped
 public class EventUploads {
 
+  @Inject UploadStore uploads;
+
   public void onDeleted(@Observes(during = TransactionPhase.AFTER_SUCCESS) EventDeleted deleted) {
-    UploadStore.deleteEvent(deleted.eventId());
+    uploads.deleteEvent(deleted.eventId());
   }
 }

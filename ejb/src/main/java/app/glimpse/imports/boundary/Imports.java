@@ -44,6 +44,8 @@ public class Imports {
 
   @EJB Events events;
 
+  @Inject UploadStore uploads;
+
   @Inject
   @ConfigProperty(name = "glimpse.import.roots")
   Optional<String> importRoots;
@@ -75,7 +77,7 @@ public class Imports {
    */
   public String newUpload(@NotNull Caller caller, long eventId) {
     events.staffEvent(caller, eventId);
-    return UploadStore.newBatch(eventId);
+    return uploads.newBatch(eventId);
   }
 
   /** Imports the files of an upload folder from {@link #newUpload}. */

@@ -44,6 +44,8 @@ public class PhotoIndexing {
 
   @EJB PhotoStore photos;
 
+  @Inject FaceEngine engine;
+
   public void index(long importId, SourceFile file) {
     PhotoImport run = em.find(PhotoImport.class, importId);
     if (run == null || run.getStatus() == ImportStatus.STOPPED) {
@@ -64,7 +66,7 @@ public class PhotoIndexing {
     PhotoAnalysis analysis = null;
     String failure = null;
     try {
-      analysis = FaceEngine.shared().analyze(bytes, file.name());
+      analysis = engine.analyze(bytes, file.name());
     } catch (UnreadableImageException e) {
       failure = e.getMessage();
     }

@@ -1,10 +1,13 @@
 package app.glimpse.imports.control;
 
+import app.glimpse.drive.control.DriveAccess;
+import app.glimpse.drive.control.DriveClient;
+import app.glimpse.drive.control.DriveFailure;
+import app.glimpse.drive.entity.DriveAccount;
 import app.glimpse.events.boundary.Events;
 import app.glimpse.events.entity.Event;
 import app.glimpse.imports.boundary.ImportView;
 import app.glimpse.imports.boundary.Imports;
-import app.glimpse.imports.entity.DriveAccount;
 import app.glimpse.imports.entity.PhotoImport;
 import app.glimpse.imports.entity.Source;
 import app.glimpse.imports.entity.SourceKind;
@@ -42,6 +45,8 @@ public class ImportRecords {
 
   @Inject DriveAccess drive;
 
+  @Inject UploadStore uploads;
+
   @Inject
   @ConfigProperty(name = "glimpse.import.roots")
   Optional<String> importRoots;
@@ -52,7 +57,7 @@ public class ImportRecords {
     if (!location.startsWith(eventId + "/")) {
       throw ClientError.badRequest("invalid_upload", "That upload belongs to another event.");
     }
-    UploadStore.folder(location);
+    uploads.folder(location);
     Source source =
         new Source(
             event,

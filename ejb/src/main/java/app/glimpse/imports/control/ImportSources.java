@@ -1,6 +1,9 @@
 package app.glimpse.imports.control;
 
-import app.glimpse.imports.entity.DriveAccount;
+import app.glimpse.drive.control.DriveAccess;
+import app.glimpse.drive.control.DriveClient;
+import app.glimpse.drive.control.DriveFailure;
+import app.glimpse.drive.entity.DriveAccount;
 import app.glimpse.imports.entity.PhotoImport;
 import app.glimpse.imports.entity.Source;
 import app.glimpse.imports.entity.SourceKind;
@@ -34,6 +37,8 @@ public class ImportSources {
   @PersistenceContext EntityManager em;
 
   @Inject DriveAccess drive;
+
+  @Inject UploadStore uploads;
 
   @Inject
   @ConfigProperty(name = "glimpse.import.roots")
@@ -134,9 +139,16 @@ public class ImportSources {
     }
   }
 
+  /** The Drive page at {@code cursor}, as the import job's page. */
   private SourcePage drivePage(PhotoImport run, String cursor) {
     try {
-      return client(run).images(run.getSource().getLocation(), run.isIncludeSubfolders(), cursor);
+      DriveClient.DrivePage page =
+          client(run).images(run.getSource().getLocation(), run.isIncludeSubfolders(), cursor);
+      return new SourcePage(
+          page.files().stream()
+              .map(file -> new SourceFile(file.id(), file.name(), file.version(), file.size()))
+              .toList(),
+          page.next());
     } catch (DriveFailure e) {
       throw new SourceListingException(e.getMessage());
     }
@@ -174,7 +186,7 @@ public class ImportSources {
   /** The folder of a server-folder or upload source, checked to lie where it must. */
   private Path folder(Source source) {
     return source.getKind() == SourceKind.UPLOAD
-        ? UploadStore.folder(source.getLocation())
+        ? uploads.folder(source.getLocation())
         : ImportRoots.parse(importRoots).resolve(source.getLocation());
   }
 

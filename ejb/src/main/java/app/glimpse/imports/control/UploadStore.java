@@ -1,6 +1,7 @@
 package app.glimpse.imports.control;
 
 import app.glimpse.platform.DataDirectory;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -16,12 +17,11 @@ import java.util.stream.Stream;
  * volume in a cluster), one folder per event and one sub-folder per upload: {@code
  * <event>/<batch>/<file name>}.
  */
-public final class UploadStore {
-
-  private UploadStore() {}
+@ApplicationScoped
+public class UploadStore {
 
   /** The root of all uploads. */
-  public static Path root() {
+  public Path root() {
     String configured = System.getProperty("glimpse.uploads.dir");
     if (configured == null || configured.isBlank()) {
       configured = System.getenv("GLIMPSE_UPLOADS_DIR");
@@ -32,7 +32,7 @@ public final class UploadStore {
   }
 
   /** A new, empty folder for one upload to the event; its location relative to {@link #root}. */
-  public static String newBatch(long eventId) {
+  public String newBatch(long eventId) {
     String location = eventId + "/" + UUID.randomUUID();
     try {
       Files.createDirectories(root().resolve(location));
@@ -43,7 +43,7 @@ public final class UploadStore {
   }
 
   /** The folder of an upload, from its location; never outside {@link #root}. */
-  public static Path folder(String location) {
+  public Path folder(String location) {
     Path root = root();
     Path folder = root.resolve(location).normalize();
     if (!folder.startsWith(root) || folder.equals(root)) {
@@ -56,7 +56,7 @@ public final class UploadStore {
    * A new file in the upload folder for a file the browser called {@code fileName}: the name
    * without any path, made safe, and numbered when it is taken already.
    */
-  public static Path newFile(Path batch, String fileName) {
+  public Path newFile(Path batch, String fileName) {
     String name = safeName(fileName);
     Path file = batch.resolve(name);
     int dot = name.lastIndexOf('.');
@@ -69,12 +69,12 @@ public final class UploadStore {
   }
 
   /** Deletes everything uploaded to the event. */
-  public static void deleteEvent(long eventId) {
+  public void deleteEvent(long eventId) {
     delete(root().resolve(Long.toString(eventId)));
   }
 
   /** Deletes a folder with its content, if it exists. */
-  public static void delete(Path folder) {
+  public void delete(Path folder) {
     if (!Files.exists(folder)) {
       return;
     }

@@ -5,12 +5,15 @@ import app.glimpse.photos.control.Previews;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
+import jakarta.inject.Inject;
 
 /** Removes the previews of a deleted event once its deletion is committed. */
 @ApplicationScoped
 public class EventPreviews {
 
+  @Inject Previews previews;
+
   public void onDeleted(@Observes(during = TransactionPhase.AFTER_SUCCESS) EventDeleted deleted) {
-    Previews.deleteEvent(deleted.eventId());
+    previews.deleteEvent(deleted.eventId());
   }
 }

@@ -10,6 +10,7 @@ import app.glimpse.photos.entity.Face;
 import app.glimpse.photos.entity.Photo;
 import app.glimpse.platform.NodeName;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
@@ -27,6 +28,10 @@ import java.util.Optional;
 public class PhotoStore {
 
   @PersistenceContext EntityManager em;
+
+  @Inject Previews previews;
+
+  @Inject NodeName nodeName;
 
   /**
    * A file of a source as an import met it.
@@ -80,14 +85,14 @@ public class PhotoStore {
         meta.lens(),
         meta.hasGps());
     photo.sourceVersion(file.version());
-    photo.indexedBy(NodeName.get());
+    photo.indexedBy(nodeName.get());
     em.persist(photo);
     for (DetectedFace detected : analysis.faces()) {
       em.persist(face(photo, detected));
     }
     photo.countFaces(analysis.acceptedFaces().size());
     em.flush();
-    Previews.store(file.eventId(), photo.getId(), analysis.thumbnailJpeg(), analysis.previewJpeg());
+    previews.store(file.eventId(), photo.getId(), analysis.thumbnailJpeg(), analysis.previewJpeg());
   }
 
   /**
@@ -125,7 +130,7 @@ public class PhotoStore {
             file.name(),
             file.hash(),
             reason);
-    photo.indexedBy(NodeName.get());
+    photo.indexedBy(nodeName.get());
     return photo;
   }
 

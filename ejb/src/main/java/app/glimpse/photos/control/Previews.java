@@ -1,6 +1,7 @@
 package app.glimpse.photos.control;
 
 import app.glimpse.platform.DataDirectory;
+import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -12,20 +13,19 @@ import java.nio.file.StandardCopyOption;
  * the data directory (a shared volume in a cluster). The originals stay in the photographer's
  * storage.
  */
-public final class Previews {
+@ApplicationScoped
+public class Previews {
 
-  private Previews() {}
-
-  public static Path thumbnail(long eventId, long photoId) {
+  public Path thumbnail(long eventId, long photoId) {
     return folder(eventId).resolve(photoId + "-thumb.jpg");
   }
 
-  public static Path preview(long eventId, long photoId) {
+  public Path preview(long eventId, long photoId) {
     return folder(eventId).resolve(photoId + "-preview.jpg");
   }
 
   /** Stores both images, each written whole or not at all. */
-  public static void store(long eventId, long photoId, byte[] thumbnail, byte[] preview) {
+  public void store(long eventId, long photoId, byte[] thumbnail, byte[] preview) {
     try {
       Files.createDirectories(folder(eventId));
       write(thumbnail(eventId, photoId), thumbnail);
@@ -38,7 +38,7 @@ public final class Previews {
   /**
    * Removes every preview of a deleted event; what cannot be removed now stays behind harmlessly.
    */
-  public static void deleteEvent(long eventId) {
+  public void deleteEvent(long eventId) {
     Path folder = folder(eventId);
     if (!Files.isDirectory(folder)) {
       return;

@@ -53,6 +53,7 @@ public class Search {
   @EJB FaceRanking ranking;
   @PersistenceContext EntityManager em;
   @Inject Throttle throttle;
+  @Inject FaceEngine engine;
 
   /**
    * Cosine similarity from which two faces count as the same person; unset, the one calibrated for
@@ -186,7 +187,7 @@ public class Search {
       DetectedFace query = found.get(index);
       queries.add(query.embedding());
     }
-    float threshold = configuredThreshold.orElseGet(() -> FaceEngine.shared().searchThreshold());
+    float threshold = configuredThreshold.orElseGet(engine::searchThreshold);
     List<PhotoMatch> ranked = ranking.rank(eventId, queries, threshold, maxResults);
     String note = notes.isEmpty() ? null : String.join(" ", notes);
     return new Combined(
@@ -211,7 +212,7 @@ public class Search {
   }
 
   /** The faces of a selfie worth offering, largest usable first; refused if there are none. */
-  private static List<DetectedFace> facesIn(byte[] selfie, SelfieLabel named) {
+  private List<DetectedFace> facesIn(byte[] selfie, SelfieLabel named) {
     if (selfie.length == 0) {
       throw ClientError.badRequest("empty_selfie", named.subject() + " is empty: send a photo.");
     }
@@ -219,7 +220,7 @@ public class Search {
     try {
       // what the detector was unsure of is not offered as a face (a cat, a pattern on a shirt)
       found =
-          FaceEngine.shared().facesForSearch(selfie).stream()
+          engine.facesForSearch(selfie).stream()
               .filter(face -> !"low-score".equals(face.rejectReason()))
               .toList();
     } catch (UnreadableImageException e) {

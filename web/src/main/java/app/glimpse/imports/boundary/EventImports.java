@@ -1,11 +1,13 @@
 package app.glimpse.imports.boundary;
 
 import app.glimpse.access.boundary.Callers;
+import app.glimpse.drive.boundary.DriveFolderChosen;
 import app.glimpse.events.boundary.EventPage;
 import app.glimpse.imports.entity.ImportStatus;
 import app.glimpse.platform.ClientError;
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.event.Observes;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -19,7 +21,8 @@ import org.primefaces.PrimeFaces;
  * The imports part of {@code /studio/event.xhtml}: the event's latest import with live progress,
  * the files that failed, and starting, stopping and restarting imports. Imports run in the batch
  * job and the queue; this bean only starts them and polls their counts, so it never waits for one.
- * The event is the one {@link EventPage} shows.
+ * The event is the one {@link EventPage} shows; a Drive folder is chosen in the Drive area's picker
+ * ({@link DriveFolderChosen}).
  */
 @Named
 @ViewScoped
@@ -69,6 +72,17 @@ public class EventImports implements Serializable {
     } catch (ClientError refused) {
       fail("imports:sources:folder", refused.getMessage());
     }
+  }
+
+  /**
+   * Imports the Drive folder the photographer chose in the picker, then shows the import.
+   *
+   * @throws ClientError if the import is refused; the picker shows why
+   */
+  void importDrive(@Observes DriveFolderChosen chosen) {
+    imports.importDrive(
+        callers.current(), chosen.eventId(), chosen.folderId(), chosen.includeSubfolders());
+    refresh();
   }
 
   /** Stops the running import: files already indexed stay, the rest wait for a restart. */

@@ -28,6 +28,8 @@ public class UploadReceiver {
 
   @EJB Imports imports;
 
+  @Inject UploadStore uploads;
+
   @Inject
   @ConfigProperty(name = "glimpse.import.max-file-bytes", defaultValue = "200000000")
   long maxFileBytes;
@@ -44,7 +46,7 @@ public class UploadReceiver {
   public Uploaded receive(Caller caller, long id, String contentType, InputStream body) {
     MultipartStream parts = MultipartStream.of(contentType, body);
     String location = imports.newUpload(caller, id);
-    java.nio.file.Path batch = UploadStore.folder(location);
+    java.nio.file.Path batch = uploads.folder(location);
     List<Skipped> skipped = new ArrayList<>();
     int stored = 0;
     boolean done = false;
@@ -58,7 +60,7 @@ public class UploadReceiver {
           throw new ClientError(
               413, "too_many_files", "Upload at most " + maxFiles + " files at once.");
         }
-        java.nio.file.Path file = UploadStore.newFile(batch, part.fileName());
+        java.nio.file.Path file = uploads.newFile(batch, part.fileName());
         long written;
         try (Capped out = new Capped(Files.newOutputStream(file), maxFileBytes)) {
           written = parts.copyBody(out, Long.MAX_VALUE, "");
@@ -94,7 +96,7 @@ public class UploadReceiver {
       throw ClientError.badRequest("upload_broken", "The upload broke off; send it again.");
     } finally {
       if (!done) {
-        UploadStore.delete(batch);
+        uploads.delete(batch);
       }
     }
   }

@@ -27,6 +27,7 @@ public class PreviewImages extends HttpServlet {
   private static final Pattern PATH = Pattern.compile("/(\\d{1,18})/(\\d{1,18})/(thumb|preview)");
 
   @Inject Visitors visitors;
+  @Inject Previews previews;
 
   /** Where a photo's thumbnail is served, under {@code contextPath}. */
   public static String thumbnailLink(String contextPath, long eventId, long photoId) {
@@ -54,8 +55,8 @@ public class PreviewImages extends HttpServlet {
     }
     Path file =
         "thumb".equals(matcher.group(3))
-            ? Previews.thumbnail(eventId, photoId)
-            : Previews.preview(eventId, photoId);
+            ? previews.thumbnail(eventId, photoId)
+            : previews.preview(eventId, photoId);
     BasicFileAttributes attributes;
     try {
       attributes = Files.readAttributes(file, BasicFileAttributes.class);

@@ -1,4 +1,4 @@
-package app.glimpse.imports.boundary;
+package app.glimpse.drive.boundary;
 
 import app.glimpse.access.boundary.Callers;
 import jakarta.annotation.security.PermitAll;

@@ -1,4 +1,4 @@
-package app.glimpse.imports.control;
+package app.glimpse.drive.control;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;

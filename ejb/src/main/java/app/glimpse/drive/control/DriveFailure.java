@@ -1,4 +1,4 @@
-package app.glimpse.imports.control;
+package app.glimpse.drive.control;
 
 import com.google.api.client.auth.oauth2.TokenResponseException;
 import com.google.api.client.googleapis.json.GoogleJsonError;

@@ -1,12 +1,12 @@
-package app.glimpse.imports.boundary;
+package app.glimpse.drive.boundary;
 
-import app.glimpse.imports.control.DriveAccess;
-import app.glimpse.imports.control.DriveClient;
-import app.glimpse.imports.control.DriveFailure;
-import app.glimpse.imports.control.DriveOAuth;
-import app.glimpse.imports.control.DriveSettings;
-import app.glimpse.imports.entity.DriveAccount;
-import app.glimpse.imports.entity.DriveAuthorization;
+import app.glimpse.drive.control.DriveAccess;
+import app.glimpse.drive.control.DriveClient;
+import app.glimpse.drive.control.DriveFailure;
+import app.glimpse.drive.control.DriveOAuth;
+import app.glimpse.drive.control.DriveSettings;
+import app.glimpse.drive.entity.DriveAccount;
+import app.glimpse.drive.entity.DriveAuthorization;
 import app.glimpse.platform.Caller;
 import app.glimpse.platform.ClientError;
 import app.glimpse.platform.Timestamps;

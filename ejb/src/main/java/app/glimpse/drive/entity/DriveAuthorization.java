@@ -1,4 +1,4 @@
-package app.glimpse.imports.entity;
+package app.glimpse.drive.entity;
 
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;

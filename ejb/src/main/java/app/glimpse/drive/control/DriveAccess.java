@@ -1,6 +1,6 @@
-package app.glimpse.imports.control;
+package app.glimpse.drive.control;
 
-import app.glimpse.imports.entity.DriveAccount;
+import app.glimpse.drive.entity.DriveAccount;
 import app.glimpse.platform.ClientError;
 import app.glimpse.platform.Secrets;
 import app.glimpse.platform.TokenCipher;

@@ -1,10 +1,11 @@
-package app.glimpse.imports.boundary;
+package app.glimpse.drive.boundary;
 
 import app.glimpse.access.boundary.Callers;
+import app.glimpse.drive.control.DriveClient;
 import app.glimpse.events.boundary.EventPage;
-import app.glimpse.imports.control.DriveClient;
 import app.glimpse.platform.ClientError;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.event.Event;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
@@ -21,7 +22,8 @@ import org.primefaces.model.TreeNode;
 /**
  * The Google Drive tab of the studio's event page: whether Drive is configured for this
  * installation, connecting the photographer's account, a folder tree loaded one level at a time as
- * it is opened, and importing the chosen folder into the event shown by {@link EventPage}.
+ * it is opened, and choosing the folder to import into the event shown by {@link EventPage}: the
+ * import itself is the imports area's, which observes {@link DriveFolderChosen}.
  */
 @Named
 @ViewScoped
@@ -31,9 +33,8 @@ public class DrivePicker implements Serializable {
   private static final String LOADING = "loading";
 
   @EJB DriveAccounts accounts;
-  @EJB Imports imports;
   @Inject EventPage eventPage;
-  @Inject EventImports eventImports;
+  @Inject Event<DriveFolderChosen> folderChosen;
   @Inject transient Callers callers;
 
   private DriveAccounts.DriveStatus status;
@@ -92,6 +93,7 @@ public class DrivePicker implements Serializable {
     }
   }
 
+  /** Imports the chosen folder, or says why not. */
   public void importChosen() {
     if (chosen == null) {
       message(FacesMessage.SEVERITY_WARN, "Choose a folder first.");
@@ -99,9 +101,8 @@ public class DrivePicker implements Serializable {
       return;
     }
     try {
-      imports.importDrive(
-          callers.current(), eventPage.getId(), chosen.getData().id(), includeSubfolders);
-      eventImports.refresh();
+      folderChosen.fire(
+          new DriveFolderChosen(eventPage.getId(), chosen.getData().id(), includeSubfolders));
     } catch (ClientError refused) {
       message(FacesMessage.SEVERITY_ERROR, refused.getMessage());
       FacesContext.getCurrentInstance().validationFailed();

@@ -1,4 +1,4 @@
-package app.glimpse.imports.control;
+package app.glimpse.drive.control;
 
 import java.time.Duration;
 

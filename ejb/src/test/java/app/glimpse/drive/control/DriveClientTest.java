@@ -1,4 +1,4 @@
-package app.glimpse.imports.control;
+package app.glimpse.drive.control;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -6,8 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.glimpse.imports.job.SourceFile;
-import app.glimpse.imports.job.SourcePage;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -66,12 +64,12 @@ class DriveClientTest {
         .file("elsewhere", "x.jpg", "image/jpeg", "root", bytes("X"))
         .pageSize(2);
 
-    List<SourcePage> pages = allPages("event", true);
+    List<DriveClient.DrivePage> pages = allPages("event", true);
     List<String> ids = ids(pages);
     assertEquals(List.of("a", "b", "c", "d", "e"), ids.stream().sorted().toList());
     assertTrue(pages.size() >= 5, "pages of two items, then the sub-folders: " + pages.size());
     assertEquals(pages.size(), fake.listRequests(), "one request per page");
-    SourceFile a =
+    DriveClient.DriveFile a =
         pages.stream()
             .flatMap(page -> page.files().stream())
             .filter(f -> f.id().equals("a"))
@@ -90,9 +88,9 @@ class DriveClientTest {
     for (int i = 0; i < 5; i++) {
       fake.file("f" + i, "f" + i + ".jpg", "image/jpeg", "event", bytes("F" + i));
     }
-    SourcePage first = client.images("event", false, null);
-    SourcePage second = client.images("event", false, first.next());
-    SourcePage secondAgain = client.images("event", false, first.next());
+    DriveClient.DrivePage first = client.images("event", false, null);
+    DriveClient.DrivePage second = client.images("event", false, first.next());
+    DriveClient.DrivePage secondAgain = client.images("event", false, first.next());
     assertEquals(ids(List.of(second)), ids(List.of(secondAgain)));
     assertEquals(List.of("f2", "f3"), ids(List.of(second)));
   }
@@ -102,7 +100,7 @@ class DriveClientTest {
     fake.folder("event", "Wedding", "root")
         .file("a", "a.jpg", "image/jpeg", "event", bytes("A"))
         .fail(FakeDrive.LISTING, "rateLimitExceeded", 429, 500);
-    SourcePage page = client.images("event", false, null);
+    DriveClient.DrivePage page = client.images("event", false, null);
     assertEquals(List.of("a"), ids(List.of(page)));
     assertNull(page.next());
     assertEquals(3, fake.listRequests());
@@ -237,19 +235,22 @@ class DriveClientTest {
     assertTrue(reused.getMessage().contains("invalid_grant"), reused.getMessage());
   }
 
-  private List<SourcePage> allPages(String folder, boolean recursive) {
-    List<SourcePage> pages = new ArrayList<>();
+  private List<DriveClient.DrivePage> allPages(String folder, boolean recursive) {
+    List<DriveClient.DrivePage> pages = new ArrayList<>();
     String cursor = null;
     do {
-      SourcePage page = client.images(folder, recursive, cursor);
+      DriveClient.DrivePage page = client.images(folder, recursive, cursor);
       pages.add(page);
       cursor = page.next();
     } while (cursor != null);
     return pages;
   }
 
-  private static List<String> ids(List<SourcePage> pages) {
-    return pages.stream().flatMap(page -> page.files().stream()).map(SourceFile::id).toList();
+  private static List<String> ids(List<DriveClient.DrivePage> pages) {
+    return pages.stream()
+        .flatMap(page -> page.files().stream())
+        .map(DriveClient.DriveFile::id)
+        .toList();
   }
 
   private static Map<String, String> query(URI uri) {

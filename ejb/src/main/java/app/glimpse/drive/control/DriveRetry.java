@@ -1,4 +1,4 @@
-package app.glimpse.imports.control;
+package app.glimpse.drive.control;
 
 import com.google.api.client.http.HttpResponseException;
 import java.io.IOException;

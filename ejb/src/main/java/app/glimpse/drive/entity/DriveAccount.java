@@ -1,4 +1,4 @@
-package app.glimpse.imports.entity;
+package app.glimpse.drive.entity;
 
 import app.glimpse.platform.Timestamps;
 import jakarta.persistence.Entity;

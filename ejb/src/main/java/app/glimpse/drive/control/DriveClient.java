@@ -1,7 +1,5 @@
-package app.glimpse.imports.control;
+package app.glimpse.drive.control;
 
-import app.glimpse.imports.job.SourceFile;
-import app.glimpse.imports.job.SourcePage;
 import com.google.api.client.auth.oauth2.BearerToken;
 import com.google.api.client.auth.oauth2.ClientParametersAuthentication;
 import com.google.api.client.auth.oauth2.Credential;
@@ -159,7 +157,7 @@ public final class DriveClient {
    * type is not image/* are left out; sub-folders are remembered in the cursor and listed after the
    * folder when {@code recursive}.
    */
-  public SourcePage images(String folder, boolean recursive, String cursor) {
+  public DrivePage images(String folder, boolean recursive, String cursor) {
     requireDriveId(folder);
     Cursor at = cursor == null ? new Cursor(folder, null, List.of()) : Cursor.parse(cursor);
     FileList page =
@@ -176,7 +174,7 @@ public final class DriveClient {
                     .setSupportsAllDrives(true)
                     .setIncludeItemsFromAllDrives(true)
                     .execute());
-    List<SourceFile> images = new ArrayList<>();
+    List<DriveFile> images = new ArrayList<>();
     List<String> pending = new ArrayList<>(at.pending());
     for (File file : files(page)) {
       String type = file.getMimeType() == null ? "" : file.getMimeType();
@@ -186,7 +184,7 @@ public final class DriveClient {
         }
       } else if (type.startsWith("image/")) {
         images.add(
-            new SourceFile(
+            new DriveFile(
                 file.getId(),
                 file.getName(),
                 version(file),
@@ -201,7 +199,7 @@ public final class DriveClient {
     } else {
       next = null;
     }
-    return new SourcePage(images, next);
+    return new DrivePage(images, next);
   }
 
   /**
@@ -260,6 +258,26 @@ public final class DriveClient {
 
   /** A Drive folder, for the folder picker. */
   public record DriveFolder(String id, String name) implements java.io.Serializable {}
+
+  /**
+   * An image file as a folder's listing found it.
+   *
+   * @param version what identifies this content without reading it: Drive's md5Checksum, else its
+   *     modifiedTime
+   * @param size the size in bytes Drive announces, or -1 if unknown
+   */
+  public record DriveFile(String id, String name, String version, long size) {}
+
+  /**
+   * A page of a folder's image files, and the cursor of the page after it (null after the last): an
+   * opaque string of Drive's page token and the folders still to visit.
+   */
+  public record DrivePage(List<DriveFile> files, String next) {
+
+    public DrivePage {
+      files = List.copyOf(files);
+    }
+  }
 
   /**
    * Where a listing is: the folder, Drive's page token in it (null: its first page), and the
