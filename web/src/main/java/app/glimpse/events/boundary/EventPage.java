@@ -188,6 +188,14 @@ public class EventPage implements Serializable {
         FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath(), id);
   }
 
+  /** The QR code of the gallery link ({@link GalleryQrCode}). */
+  public String getQrCodeLink() {
+    return GalleryQrCode.link(
+        FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath(),
+        id,
+        event.slug());
+  }
+
   public String getGalleryLink() {
     HttpServletRequest request =
         (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();

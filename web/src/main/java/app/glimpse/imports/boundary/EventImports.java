@@ -96,6 +96,13 @@ public class EventImports implements Serializable {
     }
   }
 
+  /** Where the page's upload script sends the photos dropped on it ({@link StudioUploads}). */
+  public String getUploadLink() {
+    return StudioUploads.link(
+        FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath(),
+        eventPage.getId());
+  }
+
   /** Called when the page's upload script has started an import: shows it and polls it. */
   public void uploaded() {
     refresh();
