@@ -169,35 +169,13 @@
     var image = event.target;
     if (image && image.tagName === "IMG" && image.getAttribute("src")
         && (image.id === "lightboxImage" || image.closest(".grid"))) {
-      reloadOnce();
+      window.glimpseReloadOnce();
     }
   }, true);
-  /* The session keeps a guest's last few views (web.xml); a tab left behind more pages than that
-     has lost its view, and its next Ajax request fails with ViewExpiredException. Reload it then
-     (a new view, the same pass), though not again and again if that does not help. */
-  function viewExpired(xhr) {
-    return /<error-name>[^<]*ViewExpiredException/.test((xhr && xhr.responseText) || "");
-  }
-
-  function reloadOnce() {
-    var key = "glimpse.viewExpiredReload";
-    try {
-      var last = Number(window.sessionStorage.getItem(key) || 0);
-      if (Date.now() - last < 10000) {
-        return;
-      }
-      window.sessionStorage.setItem(key, String(Date.now()));
-    } catch (unavailable) {
-      // no session storage: reload anyway
-    }
-    window.location.reload();
-  }
-
   if (window.jQuery) {
     window.jQuery(document).on("pfAjaxComplete", function (event, xhr) {
-      if (viewExpired(xhr)) {
-        reloadOnce();
-        return;
+      if (window.glimpseViewExpired(xhr)) {
+        return; // expired-view.js reloads the page
       }
       appendPage();
       watch();

@@ -38,7 +38,6 @@ public class EventPage implements Serializable {
   private LocalDateTime expiresAt;
   private boolean faceSearch;
   private boolean peopleVisible;
-  private String driveOutcome;
 
   public void load() throws IOException {
     try {
@@ -52,7 +51,6 @@ public class EventPage implements Serializable {
     }
     faceSearch = event.faceSearch();
     peopleVisible = event.peopleVisible();
-    driveMessage(driveOutcome);
     savedCode = events.accessCode(callers.current(), id).orElse(null);
     expiresAt =
         event.accessExpiresAt() == null
@@ -184,44 +182,18 @@ public class EventPage implements Serializable {
     return new Dates();
   }
 
-  /** What Google's consent came to, said on the page it came back to. */
-  private static void driveMessage(String outcome) {
-    if (outcome == null || outcome.isBlank()) {
-      return;
-    }
-    String text =
-        switch (outcome) {
-          case "connected" -> "Google Drive is connected: pick a folder to import.";
-          case "drive_other_account" ->
-              "That Drive consent was started by another Glimpse account, so nothing was connected."
-                  + " Connect Drive again from here.";
-          case "invalid_state" ->
-              "That Drive consent expired or was used already. Connect Drive again.";
-          default -> "Google did not grant access to Drive. Connect Drive again and allow it.";
-        };
-    FacesContext.getCurrentInstance()
-        .addMessage(
-            null,
-            new FacesMessage(
-                "connected".equals(outcome)
-                    ? FacesMessage.SEVERITY_INFO
-                    : FacesMessage.SEVERITY_WARN,
-                text,
-                null));
-  }
-
-  public String getDriveOutcome() {
-    return driveOutcome;
-  }
-
-  public void setDriveOutcome(String driveOutcome) {
-    this.driveOutcome = driveOutcome;
-  }
-
   /** The event's printable card and poster ({@link EventCard}). */
   public String getCardLink() {
     return EventCard.link(
         FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath(), id);
+  }
+
+  /** The QR code of the gallery link ({@link GalleryQrCode}). */
+  public String getQrCodeLink() {
+    return GalleryQrCode.link(
+        FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath(),
+        id,
+        event.slug());
   }
 
   public String getGalleryLink() {
@@ -275,7 +247,6 @@ public class EventPage implements Serializable {
     event = events.get(callers.current(), id);
     faceSearch = event.faceSearch();
     peopleVisible = event.peopleVisible();
-    driveMessage(driveOutcome);
   }
 
   public boolean isFaceSearch() {

@@ -29,6 +29,14 @@ public class GalleryQrCode extends HttpServlet {
   @EJB Events events;
   @Inject Callers callers;
 
+  /**
+   * Where the QR code of event {@code id} is, under {@code contextPath}; the gallery's {@code slug}
+   * in the query makes a new link a new address, so no browser shows the old code from its cache.
+   */
+  public static String link(String contextPath, long id, String slug) {
+    return contextPath + "/studio/qr/" + id + ".png?v=" + slug;
+  }
+
   @Override
   protected void doGet(HttpServletRequest request, HttpServletResponse response)
       throws IOException {

@@ -68,6 +68,11 @@ public class Downloads extends HttpServlet {
     return contextPath + "/download/" + eventId + "/" + photoId;
   }
 
+  /** Where a guest downloads the photos they found in one ZIP, under {@code contextPath}. */
+  public static String zipLink(String contextPath, long eventId) {
+    return contextPath + "/download/" + eventId + "/your-photos.zip";
+  }
+
   @EJB Originals originals;
   @Inject GuestPasses passes;
   @Inject GuestFinds finds;

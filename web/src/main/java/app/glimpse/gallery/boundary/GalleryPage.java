@@ -446,6 +446,20 @@ public class GalleryPage implements Serializable {
     return pass;
   }
 
+  /** Where the page's script sends a selfie ({@link SelfieSearches}). */
+  public String getFindLink() {
+    return SelfieSearches.link(
+        FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath(),
+        pass.eventId());
+  }
+
+  /** The ZIP of the photos found ({@link Downloads}). */
+  public String getZipLink() {
+    return Downloads.zipLink(
+        FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath(),
+        pass.eventId());
+  }
+
   /**
    * The grid's first page, all that a whole render of the grid shows; every request that renders
    * the grid whole has loaded it (the gallery's GET, entering the code, a filter). Other requests

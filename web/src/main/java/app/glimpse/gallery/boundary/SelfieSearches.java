@@ -56,6 +56,13 @@ public class SelfieSearches extends HttpServlet {
   private static final Pattern FACE = Pattern.compile("(?:^|&)face=(\\d{1,2})(?:&|$)");
   private static final Pattern ADD = Pattern.compile("(?:^|&)add=1(?:&|$)");
 
+  /**
+   * Where the gallery's script sends a selfie of event {@code eventId}, under {@code contextPath}.
+   */
+  public static String link(String contextPath, long eventId) {
+    return contextPath + "/find/" + eventId;
+  }
+
   @EJB Search search;
   @Inject GuestPasses passes;
   @Inject GuestFinds finds;

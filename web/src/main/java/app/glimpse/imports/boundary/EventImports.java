@@ -5,7 +5,6 @@ import app.glimpse.drive.boundary.DriveFolderChosen;
 import app.glimpse.events.boundary.EventPage;
 import app.glimpse.imports.entity.ImportStatus;
 import app.glimpse.platform.ClientError;
-import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.event.Observes;
 import jakarta.faces.application.FacesMessage;
@@ -21,8 +20,9 @@ import org.primefaces.PrimeFaces;
  * The imports part of {@code /studio/event.xhtml}: the event's latest import with live progress,
  * the files that failed, and starting, stopping and restarting imports. Imports run in the batch
  * job and the queue; this bean only starts them and polls their counts, so it never waits for one.
- * The event is the one {@link EventPage} shows; a Drive folder is chosen in the Drive area's picker
- * ({@link DriveFolderChosen}).
+ * It also says what Google's consent came to when Drive sends the photographer back here ({@code
+ * ?drive=}). The event is the one {@link EventPage} shows; a Drive folder is chosen in the Drive
+ * area's picker ({@link DriveFolderChosen}).
  */
 @Named
 @ViewScoped
@@ -37,11 +37,16 @@ public class EventImports implements Serializable {
   private ImportView latestImport;
   private List<Imports.FailedFile> failures = List.of();
   private String folder;
+  private String driveOutcome;
 
-  @PostConstruct
-  void load() {
+  /**
+   * Called once the page has read its event ({@link EventPage#load}): the latest import, and what
+   * Google's consent came to when the page is where it came back to.
+   */
+  public void load() {
     if (eventPage.getEvent() != null) {
       readImport();
+      driveMessage(driveOutcome);
     }
   }
 
@@ -103,6 +108,13 @@ public class EventImports implements Serializable {
     } catch (ClientError refused) {
       fail("import", refused.getMessage());
     }
+  }
+
+  /** Where the page's upload script sends the photos dropped on it ({@link StudioUploads}). */
+  public String getUploadLink() {
+    return StudioUploads.link(
+        FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath(),
+        eventPage.getId());
   }
 
   /** Called when the page's upload script has started an import: shows it and polls it. */
@@ -215,6 +227,40 @@ public class EventImports implements Serializable {
 
   public void setFolder(String folder) {
     this.folder = folder;
+  }
+
+  /** What Google's consent came to, said on the page it came back to. */
+  private static void driveMessage(String outcome) {
+    if (outcome == null || outcome.isBlank()) {
+      return;
+    }
+    String text =
+        switch (outcome) {
+          case "connected" -> "Google Drive is connected: pick a folder to import.";
+          case "drive_other_account" ->
+              "That Drive consent was started by another Glimpse account, so nothing was connected."
+                  + " Connect Drive again from here.";
+          case "invalid_state" ->
+              "That Drive consent expired or was used already. Connect Drive again.";
+          default -> "Google did not grant access to Drive. Connect Drive again and allow it.";
+        };
+    FacesContext.getCurrentInstance()
+        .addMessage(
+            null,
+            new FacesMessage(
+                "connected".equals(outcome)
+                    ? FacesMessage.SEVERITY_INFO
+                    : FacesMessage.SEVERITY_WARN,
+                text,
+                null));
+  }
+
+  public String getDriveOutcome() {
+    return driveOutcome;
+  }
+
+  public void setDriveOutcome(String driveOutcome) {
+    this.driveOutcome = driveOutcome;
   }
 
   /** A message beside the field with client id {@code field}, or on top for none. */

@@ -30,6 +30,14 @@ public class StudioUploads extends HttpServlet {
   @Inject UploadReceiver receiver;
   @Inject Callers callers;
 
+  /**
+   * Where the studio's upload script sends event {@code eventId}'s photos, under {@code
+   * contextPath}.
+   */
+  public static String link(String contextPath, long eventId) {
+    return contextPath + "/studio/uploads/" + eventId;
+  }
+
   @Override
   protected void doPost(HttpServletRequest request, HttpServletResponse response)
       throws IOException {
