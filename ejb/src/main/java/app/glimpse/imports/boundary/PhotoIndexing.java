@@ -68,22 +68,27 @@ public class PhotoIndexing {
       try {
         bytes = sources.read(run, file);
       } catch (UnreadableFileException e) {
+        held.close();
         unreadable(run, file, e.getMessage());
         return;
       }
       found = sourced(run, file, sha256(bytes));
       if (photos.attachSame(found)) {
-        recount(importId);
-        return;
-      }
-      try {
-        analysis = engine.analyze(bytes, file.name());
-      } catch (UnreadableImageException e) {
-        failure = e.getMessage();
+        found = null;
+      } else {
+        try {
+          analysis = engine.analyze(bytes, file.name());
+        } catch (UnreadableImageException e) {
+          failure = e.getMessage();
+        }
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       throw new IllegalStateException("Interrupted while waiting for memory to read " + file, e);
+    }
+    if (found == null) { // the same file with the same content, stored before
+      recount(importId);
+      return;
     }
     lockBeforeWriting(importId);
     if (analysis != null) {
