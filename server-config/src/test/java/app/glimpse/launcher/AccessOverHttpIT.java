@@ -3,9 +3,11 @@ package app.glimpse.launcher;
 import static app.glimpse.testing.Api.array;
 import static app.glimpse.testing.Api.object;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.glimpse.testing.Api;
 import app.glimpse.testing.GlimpseClient;
+import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.net.http.HttpResponse;
@@ -184,6 +186,23 @@ class AccessOverHttpIT {
             .longValue();
     slugA = access(api, ownerToken, a, "code-of-a");
     long b = studioB.createEvent("Event B");
+    // the shared import roots are the first studio's: studio B may not read its folders
+    Path studioAFolder = Files.createDirectories(work.resolve("studio-a/wedding"));
+    Files.write(studioAFolder.resolve("img4.jpg"), deepface("img4.jpg"));
+    JsonObject foreign =
+        object(
+            studioB.send(
+                "POST",
+                "/api/v1/events/" + b + "/imports",
+                Json.createObjectBuilder()
+                    .add("source", "folder")
+                    .add("path", studioAFolder.toString())
+                    .build()
+                    .toString()),
+            400);
+    assertEquals("invalid_folder", foreign.getString("error"), foreign.toString());
+    assertTrue(
+        foreign.toString().contains("GLIMPSE_STUDIO_900001_IMPORT_ROOTS"), foreign.toString());
     slugB = access(api, tokens.get(Who.PHOTOGRAPHER_B), b, "code-of-b");
     tokens.put(Who.GUEST_A, guestToken(api, slugA, "code-of-a"));
     tokens.put(Who.GUEST_B, guestToken(api, slugB, "code-of-b"));

@@ -3,7 +3,7 @@ package app.glimpse.imports.boundary;
 import app.glimpse.events.boundary.Events;
 import app.glimpse.events.entity.Event;
 import app.glimpse.imports.control.ImportRecords;
-import app.glimpse.imports.control.ImportRoots;
+import app.glimpse.imports.control.StudioImportRoots;
 import app.glimpse.imports.control.UploadStore;
 import app.glimpse.imports.entity.PhotoImport;
 import app.glimpse.photos.entity.Photo;
@@ -23,7 +23,6 @@ import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * Imports of photos into an event: accepted and started here, run by the import job and the import
@@ -46,9 +45,7 @@ public class Imports {
 
   @Inject UploadStore uploads;
 
-  @Inject
-  @ConfigProperty(name = "glimpse.import.roots")
-  Optional<String> importRoots;
+  @Inject StudioImportRoots roots;
 
   /**
    * Imports a server folder, which must lie inside the allowed import roots: records the import,
@@ -91,10 +88,10 @@ public class Imports {
     return created;
   }
 
-  /** The server folders imports may read (GLIMPSE_IMPORT_ROOTS), for the event's photographer. */
+  /** The server folders imports of the event's studio may read ({@link StudioImportRoots}). */
   public List<String> importRoots(@NotNull Caller caller, long eventId) {
-    events.staffEvent(caller, eventId);
-    return ImportRoots.parse(importRoots).roots().stream().map(Path::toString).toList();
+    Event event = events.staffEvent(caller, eventId);
+    return roots.of(event.getStudio().getId()).roots().stream().map(Path::toString).toList();
   }
 
   /**
@@ -102,9 +99,9 @@ public class Imports {
    * picker: directories only, no symbolic links, never anything outside the import roots.
    */
   public List<String> serverFolders(@NotNull Caller caller, long eventId, String folder) {
-    events.staffEvent(caller, eventId);
+    Event event = events.staffEvent(caller, eventId);
     try {
-      return ImportRoots.parse(importRoots).subfolders(folder, MAX_SUBFOLDERS).stream()
+      return roots.of(event.getStudio().getId()).subfolders(folder, MAX_SUBFOLDERS).stream()
           .map(Path::toString)
           .toList();
     } catch (IllegalArgumentException e) {

@@ -5,6 +5,7 @@ import app.glimpse.faces.PhotoAnalysis;
 import app.glimpse.faces.UnreadableImageException;
 import app.glimpse.imports.control.ImportProgress;
 import app.glimpse.imports.control.ImportSources;
+import app.glimpse.imports.control.OriginalsBudget;
 import app.glimpse.imports.control.UnreadableFileException;
 import app.glimpse.imports.entity.ImportStatus;
 import app.glimpse.imports.entity.PhotoImport;
@@ -46,29 +47,48 @@ public class PhotoIndexing {
 
   @Inject FaceEngine engine;
 
+  @Inject OriginalsBudget memory;
+
   public void index(long importId, SourceFile file) {
     PhotoImport run = em.find(PhotoImport.class, importId);
     if (run == null || run.getStatus() == ImportStatus.STOPPED) {
       return; // a stopped import lists this file again when it is restarted
     }
-    byte[] bytes;
-    try {
-      bytes = sources.read(run, file);
-    } catch (UnreadableFileException e) {
-      unreadable(run, file, e.getMessage());
+    String tooLarge = memory.refusal(file.size());
+    if (tooLarge != null) {
+      unreadable(run, file, tooLarge);
       return;
     }
-    PhotoStore.SourcedFile found = sourced(run, file, sha256(bytes));
-    if (photos.attachSame(found)) {
-      recount(importId);
-      return;
-    }
+    PhotoStore.SourcedFile found;
     PhotoAnalysis analysis = null;
     String failure = null;
-    try {
-      analysis = engine.analyze(bytes, file.name());
-    } catch (UnreadableImageException e) {
-      failure = e.getMessage();
+    // the file's bytes are held only while it is read and analysed, within the node's budget
+    try (OriginalsBudget.Hold held = memory.hold(file.size())) {
+      byte[] bytes;
+      try {
+        bytes = sources.read(run, file);
+      } catch (UnreadableFileException e) {
+        held.close();
+        unreadable(run, file, e.getMessage());
+        return;
+      }
+      found = sourced(run, file, sha256(bytes));
+      if (photos.attachSame(found)) {
+        found = null;
+      } else {
+        try {
+          analysis = engine.analyze(bytes, file.name());
+        } catch (UnreadableImageException e) {
+          failure = e.getMessage();
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException("Interrupted while waiting for memory to read " + file, e);
+    }
+    if (found == null) { // the same file with the same content, stored before
+      recount(importId);
+      return;
     }
     lockBeforeWriting(importId);
     if (analysis != null) {

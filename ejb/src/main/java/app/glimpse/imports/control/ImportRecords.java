@@ -23,9 +23,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
-import java.util.Optional;
 import java.util.Properties;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * What the use cases of {@link Imports} record before they start or stop the import job, each in a
@@ -47,9 +45,7 @@ public class ImportRecords {
 
   @Inject UploadStore uploads;
 
-  @Inject
-  @ConfigProperty(name = "glimpse.import.roots")
-  Optional<String> importRoots;
+  @Inject StudioImportRoots roots;
 
   /** The import of an upload, recorded and committed, not started yet. */
   public ImportView upload(@NotNull Caller caller, long eventId, String location, int files) {
@@ -129,7 +125,7 @@ public class ImportRecords {
     Event event = events.staffEvent(caller, eventId);
     Path real;
     try {
-      real = ImportRoots.parse(importRoots).resolve(folder);
+      real = roots.of(event.getStudio().getId()).resolve(folder);
     } catch (IllegalArgumentException e) {
       throw ClientError.badRequest("invalid_folder", e.getMessage());
     }

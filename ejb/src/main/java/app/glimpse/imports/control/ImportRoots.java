@@ -12,26 +12,41 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * The server folders imports may read ({@code GLIMPSE_IMPORT_ROOTS}, colon-separated). A folder is
- * allowed only if its real path, after resolving {@code ..} and symbolic links, lies inside the
- * real path of one of the roots.
+ * The server folders a studio's imports may read ({@link StudioImportRoots}: {@code
+ * GLIMPSE_IMPORT_ROOTS} or the studio's own setting, colon-separated). A folder is allowed only if
+ * its real path, after resolving {@code ..} and symbolic links, lies inside the real path of one of
+ * the roots.
  */
 public final class ImportRoots {
 
   private final List<Path> roots;
+  private final String setting;
 
   public ImportRoots(List<Path> roots) {
+    this(roots, "GLIMPSE_IMPORT_ROOTS");
+  }
+
+  private ImportRoots(List<Path> roots, String setting) {
     this.roots = List.copyOf(roots);
+    this.setting = setting;
   }
 
   public static ImportRoots parse(Optional<String> setting) {
+    return parse(setting, "GLIMPSE_IMPORT_ROOTS");
+  }
+
+  /**
+   * The roots of {@code value}, the setting named {@code setting} (for the photographer's message).
+   */
+  public static ImportRoots parse(Optional<String> value, String setting) {
     return new ImportRoots(
-        setting.stream()
-            .flatMap(value -> Arrays.stream(value.split(":")))
+        value.stream()
+            .flatMap(roots -> Arrays.stream(roots.split(":")))
             .map(String::strip)
             .filter(root -> !root.isEmpty())
             .map(root -> Path.of(root).toAbsolutePath().normalize())
-            .toList());
+            .toList(),
+        setting);
   }
 
   public List<Path> roots() {
@@ -46,7 +61,7 @@ public final class ImportRoots {
   public Path resolve(String folder) {
     if (roots.isEmpty()) {
       throw new IllegalArgumentException(
-          "No server folders are open for import: set GLIMPSE_IMPORT_ROOTS to allow some.");
+          "No server folders are open for import: set " + setting + " to allow some.");
     }
     if (folder == null || folder.isBlank()) {
       throw new IllegalArgumentException("Give the folder to import as an absolute path.");

@@ -22,7 +22,6 @@ import java.nio.channels.Channels;
 import java.nio.channels.SeekableByteChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Optional;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -40,9 +39,7 @@ public class ImportSources {
 
   @Inject UploadStore uploads;
 
-  @Inject
-  @ConfigProperty(name = "glimpse.import.roots")
-  Optional<String> importRoots;
+  @Inject StudioImportRoots roots;
 
   /** Files are read whole into memory: larger ones are refused rather than risk the heap. */
   @Inject
@@ -187,7 +184,7 @@ public class ImportSources {
   private Path folder(Source source) {
     return source.getKind() == SourceKind.UPLOAD
         ? uploads.folder(source.getLocation())
-        : ImportRoots.parse(importRoots).resolve(source.getLocation());
+        : roots.of(source.getEvent().getStudio().getId()).resolve(source.getLocation());
   }
 
   private UnreadableFileException tooLarge(long size) {

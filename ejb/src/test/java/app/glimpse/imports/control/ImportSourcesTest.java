@@ -18,7 +18,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.List;
-import java.util.Optional;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -52,7 +52,7 @@ class ImportSourcesTest {
     secret = Files.write(outside.resolve("jwt-key.pem"), SECRET);
     Files.write(outside.resolve("b.jpg"), SECRET);
     sources = new ImportSources();
-    sources.importRoots = Optional.of(root.toString());
+    sources.roots = new StudioImportRoots(1, Map.of("glimpse.import.roots", root.toString()));
     sources.maxFileBytes = 1_000_000;
     event = new Event(new Studio("Studio"), "Wedding", LocalDate.of(2026, 6, 20), "wedding");
     source = new Source(event, SourceKind.FOLDER, folder.toString(), null);
