@@ -164,7 +164,8 @@ class GlimpseRunIT {
         java.util.regex.Pattern.compile(
                 "jdbc\\\\?:postgresql\\\\?://127\\.0\\.0\\.1\\\\?:(\\d+)/glimpse")
             .matcher(commands);
-    java.util.regex.Matcher mq = java.util.regex.Pattern.compile("port\\\\?=(\\d+)").matcher(commands);
+    java.util.regex.Matcher mq =
+        java.util.regex.Pattern.compile("port\\\\?=(\\d+)").matcher(commands);
     assertTrue(db.find() && mq.find(), commands.replaceAll("(?i)password=[^:\\s]+", "password=?"));
     String jdbcUrl = "jdbc:postgresql://127.0.0.1:" + db.group(1) + "/glimpse";
     String dbPassword = Files.readString(data.resolve("secrets/database.password")).trim();
