@@ -75,6 +75,8 @@ public class EmbeddedServices implements LauncherSessionListener {
             + data
             + ":"
             + shared.resolve("photos")
+            // each test makes a studio of its own: all of them may import from the shared roots
+            + " -Dglimpse.import.roots-shared=true"
             + " -Dglimpse.drive.client-id=glimpse-it -Dglimpse.drive.client-secret=it-secret"
             + " -Dglimpse.drive.api-url="
             + fakeDrive

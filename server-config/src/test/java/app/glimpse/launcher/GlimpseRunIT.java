@@ -98,6 +98,7 @@ class GlimpseRunIT {
     refreshTokensRotateAndEndOnReuse();
     eventsAreCreatedListedAndValidated();
     guestsEnterWithTheEventsCode();
+    theCodePageIsSmallOnAPhonesFirstVisit();
     aFolderImportsAndASelfieFindsOnlyItsPhoto();
     uploadsKeepSafeNamesAndSkipWhatIsNoPhoto();
     driveOverTheApi(token, eventId);
@@ -305,6 +306,69 @@ class GlimpseRunIT {
         "Anna & Ben",
         object(send("GET", "/api/v1/events/" + eventId, guest, null), 200).getString("name"));
     assertEquals(403, send("GET", "/api/v1/events", guest, null).statusCode());
+  }
+
+  /**
+   * A guest's first visit, the page with the code form and everything it loads, transfers at most
+   * 300 KB: text goes compressed to a client that accepts gzip, and resources may be cached.
+   */
+  private void theCodePageIsSmallOnAPhonesFirstVisit() throws Exception {
+    HttpClient phone =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .cookieHandler(new java.net.CookieManager())
+            .build();
+    HttpResponse<byte[]> page = gzipped(phone, "/g/" + slug);
+    assertEquals(200, page.statusCode());
+    assertEquals("gzip", page.headers().firstValue("Content-Encoding").orElse(""), "the page");
+    String html = gunzip(page.body());
+    assertTrue(html.contains("id=\"enter\""), "the code form");
+    long transferred = page.body().length;
+    long plain = html.length();
+    java.util.regex.Matcher linked =
+        java.util.regex.Pattern.compile("(?:src|href)=\"([^\"]+\\.(?:js|css|svg)[^\"]*)\"")
+            .matcher(html);
+    java.util.Set<String> loaded = new java.util.TreeSet<>();
+    while (linked.find()) {
+      loaded.add(linked.group(1).replace("&amp;", "&"));
+    }
+    assertTrue(loaded.size() >= 3, "scripts and style sheets: " + loaded);
+    for (String resource : loaded) {
+      HttpResponse<byte[]> response = gzipped(phone, resource);
+      assertEquals(200, response.statusCode(), resource);
+      assertEquals("gzip", response.headers().firstValue("Content-Encoding").orElse(""), resource);
+      assertTrue(
+          !resource.contains("jakarta.faces.resource")
+              || response.headers().firstValue("Expires").isPresent()
+              || response.headers().firstValue("Cache-Control").orElse("").contains("max-age"),
+          resource + " may be cached: " + response.headers().map());
+      transferred += response.body().length;
+      plain += gunzip(response.body()).length();
+    }
+    System.out.printf(
+        "Code page: %d resources, %d KB transferred, %d KB uncompressed%n",
+        loaded.size(), transferred / 1024, plain / 1024);
+    assertTrue(transferred <= 300 * 1024, "first visit: " + transferred / 1024 + " KB");
+    // a client that does not ask for gzip gets the page as it is
+    HttpResponse<String> identity =
+        phone.send(
+            HttpRequest.newBuilder(glimpse.uri("/g/" + slug)).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertTrue(identity.headers().firstValue("Content-Encoding").isEmpty());
+    assertTrue(identity.body().contains("id=\"enter\""));
+  }
+
+  private HttpResponse<byte[]> gzipped(HttpClient client, String path) throws Exception {
+    URI uri = path.startsWith("http") ? URI.create(path) : glimpse.uri(path);
+    return client.send(
+        HttpRequest.newBuilder(uri).header("Accept-Encoding", "gzip, deflate, br").build(),
+        HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  private static String gunzip(byte[] body) throws IOException {
+    try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(body))) {
+      return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+    }
   }
 
   /** A folder outside the import roots is refused; one inside imports, and a selfie finds it. */

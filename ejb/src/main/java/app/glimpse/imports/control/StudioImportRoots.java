@@ -16,7 +16,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * installation's first studio (the one its first start made); any studio, the first one included,
  * may be given roots of its own with {@code GLIMPSE_STUDIO_<id>_IMPORT_ROOTS}, which replace the
  * shared ones for it. A studio added later and given none may import no server folder at all, so
- * that no studio reads another's folders (security review, finding 11).
+ * that no studio reads another's folders (security review, finding 11). An installation whose
+ * studios are all one business's may share the roots with every studio ({@code
+ * GLIMPSE_IMPORT_ROOTS_SHARED=true}).
  */
 @ApplicationScoped
 public class StudioImportRoots {
@@ -26,6 +28,10 @@ public class StudioImportRoots {
   @Inject
   @ConfigProperty(name = "glimpse.import.roots")
   Optional<String> shared;
+
+  @Inject
+  @ConfigProperty(name = "glimpse.import.roots-shared", defaultValue = "false")
+  boolean everyStudio;
 
   private Function<String, Optional<String>> settings =
       name -> ConfigProvider.getConfig().getOptionalValue(name, String.class);
@@ -42,6 +48,7 @@ public class StudioImportRoots {
    */
   public StudioImportRoots(long firstStudio, Map<String, String> settings) {
     this.shared = Optional.ofNullable(settings.get("glimpse.import.roots"));
+    this.everyStudio = Boolean.parseBoolean(settings.get("glimpse.import.roots-shared"));
     this.settings = name -> Optional.ofNullable(settings.get(name));
     this.firstStudio = () -> firstStudio;
   }
@@ -56,7 +63,7 @@ public class StudioImportRoots {
     if (roots.isPresent()) {
       return ImportRoots.parse(roots, own);
     }
-    return studioId == firstStudio.getAsLong()
+    return everyStudio || studioId == firstStudio.getAsLong()
         ? ImportRoots.parse(shared)
         : ImportRoots.parse(Optional.empty(), own);
   }

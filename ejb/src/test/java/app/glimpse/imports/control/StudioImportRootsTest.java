@@ -30,6 +30,20 @@ class StudioImportRootsTest {
   }
 
   @Test
+  void anInstallationMayShareItsRootsWithEveryStudio() throws IOException {
+    Path shared = Files.createDirectories(temp.resolve("photos/wedding"));
+    StudioImportRoots roots =
+        new StudioImportRoots(
+            1,
+            Map.of(
+                "glimpse.import.roots",
+                shared.getParent().toString(),
+                "glimpse.import.roots-shared",
+                "true"));
+    assertEquals(shared.toRealPath(), roots.of(7L).resolve(shared.toString()));
+  }
+
+  @Test
   void aStudiosOwnRootsReplaceTheSharedOnes() throws IOException {
     Path first = Files.createDirectories(temp.resolve("first/day"));
     Path second = Files.createDirectories(temp.resolve("second/day"));
