@@ -9,6 +9,9 @@ import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -40,9 +43,11 @@ public final class EmbeddedDatabase implements AutoCloseable {
           + "host all all ::1/128 scram-sha-256\n";
 
   private final EmbeddedPostgres postgres;
+  private final Path dataDir;
 
-  private EmbeddedDatabase(EmbeddedPostgres postgres) {
+  private EmbeddedDatabase(EmbeddedPostgres postgres, Path dataDir) {
     this.postgres = postgres;
+    this.dataDir = dataDir;
   }
 
   /**
@@ -76,7 +81,7 @@ public final class EmbeddedDatabase implements AutoCloseable {
             .setServerConfig("shared_buffers", "64MB")
             .setPGStartupWait(java.time.Duration.ofSeconds(60))
             .start();
-    EmbeddedDatabase database = new EmbeddedDatabase(postgres);
+    EmbeddedDatabase database = new EmbeddedDatabase(postgres, dataDir);
     if (password != null) {
       database.requirePassword(dataDir, password);
     }
@@ -126,6 +131,42 @@ public final class EmbeddedDatabase implements AutoCloseable {
 
   public String jdbcUrl() {
     return "jdbc:postgresql://127.0.0.1:" + postgres.getPort() + "/" + DATABASE;
+  }
+
+  /**
+   * Ends the server as a crash would: SIGKILL to the postmaster and every backend, no shutdown, no
+   * checkpoint; then lets go of the data directory, which the next {@link #start} recovers. For
+   * outage tests.
+   */
+  public void kill() throws IOException {
+    String directory = dataDir.toAbsolutePath().toString();
+    List<ProcessHandle> postmasters =
+        ProcessHandle.allProcesses()
+            .filter(
+                process ->
+                    process
+                        .info()
+                        .commandLine()
+                        .filter(line -> line.contains(directory) && !line.contains("pg_ctl"))
+                        .isPresent())
+            .toList();
+    if (postmasters.isEmpty()) {
+      throw new IOException("No PostgreSQL runs on " + directory);
+    }
+    List<ProcessHandle> all = new ArrayList<>();
+    for (ProcessHandle postmaster : postmasters) {
+      all.addAll(postmaster.descendants().toList()); // before they are orphaned
+      all.add(postmaster);
+    }
+    all.forEach(ProcessHandle::destroyForcibly);
+    for (ProcessHandle process : all) {
+      try {
+        process.onExit().get(10, TimeUnit.SECONDS);
+      } catch (Exception e) {
+        throw new IOException("PostgreSQL process " + process.pid() + " did not end", e);
+      }
+    }
+    postgres.close(); // its pg_ctl stop finds nothing to stop; the lock is released
   }
 
   @Override
