@@ -12,7 +12,7 @@ import app.glimpse.imports.boundary.Imports;
 import app.glimpse.imports.entity.ImportStatus;
 import app.glimpse.photos.entity.Photo;
 import app.glimpse.photos.entity.PhotoStatus;
-import app.glimpse.platform.Caller;
+import app.glimpse.platform.boundary.Caller;
 import app.glimpse.testing.BadFiles;
 import app.glimpse.testing.Exif;
 import jakarta.ejb.EJB;

@@ -1,7 +1,7 @@
 package app.glimpse.boundaries;
 
-import app.glimpse.platform.Caller;
-import app.glimpse.platform.ClientError;
+import app.glimpse.platform.boundary.Caller;
+import app.glimpse.platform.boundary.ClientError;
 import app.glimpse.studios.entity.Photographer;
 import app.glimpse.studios.entity.Role;
 import app.glimpse.studios.entity.Studio;

@@ -1,7 +1,7 @@
 package app.glimpse.access.control;
 
 import app.glimpse.access.entity.RefreshToken;
-import app.glimpse.platform.Timestamps;
+import app.glimpse.platform.control.Timestamps;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

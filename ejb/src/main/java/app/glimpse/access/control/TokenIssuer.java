@@ -1,7 +1,7 @@
 package app.glimpse.access.control;
 
-import app.glimpse.platform.Caller;
-import app.glimpse.platform.DataDirectory;
+import app.glimpse.platform.boundary.Caller;
+import app.glimpse.platform.control.DataDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.json.JsonArrayBuilder;

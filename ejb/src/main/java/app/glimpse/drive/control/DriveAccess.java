@@ -1,9 +1,9 @@
 package app.glimpse.drive.control;
 
 import app.glimpse.drive.entity.DriveAccount;
-import app.glimpse.platform.ClientError;
-import app.glimpse.platform.Secrets;
-import app.glimpse.platform.TokenCipher;
+import app.glimpse.platform.boundary.ClientError;
+import app.glimpse.platform.control.Secrets;
+import app.glimpse.platform.control.TokenCipher;
 import com.google.api.client.auth.oauth2.Credential;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

@@ -1,6 +1,6 @@
 package app.glimpse.drive.entity;
 
-import app.glimpse.platform.Timestamps;
+import app.glimpse.platform.control.Timestamps;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;

@@ -1,6 +1,6 @@
 package app.glimpse.events.entity;
 
-import app.glimpse.platform.Timestamps;
+import app.glimpse.platform.control.Timestamps;
 import app.glimpse.studios.entity.Studio;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;

@@ -10,7 +10,7 @@ import app.glimpse.imports.entity.PhotoImport;
 import app.glimpse.imports.job.ImportSteps;
 import app.glimpse.imports.job.SourceFile;
 import app.glimpse.imports.job.SourcePage;
-import app.glimpse.platform.DatabaseOutage;
+import app.glimpse.platform.control.DatabaseOutage;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Local;
 import jakarta.ejb.LocalBean;

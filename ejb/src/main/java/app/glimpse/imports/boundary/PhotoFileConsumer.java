@@ -3,7 +3,7 @@ package app.glimpse.imports.boundary;
 import app.glimpse.imports.control.ImportQueue;
 import app.glimpse.imports.control.JmsImportQueue;
 import app.glimpse.imports.job.SourceFile;
-import app.glimpse.platform.DatabaseOutage;
+import app.glimpse.platform.control.DatabaseOutage;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJB;
 import jakarta.ejb.MessageDriven;

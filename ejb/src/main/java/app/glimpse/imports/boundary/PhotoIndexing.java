@@ -12,7 +12,7 @@ import app.glimpse.imports.entity.PhotoImport;
 import app.glimpse.imports.job.SourceFile;
 import app.glimpse.photos.boundary.PhotoStore;
 import app.glimpse.photos.entity.Photo;
-import app.glimpse.platform.FileTexts;
+import app.glimpse.platform.control.FileTexts;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;

@@ -1,7 +1,7 @@
 package app.glimpse.imports.entity;
 
 import app.glimpse.events.entity.Event;
-import app.glimpse.platform.Timestamps;
+import app.glimpse.platform.control.Timestamps;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;

@@ -8,7 +8,7 @@ import app.glimpse.faces.PhotoMetadata;
 import app.glimpse.photos.control.Previews;
 import app.glimpse.photos.entity.Face;
 import app.glimpse.photos.entity.Photo;
-import app.glimpse.platform.NodeName;
+import app.glimpse.platform.control.NodeName;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -2,8 +2,8 @@ package app.glimpse.photos.boundary;
 
 import app.glimpse.events.boundary.Events;
 import app.glimpse.events.entity.Event;
-import app.glimpse.platform.Caller;
-import app.glimpse.platform.ClientError;
+import app.glimpse.platform.boundary.Caller;
+import app.glimpse.platform.boundary.ClientError;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.persistence.EntityManager;

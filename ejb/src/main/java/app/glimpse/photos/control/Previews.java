@@ -1,6 +1,6 @@
 package app.glimpse.photos.control;
 
-import app.glimpse.platform.DataDirectory;
+import app.glimpse.platform.control.DataDirectory;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.IOException;
 import java.io.UncheckedIOException;

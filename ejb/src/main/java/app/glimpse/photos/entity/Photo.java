@@ -1,8 +1,8 @@
 package app.glimpse.photos.entity;
 
 import app.glimpse.events.entity.Event;
-import app.glimpse.platform.FileTexts;
-import app.glimpse.platform.Timestamps;
+import app.glimpse.platform.control.FileTexts;
+import app.glimpse.platform.control.Timestamps;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;

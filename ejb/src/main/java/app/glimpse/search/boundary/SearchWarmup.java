@@ -1,7 +1,7 @@
 package app.glimpse.search.boundary;
 
 import app.glimpse.events.boundary.GuestArrived;
-import app.glimpse.platform.ClientError;
+import app.glimpse.platform.boundary.ClientError;
 import app.glimpse.search.control.SearchViews;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Asynchronous;

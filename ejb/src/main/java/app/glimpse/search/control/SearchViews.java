@@ -1,6 +1,6 @@
 package app.glimpse.search.control;
 
-import app.glimpse.platform.ClientError;
+import app.glimpse.platform.boundary.ClientError;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;

@@ -1,7 +1,7 @@
 package app.glimpse.studios.boundary;
 
-import app.glimpse.platform.Caller;
-import app.glimpse.platform.ClientError;
+import app.glimpse.platform.boundary.Caller;
+import app.glimpse.platform.boundary.ClientError;
 import app.glimpse.studios.control.PasswordHashing;
 import app.glimpse.studios.control.Passwords;
 import app.glimpse.studios.entity.Photographer;

@@ -1,6 +1,6 @@
 package app.glimpse.studios.entity;
 
-import app.glimpse.platform.Timestamps;
+import app.glimpse.platform.control.Timestamps;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertDoesNotThrow;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
-import app.glimpse.platform.ClientError;
+import app.glimpse.platform.boundary.ClientError;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;

@@ -1,6 +1,6 @@
 package app.glimpse.access.boundary;
 
-import app.glimpse.platform.ClientError;
+import app.glimpse.platform.boundary.ClientError;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;

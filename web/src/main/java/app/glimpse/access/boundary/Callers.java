@@ -1,8 +1,8 @@
 package app.glimpse.access.boundary;
 
 import app.glimpse.access.control.GlimpsePrincipal;
-import app.glimpse.platform.Caller;
-import app.glimpse.platform.ClientError;
+import app.glimpse.platform.boundary.Caller;
+import app.glimpse.platform.boundary.ClientError;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.security.enterprise.SecurityContext;

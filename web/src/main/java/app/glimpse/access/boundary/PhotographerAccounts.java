@@ -1,7 +1,7 @@
 package app.glimpse.access.boundary;
 
 import app.glimpse.access.control.GlimpsePrincipal;
-import app.glimpse.platform.ClientError;
+import app.glimpse.platform.boundary.ClientError;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;

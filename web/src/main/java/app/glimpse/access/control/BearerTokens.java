@@ -1,6 +1,6 @@
 package app.glimpse.access.control;
 
-import app.glimpse.platform.Caller;
+import app.glimpse.platform.boundary.Caller;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;

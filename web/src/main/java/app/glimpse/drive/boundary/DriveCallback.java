@@ -1,7 +1,7 @@
 package app.glimpse.drive.boundary;
 
 import app.glimpse.access.boundary.Callers;
-import app.glimpse.platform.ClientError;
+import app.glimpse.platform.boundary.ClientError;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;

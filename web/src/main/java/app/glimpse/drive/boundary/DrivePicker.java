@@ -3,7 +3,7 @@ package app.glimpse.drive.boundary;
 import app.glimpse.access.boundary.Callers;
 import app.glimpse.drive.control.DriveClient;
 import app.glimpse.events.boundary.EventPage;
-import app.glimpse.platform.ClientError;
+import app.glimpse.platform.boundary.ClientError;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.event.Event;
 import jakarta.faces.application.FacesMessage;

@@ -1,6 +1,6 @@
 package app.glimpse.events.boundary;
 
-import app.glimpse.platform.Caller;
+import app.glimpse.platform.boundary.Caller;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.SessionScoped;
 import java.io.Serializable;

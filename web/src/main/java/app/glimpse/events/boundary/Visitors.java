@@ -1,8 +1,8 @@
 package app.glimpse.events.boundary;
 
 import app.glimpse.access.boundary.Callers;
-import app.glimpse.platform.Caller;
-import app.glimpse.platform.ClientError;
+import app.glimpse.platform.boundary.Caller;
+import app.glimpse.platform.boundary.ClientError;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;

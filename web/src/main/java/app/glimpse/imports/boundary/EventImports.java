@@ -4,7 +4,7 @@ import app.glimpse.access.boundary.Callers;
 import app.glimpse.drive.boundary.DriveFolderChosen;
 import app.glimpse.events.boundary.EventPage;
 import app.glimpse.imports.entity.ImportStatus;
-import app.glimpse.platform.ClientError;
+import app.glimpse.platform.boundary.ClientError;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.event.Observes;
 import jakarta.faces.application.FacesMessage;

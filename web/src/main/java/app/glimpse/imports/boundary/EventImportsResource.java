@@ -1,7 +1,7 @@
 package app.glimpse.imports.boundary;
 
 import app.glimpse.access.boundary.Callers;
-import app.glimpse.platform.ClientError;
+import app.glimpse.platform.boundary.ClientError;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;

@@ -2,7 +2,7 @@ package app.glimpse.imports.boundary;
 
 import app.glimpse.access.boundary.Callers;
 import app.glimpse.events.boundary.EventPage;
-import app.glimpse.platform.ClientError;
+import app.glimpse.platform.boundary.ClientError;
 import jakarta.ejb.EJB;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;

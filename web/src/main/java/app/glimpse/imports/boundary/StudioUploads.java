@@ -1,7 +1,7 @@
 package app.glimpse.imports.boundary;
 
 import app.glimpse.access.boundary.Callers;
-import app.glimpse.platform.ClientError;
+import app.glimpse.platform.boundary.ClientError;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;

@@ -2,8 +2,8 @@ package app.glimpse.imports.boundary;
 
 import app.glimpse.imports.control.SourceFolders;
 import app.glimpse.imports.control.UploadStore;
-import app.glimpse.platform.Caller;
-import app.glimpse.platform.ClientError;
+import app.glimpse.platform.boundary.Caller;
+import app.glimpse.platform.boundary.ClientError;
 import app.glimpse.platform.boundary.MultipartStream;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;

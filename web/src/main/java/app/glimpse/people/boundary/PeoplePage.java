@@ -3,7 +3,7 @@ package app.glimpse.people.boundary;
 import app.glimpse.access.boundary.Callers;
 import app.glimpse.events.boundary.EventPage;
 import app.glimpse.photos.boundary.PreviewImages;
-import app.glimpse.platform.ClientError;
+import app.glimpse.platform.boundary.ClientError;
 import jakarta.ejb.EJB;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;

@@ -1,6 +1,6 @@
 package app.glimpse.photos.boundary;
 
-import app.glimpse.platform.Caller;
+import app.glimpse.platform.boundary.Caller;
 import java.util.List;
 import java.util.Map;
 import org.primefaces.model.FilterMeta;

@@ -1,6 +1,5 @@
 package app.glimpse.platform.boundary;
 
-import app.glimpse.platform.ClientError;
 import jakarta.ejb.EJBAccessException;
 import jakarta.ejb.EJBException;
 import jakarta.json.bind.JsonbException;

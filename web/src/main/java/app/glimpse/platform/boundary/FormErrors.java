@@ -1,6 +1,5 @@
 package app.glimpse.platform.boundary;
 
-import app.glimpse.platform.ClientError;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExceptionHandler;
 import jakarta.faces.context.ExceptionHandlerFactory;

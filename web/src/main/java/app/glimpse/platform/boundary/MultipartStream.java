@@ -1,6 +1,5 @@
 package app.glimpse.platform.boundary;
 
-import app.glimpse.platform.ClientError;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;

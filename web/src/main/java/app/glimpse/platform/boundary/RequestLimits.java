@@ -1,6 +1,5 @@
 package app.glimpse.platform.boundary;
 
-import app.glimpse.platform.ClientError;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.servlet.FilterChain;

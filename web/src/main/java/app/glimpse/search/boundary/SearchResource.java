@@ -2,7 +2,7 @@ package app.glimpse.search.boundary;
 
 import app.glimpse.access.boundary.Callers;
 import app.glimpse.access.boundary.ClientAddresses;
-import app.glimpse.platform.ClientError;
+import app.glimpse.platform.boundary.ClientError;
 import app.glimpse.platform.boundary.MemoryMultipart;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;

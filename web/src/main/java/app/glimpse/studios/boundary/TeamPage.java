@@ -1,7 +1,7 @@
 package app.glimpse.studios.boundary;
 
 import app.glimpse.access.boundary.Callers;
-import app.glimpse.platform.ClientError;
+import app.glimpse.platform.boundary.ClientError;
 import jakarta.ejb.EJB;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.FacesContext;

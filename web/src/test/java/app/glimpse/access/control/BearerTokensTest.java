@@ -3,7 +3,7 @@ package app.glimpse.access.control;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import app.glimpse.platform.Caller;
+import app.glimpse.platform.boundary.Caller;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;

@@ -1,4 +1,4 @@
-package app.glimpse.platform;
+package app.glimpse.platform.control;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;

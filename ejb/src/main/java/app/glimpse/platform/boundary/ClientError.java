@@ -1,4 +1,4 @@
-package app.glimpse.platform;
+package app.glimpse.platform.boundary;
 
 import jakarta.ejb.ApplicationException;
 

@@ -1,4 +1,4 @@
-package app.glimpse.platform;
+package app.glimpse.platform.entity;
 
 import java.util.Locale;
 import org.eclipse.persistence.config.SessionCustomizer;

@@ -1,4 +1,4 @@
-package app.glimpse.platform;
+package app.glimpse.platform.entity;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 

@@ -1,4 +1,4 @@
-package app.glimpse.platform;
+package app.glimpse.platform.control;
 
 import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;

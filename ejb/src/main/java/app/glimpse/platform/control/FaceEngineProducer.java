@@ -1,4 +1,4 @@
-package app.glimpse.platform;
+package app.glimpse.platform.control;
 
 import app.glimpse.faces.FaceEngine;
 import jakarta.enterprise.context.ApplicationScoped;

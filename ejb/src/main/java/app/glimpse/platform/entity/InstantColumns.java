@@ -1,4 +1,4 @@
-package app.glimpse.platform;
+package app.glimpse.platform.entity;
 
 import jakarta.persistence.AttributeConverter;
 import jakarta.persistence.Converter;

@@ -1,4 +1,4 @@
-package app.glimpse.platform;
+package app.glimpse.platform.control;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package app.glimpse.platform;
+package app.glimpse.platform.control;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;

@@ -1,4 +1,4 @@
-package app.glimpse.platform;
+package app.glimpse.platform.control;
 
 /**
  * Makes text taken from a file (EXIF, XMP and IPTC values, file names, and reasons that quote them)
