@@ -8,9 +8,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import app.glimpse.access.boundary.Accounts;
 import app.glimpse.events.boundary.EventView;
 import app.glimpse.events.boundary.Events;
+import app.glimpse.events.entity.Event;
 import app.glimpse.imports.boundary.ImportView;
 import app.glimpse.imports.boundary.Imports;
+import app.glimpse.imports.entity.ImportStatus;
+import app.glimpse.imports.entity.PhotoImport;
+import app.glimpse.imports.entity.Source;
+import app.glimpse.imports.entity.SourceKind;
 import app.glimpse.people.boundary.People;
+import app.glimpse.people.boundary.PersonView;
 import app.glimpse.photos.boundary.Photos;
 import app.glimpse.platform.boundary.Caller;
 import app.glimpse.platform.boundary.ClientError;
@@ -91,10 +97,16 @@ class AccessMatrixIT {
     events.showPeopleToGuests(photographerA, a, true);
     Caller guestA = events.enterGallery(eventA.slug(), "111111", CLIENT).caller();
     Caller guestB = events.enterGallery(eventB.slug(), "222222", CLIENT).caller();
-    Path folder =
-        Files.createDirectories(
-            Path.of(System.getProperty("glimpse.data.dir"), "imports", "matrix-" + run));
+    // photos of one person in each event, so that people and faces have ids of their own
+    Path folder = photos("matrix-a-" + run, "img1.jpg", "img2.jpg", "img4.jpg");
     ImportView imported = imports.importFolder(photographerA, a, folder.toString());
+    awaitCompleted(photographerA, imported.id());
+    Path folderB = photos("matrix-b-" + run, "img10.jpg", "img11.jpg");
+    awaitCompleted(photographerB, imports.importFolder(photographerB, b, folderB.toString()).id());
+    long personA = person(photographerA, a);
+    long personB = person(photographerB, b);
+    long faceA = faceOf(personA);
+    long faceB = faceOf(personB);
     byte[] selfie =
         Files.readAllBytes(
             Path.of(System.getProperty("glimpse.shared"), "photos", "deepface", "img1.jpg"));
@@ -115,6 +127,30 @@ class AccessMatrixIT {
         "search it with a selfie",
         new Use(everyoneOfA, c -> search.search(c, CLIENT, a, selfie, null)));
     uses.put("list its people", new Use(everyoneOfA, c -> people.list(c, a)));
+    uses.put(
+        "list a person's photos", new Use(everyoneOfA, c -> people.photos(c, a, personA, 0, 10)));
+    uses.put("rename a person", new Use(staff, c -> people.update(c, a, personA, "Dee", false)));
+    uses.put(
+        "merge a person into itself",
+        new Use(staff, c -> people.merge(c, a, personA, List.of(personA))));
+    uses.put("move a face", new Use(staff, c -> people.move(c, a, personA, List.of(faceA))));
+    // another event's ids through event A: refused to everyone, staff of A included
+    Set<String> nobody = Set.of();
+    uses.put(
+        "list B's person's photos through A",
+        new Use(nobody, c -> people.photos(c, a, personB, 0, 10)));
+    uses.put(
+        "rename B's person through A",
+        new Use(nobody, c -> people.update(c, a, personB, "Stolen", false)));
+    uses.put(
+        "merge B's person into A's",
+        new Use(nobody, c -> people.merge(c, a, personA, List.of(personB))));
+    uses.put(
+        "move B's face into A's person",
+        new Use(nobody, c -> people.move(c, a, personA, List.of(faceB))));
+    uses.put(
+        "move B's face to a new person of A",
+        new Use(nobody, c -> people.move(c, a, null, List.of(faceB))));
     uses.put("rename it", new Use(staff, c -> events.update(c, a, "Event A", null)));
     uses.put(
         "set its guest access",
@@ -130,8 +166,11 @@ class AccessMatrixIT {
     uses.put("import a folder", new Use(staff, c -> imports.importFolder(c, a, folder.toString())));
     uses.put("read an import", new Use(staff, c -> imports.get(c, imported.id())));
     uses.put("read its failures", new Use(staff, c -> imports.failures(c, imported.id())));
-    uses.put("stop an import", new Use(staff, c -> imports.stop(c, imported.id())));
-    uses.put("restart an import", new Use(staff, c -> imports.restart(c, imported.id())));
+    // each caller's stop meets a running import, and each restart a stopped one
+    uses.put("stop an import", new Use(staff, c -> imports.stop(c, running(a, folder))));
+    uses.put(
+        "restart an import",
+        new Use(staff, c -> imports.restart(c, stopped(photographerA, a, folder))));
     uses.put("upload to it", new Use(staff, c -> imports.newUpload(c, a)));
     uses.put("regroup its people", new Use(staff, c -> people.regroup(c, a)));
     uses.put("delete its face data", new Use(staff, c -> run(() -> people.deleteFaceData(c, a))));
@@ -147,10 +186,9 @@ class AccessMatrixIT {
             wrong.add(cell + ": got through");
           }
         } catch (ClientError e) {
-          boolean refused = e.status() == 401 || e.status() == 403 || e.status() == 404;
-          if (allowed && refused) {
-            wrong.add(cell + ": refused with " + e.status() + " " + e.getMessage());
-          } else if (!allowed && e.status() != 404) {
+          if (allowed) { // an allowed cell must succeed, not fail in some other way
+            wrong.add(cell + ": failed with " + e.status() + " " + e.getMessage());
+          } else if (e.status() != 404) {
             wrong.add(cell + ": " + e.status() + " instead of 404 (" + e.getMessage() + ")");
           }
         }
@@ -309,6 +347,79 @@ class AccessMatrixIT {
     assertEquals(409, statusOf(() -> team.add(ownerA, email, null, null)), "e-mail taken");
     assertEquals(400, statusOf(() -> team.add(ownerA, "not an address", null, null)));
     events.delete(ownerA, eventA.id());
+  }
+
+  /** A folder of the data directory holding {@code names} of the deepface photos. */
+  private static Path photos(String name, String... names) throws Exception {
+    Path folder =
+        Files.createDirectories(Path.of(System.getProperty("glimpse.data.dir"), "imports", name));
+    Path deepface = Path.of(System.getProperty("glimpse.shared"), "photos", "deepface");
+    for (String photo : names) {
+      Files.copy(deepface.resolve(photo), folder.resolve(photo));
+    }
+    return folder;
+  }
+
+  private void awaitCompleted(Caller staff, long importId) throws InterruptedException {
+    ImportView run = imports.get(staff, importId);
+    for (int i = 0; i < 600 && run.status() != ImportStatus.COMPLETED; i++) {
+      Thread.sleep(100);
+      run = imports.get(staff, importId);
+    }
+    assertEquals(ImportStatus.COMPLETED, run.status(), run.toString());
+  }
+
+  /** The event's one person, once the faces of its import are grouped. */
+  private long person(Caller staff, long eventId) throws InterruptedException {
+    for (int i = 0; i < 300; i++) {
+      List<PersonView> found = people.list(staff, eventId);
+      if (!found.isEmpty()) {
+        return found.get(0).id();
+      }
+      Thread.sleep(100);
+    }
+    throw new AssertionError("no person in event " + eventId);
+  }
+
+  private long faceOf(long personId) {
+    return em.createQuery("SELECT f.id FROM Face f WHERE f.personId = :p", Long.class)
+        .setParameter("p", personId)
+        .setMaxResults(1)
+        .getSingleResult();
+  }
+
+  /**
+   * A new import of {@code folder} in the event, recorded as running; its job execution does not
+   * exist, as when the listing has ended.
+   */
+  private long running(long eventId, Path folder) {
+    try {
+      return fixtures()
+          .inTransaction(
+              () -> {
+                Event event = em.find(Event.class, eventId);
+                Source source =
+                    em.createNamedQuery(Source.FIND, Source.class)
+                        .setParameter("eventId", eventId)
+                        .setParameter("kind", SourceKind.FOLDER)
+                        .setParameter("location", folder.toRealPath().toString())
+                        .getSingleResult();
+                PhotoImport run = new PhotoImport(event, source);
+                em.persist(run);
+                run.started(999_999_999L);
+                em.flush();
+                return run.getId();
+              });
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** A running import of {@code folder}, stopped by {@code staff}. */
+  private long stopped(Caller staff, long eventId, Path folder) {
+    long id = running(eventId, folder);
+    assertEquals(ImportStatus.STOPPED, imports.stop(staff, id).status());
+    return id;
   }
 
   private static void expect404(List<String> wrong, String cell, Runnable call) {

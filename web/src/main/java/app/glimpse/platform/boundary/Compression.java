@@ -2,6 +2,7 @@ package app.glimpse.platform.boundary;
 
 import jakarta.servlet.AsyncEvent;
 import jakarta.servlet.AsyncListener;
+import jakarta.servlet.DispatcherType;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.ServletOutputStream;
@@ -25,10 +26,20 @@ import java.util.zip.GZIPOutputStream;
  * previews and ZIP files are sent as they are (compressing them again gains nothing). The decision
  * is made when the first byte is written, from the content type the response has by then.
  */
-@WebFilter(urlPatterns = "/*", asyncSupported = true)
+@WebFilter(
+    urlPatterns = "/*",
+    asyncSupported = true,
+    dispatcherTypes = {DispatcherType.REQUEST, DispatcherType.FORWARD})
 public class Compression extends HttpFilter {
 
   private static final long serialVersionUID = 1L;
+
+  /**
+   * Set once a request's response is wrapped. The order of filters declared by annotation is not
+   * defined: a filter before this one that forwards (the gallery's short links) skips it for the
+   * request, so it runs on the forward too, and only once either way.
+   */
+  private static final String WRAPPED = Compression.class.getName() + ".wrapped";
 
   /** Content types worth compressing, without parameters. */
   static final Set<String> TEXT =
@@ -49,10 +60,13 @@ public class Compression extends HttpFilter {
   protected void doFilter(
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws IOException, ServletException {
-    if ("HEAD".equals(request.getMethod()) || !acceptsGzip(request)) {
+    if ("HEAD".equals(request.getMethod())
+        || !acceptsGzip(request)
+        || request.getAttribute(WRAPPED) != null) {
       chain.doFilter(request, response);
       return;
     }
+    request.setAttribute(WRAPPED, Boolean.TRUE);
     response.addHeader("Vary", "Accept-Encoding");
     Gzipped gzipped = new Gzipped(response);
     try {
