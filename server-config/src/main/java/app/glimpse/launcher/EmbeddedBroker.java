@@ -159,6 +159,17 @@ public final class EmbeddedBroker implements AutoCloseable {
     }
   }
 
+  /**
+   * A broker in a process of its own, for outage tests that end it with SIGKILL: {@code <journal
+   * directory> <port> <delivery attempts>}; it runs until the process ends.
+   */
+  public static void main(String[] args) throws Exception {
+    EmbeddedBroker broker =
+        start(Path.of(args[0]), Integer.parseInt(args[1]), Integer.parseInt(args[2]));
+    System.out.println("Broker ready on port " + broker.port());
+    Thread.currentThread().join();
+  }
+
   public int port() {
     return port;
   }

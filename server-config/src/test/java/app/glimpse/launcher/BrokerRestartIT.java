@@ -22,16 +22,17 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The Artemis broker restarts in the middle of two imports: one Glimpse node on a PostgreSQL and an
- * Artemis (persistent journal) of the test's own. Once the node has stored a few of N generated 12
- * MP photos, a second import of J files that are no photos starts; once its listing has queued its
- * first chunk, the broker is stopped, kept down for D seconds, and started again on the same
- * journal and port. The node's consumers must come back by themselves and the first import must
- * complete with every photo stored exactly once; the second, whose listing job failed with the
- * outage, must list again (through the node's pooled connections) and complete with one failed
- * photo per file; nothing may be left in the queue or sent to the dead letters. N is {@code
- * glimpse.restart.photos} (default 40), D {@code glimpse.restart.down.seconds} (default 15), J
- * {@code glimpse.restart.junk} (default 1000).
+ * The Artemis broker crashes in the middle of two imports: one Glimpse node on a PostgreSQL and an
+ * Artemis (persistent journal, in a process of its own) of the test's own. Once the node has stored
+ * a few of N generated 12 MP photos, a second import of J files that are no photos starts; once its
+ * listing has queued its first chunk, the broker's process is killed with SIGKILL (no shutdown:
+ * deliveries in flight are neither acknowledged nor handed back), it is kept down for D seconds,
+ * and started again on the same journal and port. The node's consumers must come back by themselves
+ * and the first import must complete with every photo stored exactly once; the second, whose
+ * listing job failed with the outage, must list again (through the node's pooled connections) and
+ * complete with one failed photo per file; nothing may be left in the queue or sent to the dead
+ * letters. N is {@code glimpse.restart.photos} (default 40), D {@code glimpse.restart.down.seconds}
+ * (default 15), J {@code glimpse.restart.junk} (default 1000).
  */
 class BrokerRestartIT {
 
@@ -44,6 +45,7 @@ class BrokerRestartIT {
 
   private LocalGlimpse node;
   private EmbeddedBroker broker;
+  private Process crashing;
 
   @AfterEach
   void stop() throws Exception {
@@ -53,6 +55,9 @@ class BrokerRestartIT {
     if (broker != null) {
       broker.close();
     }
+    if (crashing != null) {
+      crashing.destroyForcibly().waitFor();
+    }
     ImportFixtures.keepLog(work.resolve("node.log"), "BrokerRestartIT-node.log");
     if (node != null) {
       ImportFixtures.keepLog(node.serverLog(), "BrokerRestartIT-server.log");
@@ -60,7 +65,7 @@ class BrokerRestartIT {
   }
 
   @Test
-  void anImportCompletesAfterTheBrokerRestarts() throws Exception {
+  void anImportCompletesAfterTheBrokerIsKilledAndRestarts() throws Exception {
     int count = Integer.getInteger("glimpse.restart.photos", 40);
     int down = Integer.getInteger("glimpse.restart.down.seconds", 15);
     Path photos = work.resolve("photos");
@@ -74,7 +79,7 @@ class BrokerRestartIT {
     try (EmbeddedDatabase database =
         EmbeddedDatabase.start(work.resolve("services/postgres"), Glimpse.freePort())) {
       String jdbcUrl = database.jdbcUrl();
-      broker = EmbeddedBroker.start(brokerData, brokerPort);
+      crashing = brokerProcess(brokerData, brokerPort);
       Map<String, String> settings =
           ImportFixtures.settings(work.resolve("data"), work, jdbcUrl, brokerPort, PASSWORD);
       settings.put("GLIMPSE_NODE_NAME", "broker-restart");
@@ -86,8 +91,8 @@ class BrokerRestartIT {
               work.resolve("node.log"));
       node.awaitReady(Duration.ofMinutes(3));
       assertTrue(
-          waitFor(Duration.ofSeconds(30), () -> broker.consumers(QUEUE) == SESSIONS),
-          "the node consumes: " + broker.consumers(QUEUE));
+          waitFor(Duration.ofSeconds(30), () -> consumers(brokerPort) == SESSIONS),
+          "the node consumes: " + consumers(brokerPort));
       GlimpseClient api = GlimpseClient.signIn(node::uri, ImportFixtures.ADMIN, PASSWORD);
       ImportFixtures.TwoImports imports =
           ImportFixtures.startTwoImports(api, "Broker restart", photos, junk, count, jdbcUrl);
@@ -98,8 +103,8 @@ class BrokerRestartIT {
       long junkRun = imports.junkRun();
       int storedAtStop = imports.storedAtStop();
       long stopping = System.nanoTime();
-      broker.close();
-      broker = null;
+      crashing.destroyForcibly().waitFor();
+      crashing = null;
       double stopSeconds = (System.nanoTime() - stopping) / 1e9;
       ImportFixtures.Listing junkAtStop = listing(jdbcUrl, junkRun);
       int readyDuring = 0;
@@ -167,6 +172,48 @@ class BrokerRestartIT {
       assertEquals(200, ImportFixtures.readiness(node), "ready again");
 
       node.stop(Duration.ofSeconds(30));
+    }
+  }
+
+  /** Artemis in a process of its own on {@code journal} and {@code port}, once it listens. */
+  private Process brokerProcess(Path journal, int port) throws Exception {
+    Process process =
+        new ProcessBuilder(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m",
+                "-cp",
+                ImportFixtures.dist().resolve("launcher") + "/*",
+                EmbeddedBroker.class.getName(),
+                journal.toString(),
+                Integer.toString(port),
+                Integer.toString(EmbeddedBroker.DELIVERY_ATTEMPTS))
+            .redirectErrorStream(true)
+            .redirectOutput(work.resolve("broker.log").toFile())
+            .start();
+    assertTrue(
+        waitFor(Duration.ofSeconds(60), () -> listens(port) || !process.isAlive()),
+        "the broker listens");
+    assertTrue(process.isAlive(), ImportFixtures.tail(work.resolve("broker.log"), 4000));
+    return process;
+  }
+
+  private static boolean listens(int port) {
+    try (java.net.Socket socket = new java.net.Socket("127.0.0.1", port)) {
+      return true;
+    } catch (java.io.IOException e) {
+      return false;
+    }
+  }
+
+  /** Consumers of the import queue, asked over the broker's own protocol. */
+  private static int consumers(int port) throws Exception {
+    try (var locator =
+            org.apache.activemq.artemis.api.core.client.ActiveMQClient.createServerLocator(
+                "tcp://127.0.0.1:" + port);
+        var factory = locator.createSessionFactory();
+        var session = factory.createSession()) {
+      var queue = session.queueQuery(org.apache.activemq.artemis.api.core.SimpleString.of(QUEUE));
+      return queue.isExists() ? queue.getConsumerCount() : 0;
     }
   }
 }
