@@ -139,24 +139,9 @@ public final class EmbeddedDatabase implements AutoCloseable {
    * outage tests.
    */
   public void kill() throws IOException {
-    String directory = dataDir.toAbsolutePath().toString();
-    List<ProcessHandle> postmasters =
-        ProcessHandle.allProcesses()
-            .filter(
-                process ->
-                    process
-                        .info()
-                        .commandLine()
-                        .filter(line -> line.contains(directory) && !line.contains("pg_ctl"))
-                        .isPresent())
-            .toList();
-    if (postmasters.isEmpty()) {
-      throw new IOException("No PostgreSQL runs on " + directory);
-    }
-    List<ProcessHandle> all = new ArrayList<>();
-    for (ProcessHandle postmaster : postmasters) {
-      all.addAll(postmaster.descendants().toList()); // before they are orphaned
-      all.add(postmaster);
+    List<ProcessHandle> all = processes(dataDir);
+    if (all.isEmpty()) {
+      throw new IOException("No PostgreSQL runs on " + dataDir);
     }
     all.forEach(ProcessHandle::destroyForcibly);
     for (ProcessHandle process : all) {
@@ -167,6 +152,30 @@ public final class EmbeddedDatabase implements AutoCloseable {
       }
     }
     postgres.close(); // its pg_ctl stop finds nothing to stop; the lock is released
+  }
+
+  /**
+   * The PostgreSQL processes of {@code dataDir}: each postmaster, which detaches from its parent
+   * ({@code pg_ctl start}) and is found by the data directory on its command line, and its
+   * backends.
+   */
+  static List<ProcessHandle> processes(Path dataDir) {
+    String directory = dataDir.toAbsolutePath().toString();
+    List<ProcessHandle> all = new ArrayList<>();
+    ProcessHandle.allProcesses()
+        .filter(
+            process ->
+                process
+                    .info()
+                    .commandLine()
+                    .filter(line -> line.contains(directory) && !line.contains("pg_ctl"))
+                    .isPresent())
+        .forEach(
+            postmaster -> {
+              all.add(postmaster);
+              all.addAll(postmaster.descendants().toList()); // before they are orphaned
+            });
+    return all;
   }
 
   @Override

@@ -146,20 +146,7 @@ public final class LocalGlimpse implements AutoCloseable {
     List<ProcessHandle> tree = new ArrayList<>();
     tree.add(process.toHandle());
     tree.addAll(process.descendants().toList());
-    String postgresData = dataDir.resolve("postgres").toString();
-    ProcessHandle.allProcesses()
-        .filter(
-            candidate ->
-                candidate
-                    .info()
-                    .commandLine()
-                    .filter(line -> line.contains(postgresData))
-                    .isPresent())
-        .forEach(
-            postmaster -> {
-              tree.add(postmaster);
-              tree.addAll(postmaster.descendants().toList());
-            });
+    tree.addAll(EmbeddedDatabase.processes(dataDir.resolve("postgres")));
     return tree;
   }
 

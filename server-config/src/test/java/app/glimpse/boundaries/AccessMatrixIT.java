@@ -1,5 +1,6 @@
 package app.glimpse.boundaries;
 
+import static app.glimpse.boundaries.Fixtures.finished;
 import static app.glimpse.boundaries.Fixtures.statusOf;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -100,9 +101,9 @@ class AccessMatrixIT {
     // photos of one person in each event, so that people and faces have ids of their own
     Path folder = photos("matrix-a-" + run, "img1.jpg", "img2.jpg", "img4.jpg");
     ImportView imported = imports.importFolder(photographerA, a, folder.toString());
-    awaitCompleted(photographerA, imported.id());
+    assertCompleted(imported.id(), photographerA);
     Path folderB = photos("matrix-b-" + run, "img10.jpg", "img11.jpg");
-    awaitCompleted(photographerB, imports.importFolder(photographerB, b, folderB.toString()).id());
+    assertCompleted(imports.importFolder(photographerB, b, folderB.toString()).id(), photographerB);
     long personA = person(photographerA, a);
     long personB = person(photographerB, b);
     long faceA = faceOf(personA);
@@ -360,12 +361,8 @@ class AccessMatrixIT {
     return folder;
   }
 
-  private void awaitCompleted(Caller staff, long importId) throws InterruptedException {
-    ImportView run = imports.get(staff, importId);
-    for (int i = 0; i < 600 && run.status() != ImportStatus.COMPLETED; i++) {
-      Thread.sleep(100);
-      run = imports.get(staff, importId);
-    }
+  private void assertCompleted(long importId, Caller staff) throws InterruptedException {
+    ImportView run = finished(imports, staff, importId);
     assertEquals(ImportStatus.COMPLETED, run.status(), run.toString());
   }
 

@@ -1,5 +1,6 @@
 package app.glimpse.boundaries;
 
+import static app.glimpse.boundaries.Fixtures.finished;
 import static app.glimpse.boundaries.Fixtures.statusOf;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -170,7 +171,7 @@ class BoundariesIT {
 
     ImportView queued = imports.importFolder(anna, event.id(), inside.toString());
     assertEquals(ImportStatus.QUEUED, queued.status());
-    ImportView empty = finished(anna, queued.id());
+    ImportView empty = finished(imports, anna, queued.id());
     assertEquals(ImportStatus.COMPLETED, empty.status(), empty.toString());
     assertEquals(0, empty.total());
     assertEquals(
@@ -385,7 +386,8 @@ class BoundariesIT {
     Files.write(folder.resolve("truncated.jpg"), java.util.Arrays.copyOf(jpeg, 600));
     Files.writeString(folder.resolve("notes.txt"), "not a photo");
 
-    ImportView first = finished(anna, imports.importFolder(anna, eventId, folder.toString()).id());
+    ImportView first =
+        finished(imports, anna, imports.importFolder(anna, eventId, folder.toString()).id());
     assertEquals(ImportStatus.COMPLETED, first.status(), first.toString());
     assertEquals(4, first.total(), "images by content: the text file is not listed");
     assertEquals(3, first.processed(), first.toString());
@@ -399,7 +401,8 @@ class BoundariesIT {
     assertTrue(first.rate() > 0, first.toString());
     assertEquals(0L, first.secondsLeft());
 
-    ImportView again = finished(anna, imports.importFolder(anna, eventId, folder.toString()).id());
+    ImportView again =
+        finished(imports, anna, imports.importFolder(anna, eventId, folder.toString()).id());
     assertEquals(ImportStatus.COMPLETED, again.status(), again.toString());
     assertEquals(3, again.processed(), "unchanged files count for the new import");
     assertEquals(3, photos.page(anna, eventId, 0, 50).total(), "and are stored once");
@@ -507,7 +510,8 @@ class BoundariesIT {
       fake.expireAccessTokens();
       int refreshes = fake.refreshes();
 
-      ImportView first = finished(ivy, imports.importDrive(ivy, eventId, "wedding", true).id());
+      ImportView first =
+          finished(imports, ivy, imports.importDrive(ivy, eventId, "wedding", true).id());
       assertEquals(ImportStatus.COMPLETED, first.status(), first.toString());
       assertEquals(7, first.total(), "the images of the folder and its sub-folder");
       assertEquals(5, first.processed(), first.toString());
@@ -528,7 +532,8 @@ class BoundariesIT {
       assertNoCopyOf(Files.readAllBytes(shared.resolve("deepface/img2.jpg")));
       assertNoCopyOf(Files.readAllBytes(shared.resolve("deepface/img3.jpg")));
 
-      ImportView again = finished(ivy, imports.importDrive(ivy, eventId, "wedding", true).id());
+      ImportView again =
+          finished(imports, ivy, imports.importDrive(ivy, eventId, "wedding", true).id());
       assertEquals(ImportStatus.COMPLETED, again.status(), again.toString());
       assertEquals(1, again.total(), "only the file Drive could not serve before: " + again);
       assertEquals(1, again.processed(), again.toString());
@@ -539,7 +544,8 @@ class BoundariesIT {
       fake.file("new", "img5.jpg", "image/jpeg", "wedding", shared.resolve("deepface/img5.jpg"))
           .file(
               "cat", "chelsea.png", "image/png", "wedding", shared.resolve("debian/astronaut.png"));
-      ImportView third = finished(ivy, imports.importDrive(ivy, eventId, "wedding", false).id());
+      ImportView third =
+          finished(imports, ivy, imports.importDrive(ivy, eventId, "wedding", false).id());
       assertEquals(ImportStatus.COMPLETED, third.status(), third.toString());
       assertEquals(2, third.total(), "the new file and the changed one: " + third);
       assertEquals(2, third.processed(), third.toString());
@@ -553,7 +559,8 @@ class BoundariesIT {
           "the same file is stored once");
 
       fake.remove("wedding");
-      ImportView missing = finished(ivy, imports.importDrive(ivy, eventId, "party", false).id());
+      ImportView missing =
+          finished(imports, ivy, imports.importDrive(ivy, eventId, "party", false).id());
       assertEquals(ImportStatus.COMPLETED, missing.status(), missing.toString());
       assertEquals(0, missing.total(), "the sub-folder's files came in with its parent");
       assertEquals(
@@ -642,7 +649,7 @@ class BoundariesIT {
         409, assertThrows(ClientError.class, () -> imports.stop(anna, started.id())).status());
 
     imports.restart(anna, started.id());
-    ImportView done = finished(anna, started.id());
+    ImportView done = finished(imports, anna, started.id());
     assertEquals(ImportStatus.COMPLETED, done.status(), done.toString());
     assertEquals(30, done.total(), done.toString());
     assertEquals(30, done.processed() + done.failed(), done.toString());
@@ -652,16 +659,6 @@ class BoundariesIT {
     Caller bert = fixtures().photographer("stop-other-" + java.util.UUID.randomUUID() + "@s.test");
     assertEquals(
         404, assertThrows(ClientError.class, () -> imports.stop(bert, started.id())).status());
-  }
-
-  private ImportView finished(Caller caller, long importId) throws InterruptedException {
-    long deadline = System.nanoTime() + 120_000_000_000L;
-    ImportView view = imports.get(caller, importId);
-    while (!view.status().isFinished() && System.nanoTime() < deadline) {
-      Thread.sleep(200);
-      view = imports.get(caller, importId);
-    }
-    return view;
   }
 
   /**

@@ -1,5 +1,7 @@
 package app.glimpse.boundaries;
 
+import app.glimpse.imports.boundary.ImportView;
+import app.glimpse.imports.boundary.Imports;
 import app.glimpse.platform.boundary.Caller;
 import app.glimpse.platform.boundary.ClientError;
 import app.glimpse.studios.entity.Photographer;
@@ -60,6 +62,20 @@ record Fixtures(EntityManager em, UserTransaction transaction) {
       transaction.rollback();
       throw e;
     }
+  }
+
+  /**
+   * The import once it has finished (completed, failed or stopped), or as it is after 2 minutes.
+   */
+  static ImportView finished(Imports imports, Caller caller, long importId)
+      throws InterruptedException {
+    long deadline = System.nanoTime() + 120_000_000_000L;
+    ImportView view = imports.get(caller, importId);
+    while (!view.status().isFinished() && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+      view = imports.get(caller, importId);
+    }
+    return view;
   }
 
   /** The status a boundary call answers: 200 when it returns, else its refusal's. */
