@@ -137,4 +137,69 @@
     }
   });
   window.addEventListener("dragend", leaveZone);
+
+  /* The photo grid's selection: a tap on a photo selects it or lets it go, a shift-tap selects every photo from the
+     last one tapped; the ids go into the hidden field the curating buttons send (photosForm:selection). The
+     checkboxes are the truth: after an Ajax update (a page of the grid, an action) the selection is read again. */
+  var lastPicked = null;
+
+  function picks() {
+    return Array.prototype.slice.call(document.querySelectorAll(".photo-grid input.pick"));
+  }
+
+  function writeSelection() {
+    var field = document.getElementById("photosForm:selection");
+    if (!field) {
+      return;
+    }
+    var chosen = picks().filter(function (box) { return box.checked; });
+    field.value = chosen.map(function (box) { return box.value; }).join(",");
+    picks().forEach(function (box) {
+      box.closest("figure").classList.toggle("selected", box.checked);
+    });
+    var count = document.getElementById("selectedCount");
+    if (count) {
+      count.textContent = chosen.length ? chosen.length + " selected" : "None selected";
+    }
+    var bar = document.getElementById("curateBar");
+    if (bar) {
+      bar.classList.toggle("active", chosen.length > 0);
+    }
+  }
+
+  document.addEventListener("click", function (event) {
+    var figure = event.target.closest ? event.target.closest(".photo-grid figure.thumb") : null;
+    if (!figure || event.target.closest("a")) {
+      return;
+    }
+    var box = figure.querySelector("input.pick");
+    if (event.target !== box) {
+      event.preventDefault();
+      box.checked = !box.checked;
+    }
+    var all = picks();
+    if (event.shiftKey && lastPicked && all.indexOf(lastPicked) >= 0) {
+      var from = all.indexOf(lastPicked);
+      var to = all.indexOf(box);
+      all.slice(Math.min(from, to), Math.max(from, to) + 1).forEach(function (other) {
+        other.checked = box.checked;
+      });
+    }
+    lastPicked = box;
+    writeSelection();
+  });
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Escape" && picks().some(function (box) { return box.checked; })) {
+      picks().forEach(function (box) { box.checked = false; });
+      writeSelection();
+    }
+  });
+
+  if (window.jQuery) {
+    window.jQuery(document).on("pfAjaxComplete", function () {
+      lastPicked = null;
+      writeSelection();
+    });
+  }
 })();

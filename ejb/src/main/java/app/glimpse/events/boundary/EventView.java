@@ -8,7 +8,9 @@ import java.time.LocalDate;
 /**
  * An event as the API and the portal show it; never the access code or its hash ({@link
  * Events#accessCode} gives the studio the code). {@code accessClosedAt}: when the gallery was
- * closed, while it stays closed.
+ * closed, while it stays closed; {@code coverPhotoId}: the photo the photographer chose for the
+ * gallery's cover and the studio's card, null while they have not chosen one (the first photo
+ * shows).
  */
 public record EventView(
     long id,
@@ -21,7 +23,8 @@ public record EventView(
     long photos,
     Instant createdAt,
     boolean peopleVisible,
-    Instant accessClosedAt)
+    Instant accessClosedAt,
+    Long coverPhotoId)
     implements Serializable {
 
   static EventView of(Event event, long photos) {
@@ -36,6 +39,7 @@ public record EventView(
         photos,
         event.getCreatedAt(),
         event.isPeopleVisible(),
-        event.getAccessClosedAt());
+        event.getAccessClosedAt(),
+        event.getCoverPhotoId());
   }
 }

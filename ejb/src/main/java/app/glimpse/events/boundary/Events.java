@@ -310,6 +310,51 @@ public class Events {
   }
 
   /**
+   * Changes what the photographer gives: a non-null {@code name} renames the event, {@code
+   * changeDate} moves it to {@code date} (null: no date), {@code changeCover} shows {@code
+   * coverPhotoId} as its cover (null: the first photo again), which must be one of its indexed
+   * photos.
+   */
+  public EventView patch(
+      @NotNull Caller caller,
+      long id,
+      String name,
+      boolean changeDate,
+      LocalDate date,
+      boolean changeCover,
+      Long coverPhotoId) {
+    Event event = staffEvent(caller, id);
+    if (name != null) {
+      try {
+        event.rename(name);
+      } catch (IllegalArgumentException e) {
+        throw ClientError.badRequest("invalid_name", e.getMessage());
+      }
+    }
+    if (changeDate) {
+      event.moveTo(date);
+    }
+    if (changeCover) {
+      if (coverPhotoId != null && !isIndexedPhotoOf(event, coverPhotoId)) {
+        throw ClientError.badRequest(
+            "invalid_cover", "coverPhotoId is not one of the event's photos.");
+      }
+      event.coverWith(coverPhotoId);
+    }
+    return EventView.of(event, photoCount(event));
+  }
+
+  /** Whether {@code photoId} is an indexed photo of the event: a read of the photos' table. */
+  private boolean isIndexedPhotoOf(Event event, long photoId) {
+    return !em.createNativeQuery(
+            "SELECT 1 FROM photo WHERE id = ?1 AND event_id = ?2 AND status = 'INDEXED'")
+        .setParameter(1, photoId)
+        .setParameter(2, event.getId())
+        .getResultList()
+        .isEmpty();
+  }
+
+  /**
    * Deletes the event with its sources, imports, photos and faces (the database cascades); the
    * areas keeping its files (previews, uploads) learn of it from {@link EventDeleted}.
    */
@@ -336,8 +381,9 @@ public class Events {
                 "SELECT e.id, shot.photos, shot.faces,"
                     + " (SELECT count(*) FROM person pe WHERE pe.event_id = e.id"
                     + "   AND pe.face_count > 0),"
-                    + " (SELECT p.id FROM photo p WHERE p.event_id = e.id AND p.status = 'INDEXED'"
-                    + "   ORDER BY p.taken_at, p.id LIMIT 1),"
+                    + " coalesce(e.cover_photo_id, (SELECT p.id FROM photo p"
+                    + "   WHERE p.event_id = e.id AND p.status = 'INDEXED'"
+                    + "   ORDER BY p.taken_at, p.id LIMIT 1)),"
                     + " (SELECT i.status FROM photo_import i WHERE i.event_id = e.id"
                     + "   ORDER BY i.created_at DESC, i.id DESC LIMIT 1)"
                     + " FROM event e CROSS JOIN LATERAL"

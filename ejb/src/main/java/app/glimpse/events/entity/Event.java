@@ -61,6 +61,9 @@ public class Event {
   private boolean peopleVisible;
   private Instant createdAt;
 
+  /** The photo the gallery and the studio's card show, if the photographer chose one (V10). */
+  private Long coverPhotoId;
+
   /** Kept by the database (V3__search_and_people.sql): faces numbered so far, in commit order. */
   @Column(insertable = false, updatable = false)
   private long faceSeq;
@@ -216,5 +219,14 @@ public class Event {
 
   public Instant getCreatedAt() {
     return createdAt;
+  }
+
+  public Long getCoverPhotoId() {
+    return coverPhotoId;
+  }
+
+  /** Shows {@code photoId} on the gallery and the studio's card; null goes back to the first. */
+  public void coverWith(Long photoId) {
+    this.coverPhotoId = photoId;
   }
 }

@@ -4,6 +4,7 @@ import app.glimpse.events.boundary.Events;
 import app.glimpse.imports.control.ImportSources;
 import app.glimpse.imports.control.UnreadableFileException;
 import app.glimpse.imports.entity.Source;
+import app.glimpse.photos.boundary.Photos;
 import app.glimpse.photos.entity.Photo;
 import app.glimpse.photos.entity.PhotoStatus;
 import app.glimpse.platform.boundary.Caller;
@@ -55,13 +56,14 @@ public class Originals {
    */
   public List<OriginalFile> files(
       @NotNull Caller caller, long eventId, @NotNull Collection<Long> photoIds) {
-    events.visibleEvent(caller, eventId);
+    String hidden = Photos.guestFilter(caller, events.visibleEvent(caller, eventId));
     Map<Long, String> names = new HashMap<>();
     List<Long> ids = List.copyOf(photoIds);
     for (int from = 0; from < ids.size(); from += 1000) {
       em.createQuery(
               "SELECT p.id, p.fileName FROM Photo p WHERE p.id IN :ids AND p.event.id = :eventId"
-                  + " AND p.status = :indexed",
+                  + " AND p.status = :indexed"
+                  + hidden,
               Object[].class)
           .setParameter("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
           .setParameter("eventId", eventId)
@@ -83,17 +85,18 @@ public class Originals {
    * Opens the original of photo {@code photoId} of the event.
    *
    * @throws ClientError 404 if the caller may not see the event or the photo is not one of its
-   *     indexed photos; 409 {@code original_unavailable} if the original cannot be read any more
-   *     (removed from the folder, Drive disconnected): with the reason for the event's staff, and
-   *     without it for a guest, who must not learn where the studio keeps its files (the reason is
-   *     logged)
+   *     indexed photos (for a guest: not hidden either); 409 {@code original_unavailable} if the
+   *     original cannot be read any more (removed from the folder, Drive disconnected): with the
+   *     reason for the event's staff, and without it for a guest, who must not learn where the
+   *     studio keeps its files (the reason is logged)
    */
   public Original open(@NotNull Caller caller, long eventId, long photoId) {
-    events.visibleEvent(caller, eventId);
+    String hidden = Photos.guestFilter(caller, events.visibleEvent(caller, eventId));
     Photo photo =
         em.createQuery(
                 "SELECT p FROM Photo p WHERE p.id = :id"
-                    + " AND p.event.id = :eventId AND p.status = :indexed",
+                    + " AND p.event.id = :eventId AND p.status = :indexed"
+                    + hidden,
                 Photo.class)
             .setParameter("id", photoId)
             .setParameter("eventId", eventId)

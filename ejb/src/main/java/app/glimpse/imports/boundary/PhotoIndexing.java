@@ -9,6 +9,7 @@ import app.glimpse.imports.control.OriginalsBudget;
 import app.glimpse.imports.control.UnreadableFileException;
 import app.glimpse.imports.entity.ImportStatus;
 import app.glimpse.imports.entity.PhotoImport;
+import app.glimpse.imports.entity.SourceKind;
 import app.glimpse.imports.job.SourceFile;
 import app.glimpse.photos.boundary.PhotoStore;
 import app.glimpse.photos.entity.Photo;
@@ -134,7 +135,23 @@ public class PhotoIndexing {
         FileTexts.storable(file.id()),
         file.name(),
         hash,
-        file.version());
+        file.version(),
+        folder(run, file));
+  }
+
+  /**
+   * The sub-folder of a server folder or an upload that {@code file} lies in (its path there, the
+   * folders parted by "/"), whose set the photo goes into; null for a file at the top and for
+   * Drive, whose listing names files by id.
+   */
+  static String folder(PhotoImport run, SourceFile file) {
+    if (run.getSource().getKind() == SourceKind.DRIVE) {
+      return null;
+    }
+    String path = file.id().replace('\\', '/');
+    int slash = path.lastIndexOf('/');
+    String folder = slash > 0 ? FileTexts.storable(path.substring(0, slash)) : null;
+    return folder == null || folder.isBlank() ? null : folder;
   }
 
   /**

@@ -47,8 +47,10 @@ public class ImportProgress {
     for (Object[] row : rows) {
       int count = ((Number) row[1]).intValue();
       if (row[0] == PhotoStatus.INDEXED) {
-        indexed = count;
+        indexed += count;
         faces = row[2] == null ? 0 : ((Number) row[2]).intValue();
+      } else if (row[0] == PhotoStatus.DELETED) {
+        indexed += count; // met again and left out: the photographer deleted it
       } else {
         failed = count;
       }

@@ -77,8 +77,13 @@ public class People {
 
   /** Page {@code page} of the photos a person appears in, in capture order. */
   public PhotoPage photos(@NotNull Caller caller, long eventId, long personId, int page, int size) {
-    visiblePerson(caller, eventId, personId);
-    return Photos.page(em, page, size, PHOTOS_OF, Map.of("eventId", eventId, "personId", personId));
+    Event event = visiblePerson(caller, eventId, personId);
+    return Photos.page(
+        em,
+        page,
+        size,
+        PHOTOS_OF + Photos.guestFilter(caller, event),
+        Map.of("eventId", eventId, "personId", personId));
   }
 
   /**
@@ -87,17 +92,22 @@ public class People {
    */
   public List<PhotoPage.Item> photosAfter(
       @NotNull Caller caller, long eventId, long personId, PhotoPage.Cursor after, int size) {
-    visiblePerson(caller, eventId, personId);
+    Event event = visiblePerson(caller, eventId, personId);
     return Photos.after(
-        em, after, size, PHOTOS_OF, Map.of("eventId", eventId, "personId", personId));
+        em,
+        after,
+        size,
+        PHOTOS_OF + Photos.guestFilter(caller, event),
+        Map.of("eventId", eventId, "personId", personId));
   }
 
-  private void visiblePerson(Caller caller, long eventId, long personId) {
+  private Event visiblePerson(Caller caller, long eventId, long personId) {
     Event event = visible(caller, eventId);
     Person person = person(event, personId);
     if (person.isHidden() && !caller.isStaffOf(event.getStudio().getId())) {
       throw ClientError.notFound("person");
     }
+    return event;
   }
 
   /** Names (or, with null, un-names) a person and hides or shows them. */

@@ -7,7 +7,9 @@ import jakarta.enterprise.event.Observes;
 import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 
-/** Removes the previews of a deleted event once its deletion is committed. */
+/**
+ * Removes the previews of a deleted event, or of deleted photos, once the deletion is committed.
+ */
 @ApplicationScoped
 public class EventPreviews {
 
@@ -15,5 +17,11 @@ public class EventPreviews {
 
   public void onDeleted(@Observes(during = TransactionPhase.AFTER_SUCCESS) EventDeleted deleted) {
     previews.deleteEvent(deleted.eventId());
+  }
+
+  public void onDeleted(@Observes(during = TransactionPhase.AFTER_SUCCESS) PhotosDeleted deleted) {
+    for (PhotosDeleted.Deleted photo : deleted.photos()) {
+      previews.delete(deleted.eventId(), photo.photoId());
+    }
   }
 }

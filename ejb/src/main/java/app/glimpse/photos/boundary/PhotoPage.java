@@ -7,9 +7,18 @@ import java.util.List;
 /** One page of an event's photos, in capture order. */
 public record PhotoPage(long total, List<Item> items) implements Serializable {
 
-  /** A photo in a list: what a gallery needs to lay it out before any image arrives. */
+  /**
+   * A photo in a list: what a gallery needs to lay it out before any image arrives; {@code hidden}
+   * whether the photographer hid it from guests (only staff are ever shown a hidden one).
+   */
   public record Item(
-      long id, String fileName, Integer width, Integer height, Instant takenAt, int faces)
+      long id,
+      String fileName,
+      Integer width,
+      Integer height,
+      Instant takenAt,
+      int faces,
+      boolean hidden)
       implements Serializable {}
 
   /**

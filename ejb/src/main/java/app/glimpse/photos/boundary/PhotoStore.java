@@ -33,12 +33,16 @@ public class PhotoStore {
 
   @Inject NodeName nodeName;
 
+  @jakarta.ejb.EJB PhotoSets sets;
+
   /**
    * A file of a source as an import met it.
    *
    * @param fileId the file's id in its source, as stored
    * @param hash the SHA-256 of its content, "-" when it could not be read
    * @param version the content version the source announced, if any
+   * @param folder the sub-folder of its source the file lies in, whose set the photo goes into
+   *     ({@link PhotoSets#addFromFolder}); null if none
    */
   public record SourcedFile(
       long eventId,
@@ -47,7 +51,8 @@ public class PhotoStore {
       String fileId,
       String name,
       String hash,
-      String version) {}
+      String version,
+      String folder) {}
 
   /**
    * Whether the same file with the same content is stored already; if so it now counts for this
@@ -93,6 +98,9 @@ public class PhotoStore {
     photo.countFaces(analysis.acceptedFaces().size());
     em.flush();
     previews.store(file.eventId(), photo.getId(), analysis.thumbnailJpeg(), analysis.previewJpeg());
+    if (file.folder() != null) {
+      sets.addFromFolder(file.eventId(), photo.getId(), file.folder());
+    }
   }
 
   /**

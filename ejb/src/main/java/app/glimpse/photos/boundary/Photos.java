@@ -2,6 +2,7 @@ package app.glimpse.photos.boundary;
 
 import app.glimpse.events.boundary.Events;
 import app.glimpse.events.entity.Event;
+import app.glimpse.photos.entity.PhotoSet;
 import app.glimpse.platform.boundary.Caller;
 import app.glimpse.platform.boundary.ClientError;
 import jakarta.ejb.EJB;
@@ -33,13 +34,35 @@ public class Photos {
       "FROM Photo p WHERE p.event.id = :eventId"
           + " AND p.status = app.glimpse.photos.entity.PhotoStatus.INDEXED";
 
-  /** Those of them taken in a span of time. */
-  private static final String TAKEN = INDEXED + " AND p.takenAt >= :from AND p.takenAt < :to";
+  /** What a guest is left with: the photos the photographer has not hidden. */
+  public static final String NOT_HIDDEN = " AND p.hidden = false";
 
-  /** Page {@code page} (from 0) of {@code size} photos in capture order. */
+  /** Those in set {@code :setId}. */
+  private static final String IN_SET =
+      " AND EXISTS (SELECT m FROM PhotoSetMember m WHERE m.setId = :setId AND m.photoId = p.id)";
+
+  /** Those of them taken in a span of time. */
+  private static final String TAKEN = " AND p.takenAt >= :from AND p.takenAt < :to";
+
+  /**
+   * Page {@code page} (from 0) of {@code size} photos in capture order: for a guest only those not
+   * hidden, for staff all of them, each saying whether it is hidden.
+   */
   public PhotoPage page(@NotNull Caller caller, long eventId, int page, int size) {
+    return page(caller, eventId, null, page, size);
+  }
+
+  /** As {@link #page(Caller, long, int, int)}, of set {@code setId} only when it is not null. */
+  public PhotoPage page(@NotNull Caller caller, long eventId, Long setId, int page, int size) {
     Event event = events.visibleEvent(caller, eventId);
-    return page(em, page, size, INDEXED, Map.of("eventId", event.getId()));
+    Map<String, Object> parameters = new HashMap<>(Map.of("eventId", event.getId()));
+    String from = INDEXED + guestFilter(caller, event);
+    if (setId != null) {
+      set(event, setId);
+      from += IN_SET;
+      parameters.put("setId", setId);
+    }
+    return page(em, page, size, from, parameters);
   }
 
   /**
@@ -50,8 +73,21 @@ public class Photos {
    */
   public List<PhotoPage.Item> after(
       @NotNull Caller caller, long eventId, PhotoPage.Cursor after, int size) {
+    return after(caller, eventId, null, after, size);
+  }
+
+  /** As {@link #after(Caller, long, PhotoPage.Cursor, int)}, of set {@code setId} if not null. */
+  public List<PhotoPage.Item> after(
+      @NotNull Caller caller, long eventId, Long setId, PhotoPage.Cursor after, int size) {
     Event event = events.visibleEvent(caller, eventId);
-    return after(em, after, size, INDEXED, Map.of("eventId", event.getId()));
+    Map<String, Object> parameters = new HashMap<>(Map.of("eventId", event.getId()));
+    String from = INDEXED + guestFilter(caller, event);
+    if (setId != null) {
+      set(event, setId);
+      from += IN_SET;
+      parameters.put("setId", setId);
+    }
+    return after(em, after, size, from, parameters);
   }
 
   /**
@@ -66,7 +102,12 @@ public class Photos {
       int page,
       int size) {
     Event event = events.visibleEvent(caller, eventId);
-    return page(em, page, size, TAKEN, Map.of("eventId", event.getId(), "from", from, "to", to));
+    return page(
+        em,
+        page,
+        size,
+        INDEXED + guestFilter(caller, event) + TAKEN,
+        Map.of("eventId", event.getId(), "from", from, "to", to));
   }
 
   /**
@@ -81,7 +122,41 @@ public class Photos {
       PhotoPage.Cursor after,
       int size) {
     Event event = events.visibleEvent(caller, eventId);
-    return after(em, after, size, TAKEN, Map.of("eventId", event.getId(), "from", from, "to", to));
+    return after(
+        em,
+        after,
+        size,
+        INDEXED + guestFilter(caller, event) + TAKEN,
+        Map.of("eventId", event.getId(), "from", from, "to", to));
+  }
+
+  /**
+   * Whether the caller, who may see event {@code eventId}, may see photo {@code photoId} of it: an
+   * indexed photo of the event, and for a guest one not hidden. For the servlet of previews, which
+   * answers every other photo "not found".
+   */
+  public boolean shows(@NotNull Caller caller, long eventId, long photoId) {
+    Event event = events.visibleEvent(caller, eventId);
+    return !em.createQuery(
+            "SELECT p.id " + INDEXED + " AND p.id = :photoId" + guestFilter(caller, event),
+            Long.class)
+        .setParameter("eventId", event.getId())
+        .setParameter("photoId", photoId)
+        .getResultList()
+        .isEmpty();
+  }
+
+  /** {@link #NOT_HIDDEN} for a caller who is not staff of the event's studio. */
+  public static String guestFilter(Caller caller, Event event) {
+    return caller.isStaffOf(event.getStudio().getId()) ? "" : NOT_HIDDEN;
+  }
+
+  private PhotoSet set(Event event, long setId) {
+    PhotoSet set = em.find(PhotoSet.class, setId);
+    if (set == null || set.getEventId() != event.getId()) {
+      throw ClientError.notFound("set");
+    }
+    return set;
   }
 
   /**
@@ -101,7 +176,8 @@ public class Photos {
     List<Object[]> rows =
         em.createNativeQuery(
                 "SELECT date_trunc('hour', taken_at AT TIME ZONE ?1), count(*) FROM photo"
-                    + " WHERE event_id = ?2 AND status = 'INDEXED' AND taken_at IS NOT NULL"
+                    + " WHERE event_id = ?2 AND status = 'INDEXED' AND NOT hidden"
+                    + " AND taken_at IS NOT NULL"
                     + " GROUP BY 1")
             .setParameter(1, zone.getId())
             .setParameter(2, eventId)
@@ -190,7 +266,7 @@ public class Photos {
       EntityManager em, String query, Map<String, Object> parameters, int first, int size) {
     TypedQuery<Object[]> photos =
         em.createQuery(
-            "SELECT p.id, p.fileName, p.width, p.height, p.takenAt, p.faceCount " + query,
+            "SELECT p.id, p.fileName, p.width, p.height, p.takenAt, p.faceCount, p.hidden " + query,
             Object[].class);
     parameters.forEach(photos::setParameter);
     return photos
@@ -205,7 +281,8 @@ public class Photos {
                     (Integer) row[2],
                     (Integer) row[3],
                     (Instant) row[4],
-                    (Integer) row[5]))
+                    (Integer) row[5],
+                    (Boolean) row[6]))
         .toList();
   }
 

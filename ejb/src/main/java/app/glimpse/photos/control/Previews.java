@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.List;
 
 /**
  * The thumbnails and display previews of photos, as JPEG files under {@code previews/<event>/} of
@@ -32,6 +33,17 @@ public class Previews {
       write(preview(eventId, photoId), preview);
     } catch (IOException e) {
       throw new UncheckedIOException("Cannot store the previews of photo " + photoId, e);
+    }
+  }
+
+  /** Removes both images of a deleted photo; what cannot be removed now stays behind harmlessly. */
+  public void delete(long eventId, long photoId) {
+    for (Path file : List.of(thumbnail(eventId, photoId), preview(eventId, photoId))) {
+      try {
+        Files.deleteIfExists(file);
+      } catch (IOException leftBehind) {
+        // served to nobody: the photo is gone from every list and its link answers 404
+      }
     }
   }
 

@@ -114,6 +114,9 @@ public class Photo {
   /** The node that stored the photo (GLIMPSE_NODE_NAME); see V5__cluster.sql. */
   private String indexedBy;
 
+  /** Hidden from guests by the photographer; its staff still see it. See V10__curate.sql. */
+  private boolean hidden;
+
   protected Photo() {}
 
   private Photo(
@@ -214,6 +217,25 @@ public class Photo {
 
   public String getIndexedBy() {
     return indexedBy;
+  }
+
+  /** Hides the photo from guests, or shows it again. */
+  public void hide(boolean hidden) {
+    this.hidden = hidden;
+  }
+
+  public boolean isHidden() {
+    return hidden;
+  }
+
+  /**
+   * The photographer deleted the photo: what is left is a tombstone that the next import of its
+   * source meets and leaves out. Its faces and previews are the caller's to remove.
+   */
+  public void delete() {
+    this.status = PhotoStatus.DELETED;
+    this.faceCount = 0;
+    this.hidden = false;
   }
 
   public void countFaces(int faceCount) {

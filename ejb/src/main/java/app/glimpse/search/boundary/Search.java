@@ -7,6 +7,7 @@ import app.glimpse.faces.DetectedFace;
 import app.glimpse.faces.FaceBox;
 import app.glimpse.faces.FaceEngine;
 import app.glimpse.faces.UnreadableImageException;
+import app.glimpse.photos.boundary.Photos;
 import app.glimpse.photos.entity.Face;
 import app.glimpse.platform.boundary.Caller;
 import app.glimpse.platform.boundary.ClientError;
@@ -191,7 +192,13 @@ public class Search {
     List<PhotoMatch> ranked = ranking.rank(eventId, queries, threshold, maxResults);
     String note = notes.isEmpty() ? null : String.join(" ", notes);
     return new Combined(
-        new SearchResult(describe(ranked), faces, used, note, threshold, queries.size()),
+        new SearchResult(
+            describe(ranked, !caller.isStaffOf(event.getStudio().getId())),
+            faces,
+            used,
+            note,
+            threshold,
+            queries.size()),
         List.copyOf(queries));
   }
 
@@ -281,7 +288,8 @@ public class Search {
             + ". Take another one facing the camera.");
   }
 
-  private List<SearchResult.Match> describe(List<PhotoMatch> ranked) {
+  /** The matches, with their photos; those the photographer hid left out for a guest. */
+  private List<SearchResult.Match> describe(List<PhotoMatch> ranked, boolean guest) {
     if (ranked.isEmpty()) {
       return List.of();
     }
@@ -293,7 +301,8 @@ public class Search {
       for (Object[] row :
           em.createQuery(
                   "SELECT f, p.id, p.fileName, p.width, p.height, p.takenAt FROM Face f"
-                      + " JOIN f.photo p WHERE f.id IN :ids",
+                      + " JOIN f.photo p WHERE f.id IN :ids"
+                      + (guest ? Photos.NOT_HIDDEN : ""),
                   Object[].class)
               .setParameter("ids", batch)
               .getResultList()) {
@@ -307,7 +316,7 @@ public class Search {
       Face face = faces.get(match.faceId());
       Object[] photo = photos.get(match.photoId());
       if (face == null || photo == null) {
-        continue; // deleted since the view was read
+        continue; // deleted since the view was read, or hidden from guests
       }
       float[] b = face.getBox();
       matches.add(

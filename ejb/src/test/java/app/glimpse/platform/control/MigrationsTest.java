@@ -58,6 +58,8 @@ class MigrationsTest {
             "person",
             "photo",
             "photo_import",
+            "photo_set",
+            "photo_set_member",
             "photographer",
             "refresh_token",
             "source",

@@ -1,13 +1,18 @@
 package app.glimpse.events.boundary;
 
 import app.glimpse.access.boundary.Callers;
+import app.glimpse.platform.boundary.ClientError;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import jakarta.validation.constraints.NotNull;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
@@ -20,6 +25,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
@@ -60,6 +69,57 @@ public class EventsResource {
   public EventView get(@PathParam("id") long id) {
     return events.get(callers.current(), id);
   }
+
+  @PATCH
+  @Path("{id}")
+  @RolesAllowed({"photographer", "owner"})
+  @Operation(
+      summary =
+          "Change the event: {\"name\"?,\"date\"?,\"coverPhotoId\"?}; fields left out stay,"
+              + " a null date or coverPhotoId clears it (the first photo is the cover again)")
+  @RequestBody(
+      content =
+          @Content(
+              schema = @Schema(implementation = EventChange.class),
+              examples = @ExampleObject(name = "cover", value = "{\"coverPhotoId\": 1250}")))
+  public EventView patch(@PathParam("id") long id, @NotNull JsonObject change) {
+    String name = null;
+    if (change.containsKey("name")) {
+      if (change.get("name").getValueType() != JsonValue.ValueType.STRING) {
+        throw ClientError.badRequest("invalid_name", "name is a text of 1 to 200 characters.");
+      }
+      name = change.getString("name");
+    }
+    LocalDate date = null;
+    if (change.containsKey("date") && !change.isNull("date")) {
+      try {
+        date = LocalDate.parse(change.getString("date"));
+      } catch (ClassCastException | java.time.format.DateTimeParseException e) {
+        throw ClientError.badRequest("invalid_date", "date is a day as 2026-06-20, or null.");
+      }
+    }
+    Long cover = null;
+    if (change.containsKey("coverPhotoId") && !change.isNull("coverPhotoId")) {
+      if (!(change.get("coverPhotoId") instanceof JsonNumber number) || !number.isIntegral()) {
+        throw ClientError.badRequest(
+            "invalid_cover", "coverPhotoId is the id of one of the event's photos, or null.");
+      }
+      cover = number.longValue();
+    }
+    return events.patch(
+        callers.current(),
+        id,
+        name,
+        change.containsKey("date"),
+        date,
+        change.containsKey("coverPhotoId"),
+        cover);
+  }
+
+  /**
+   * What {@code PATCH /events/{id}} takes, for the OpenAPI document: every field may be left out.
+   */
+  public record EventChange(String name, LocalDate date, Long coverPhotoId) {}
 
   @DELETE
   @Path("{id}")

@@ -7,8 +7,10 @@ import app.glimpse.people.boundary.People;
 import app.glimpse.people.boundary.PersonView;
 import app.glimpse.people.boundary.Portraits;
 import app.glimpse.photos.boundary.PhotoPage;
+import app.glimpse.photos.boundary.PhotoSets;
 import app.glimpse.photos.boundary.Photos;
 import app.glimpse.photos.boundary.PreviewImages;
+import app.glimpse.photos.boundary.SetView;
 import app.glimpse.platform.boundary.Caller;
 import app.glimpse.platform.boundary.ClientError;
 import app.glimpse.platform.boundary.RequestLimits;
@@ -56,6 +58,7 @@ public class GalleryPage implements Serializable {
   @EJB Events events;
   @EJB Photos photos;
   @EJB People people;
+  @EJB PhotoSets photoSets;
   @Inject GuestPasses passes;
   @Inject ClientAddresses clients;
   @Inject GuestFinds finds;
@@ -75,6 +78,16 @@ public class GalleryPage implements Serializable {
 
   /** The hour whose photos are shown, by its start in epoch milliseconds. */
   private Long slot;
+
+  /** The set whose photos are shown, and its name. */
+  private Long setId;
+
+  private String setName;
+
+  /** The photo the gallery's header shows: the photographer's cover, else the first photo. */
+  private Long coverPhotoId;
+
+  private boolean coverKnown;
 
   /** Where the grid ends: the last photo it shows; null before the first page. */
   private PhotoPage.Cursor cursor;
@@ -179,6 +192,56 @@ public class GalleryPage implements Serializable {
         });
   }
 
+  /** The sets guests browse by ("Ceremony", "Reception"), those with photos they may see. */
+  public List<SetView> getSets() {
+    if (pass == null) {
+      return List.of();
+    }
+    return shown.sets(() -> photoSets.list(pass.caller(), pass.eventId()));
+  }
+
+  /** Shows the photos of one set. */
+  public void chooseSet(long setId) {
+    SetView set = getSets().stream().filter(s -> s.id() == setId).findFirst().orElse(null);
+    this.setId = set == null ? null : set.id();
+    setName = set == null ? null : set.name();
+    personId = null;
+    personName = null;
+    slot = null;
+    restart();
+  }
+
+  public Long getSetId() {
+    return setId;
+  }
+
+  /**
+   * The preview the gallery's header shows: the cover the photographer chose, if guests may see it,
+   * else the event's first photo; null for an event without photos.
+   */
+  public String getCoverLink() {
+    if (pass == null) {
+      return null;
+    }
+    if (!coverKnown) {
+      Caller guest = pass.caller();
+      Long chosen = events.visibleEvent(guest, pass.eventId()).getCoverPhotoId();
+      if (chosen != null && photos.shows(guest, pass.eventId(), chosen)) {
+        coverPhotoId = chosen;
+      } else {
+        List<PhotoPage.Item> first = photos.page(guest, pass.eventId(), 0, 1).items();
+        coverPhotoId = first.isEmpty() ? null : first.get(0).id();
+      }
+      coverKnown = true;
+    }
+    return coverPhotoId == null
+        ? null
+        : PreviewImages.previewLink(
+            FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath(),
+            pass.eventId(),
+            coverPhotoId);
+  }
+
   /** "Tap your face": shows the photos of one person. */
   public void choosePerson(long personId) {
     PersonView person =
@@ -186,6 +249,8 @@ public class GalleryPage implements Serializable {
     this.personId = person == null ? null : person.id();
     personName = person == null ? null : person.name();
     slot = null;
+    setId = null;
+    setName = null;
     restart();
   }
 
@@ -194,6 +259,8 @@ public class GalleryPage implements Serializable {
     personId = null;
     personName = null;
     slot = null;
+    setId = null;
+    setName = null;
     restart();
   }
 
@@ -201,6 +268,8 @@ public class GalleryPage implements Serializable {
   public void chooseSlot() {
     personId = null;
     personName = null;
+    setId = null;
+    setName = null;
     restart();
   }
 
@@ -236,11 +305,14 @@ public class GalleryPage implements Serializable {
     if (slot != null) {
       return "Photos taken " + TimeSlot.of(Instant.ofEpochMilli(slot), 0).label();
     }
+    if (setId != null) {
+      return setName;
+    }
     return "All photos";
   }
 
   public boolean isFiltered() {
-    return personId != null || slot != null;
+    return personId != null || slot != null || setId != null;
   }
 
   public void enter() {
@@ -301,7 +373,7 @@ public class GalleryPage implements Serializable {
           photos.takenAfter(
               guest, pass.eventId(), from, from.plus(1, ChronoUnit.HOURS), cursor, size);
     } else {
-      page = photos.after(guest, pass.eventId(), cursor, size);
+      page = photos.after(guest, pass.eventId(), setId, cursor, size);
     }
     shown.nextPage(page);
     loaded += page.size();
@@ -322,7 +394,7 @@ public class GalleryPage implements Serializable {
       Instant from = Instant.ofEpochMilli(slot);
       page = photos.taken(guest, pass.eventId(), from, from.plus(1, ChronoUnit.HOURS), 0, size);
     } else {
-      page = photos.page(guest, pass.eventId(), 0, size);
+      page = photos.page(guest, pass.eventId(), setId, 0, size);
     }
     List<PhotoPage.Item> items = page.items();
     shown.firstPage(items);

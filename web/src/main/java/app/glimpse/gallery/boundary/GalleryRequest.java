@@ -2,6 +2,7 @@ package app.glimpse.gallery.boundary;
 
 import app.glimpse.people.boundary.PersonView;
 import app.glimpse.photos.boundary.PhotoPage;
+import app.glimpse.photos.boundary.SetView;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.List;
 import java.util.function.Supplier;
@@ -18,6 +19,7 @@ public class GalleryRequest {
   private List<PhotoPage.Item> appended = List.of();
   private List<GalleryPage.TimeSlot> slots;
   private List<PersonView> persons;
+  private List<SetView> sets;
   private List<GalleryTile> tiles;
   private List<GalleryTile> appendedTiles;
 
@@ -75,5 +77,13 @@ public class GalleryRequest {
       persons = load.get();
     }
     return persons;
+  }
+
+  /** The sets guests browse by, read once per request. */
+  public List<SetView> sets(Supplier<List<SetView>> load) {
+    if (sets == null) {
+      sets = load.get();
+    }
+    return sets;
   }
 }

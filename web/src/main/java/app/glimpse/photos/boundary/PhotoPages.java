@@ -20,23 +20,26 @@ public class PhotoPages extends LazyDataModel<PhotoPage.Item> {
   private final Photos photos;
   private final Caller caller;
   private final long eventId;
+  private final Long setId;
 
-  public PhotoPages(Photos photos, Caller caller, long eventId) {
+  /** The event's photos, of set {@code setId} only if it is not null. */
+  public PhotoPages(Photos photos, Caller caller, long eventId, Long setId) {
     this.photos = photos;
     this.caller = caller;
     this.eventId = eventId;
+    this.setId = setId;
   }
 
   @Override
   public int count(Map<String, FilterMeta> filters) {
-    return Math.toIntExact(photos.page(caller, eventId, 0, 1).total());
+    return Math.toIntExact(photos.page(caller, eventId, setId, 0, 1).total());
   }
 
   @Override
   public List<PhotoPage.Item> load(
       int first, int pageSize, Map<String, SortMeta> sorts, Map<String, FilterMeta> filters) {
     int size = Math.max(1, Math.min(pageSize, Photos.MAX_PAGE_SIZE));
-    PhotoPage page = photos.page(caller, eventId, first / size, size);
+    PhotoPage page = photos.page(caller, eventId, setId, first / size, size);
     setRowCount(Math.toIntExact(page.total()));
     return page.items();
   }

@@ -2,6 +2,8 @@ package app.glimpse.photos.boundary;
 
 import app.glimpse.events.boundary.Visitors;
 import app.glimpse.photos.control.Previews;
+import app.glimpse.platform.boundary.Caller;
+import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -12,14 +14,16 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * {@code GET /media/{event}/{photo}/thumb|preview}: the JPEG thumbnails and display previews made
- * at import, for the event's photographers (portal session) and its guests (gallery pass). A
- * preview never changes once written, so it is cached for a year ({@code immutable}) and
- * revalidated by its ETag; {@code private} because each answer depends on who asks.
+ * at import, for the event's photographers (portal session) and its guests (gallery pass), who are
+ * answered 404 for a photo the photographer hid. A preview never changes once written, so it is
+ * cached for a year ({@code immutable}) and revalidated by its ETag; {@code private} because each
+ * answer depends on who asks.
  */
 @WebServlet("/media/*")
 public class PreviewImages extends HttpServlet {
@@ -28,6 +32,7 @@ public class PreviewImages extends HttpServlet {
 
   @Inject Visitors visitors;
   @Inject Previews previews;
+  @EJB Photos photos;
 
   /** Where a photo's thumbnail is served, under {@code contextPath}. */
   public static String thumbnailLink(String contextPath, long eventId, long photoId) {
@@ -49,7 +54,8 @@ public class PreviewImages extends HttpServlet {
     }
     long eventId = Long.parseLong(matcher.group(1));
     long photoId = Long.parseLong(matcher.group(2));
-    if (visitors.of(eventId).isEmpty()) {
+    Optional<Caller> caller = visitors.of(eventId);
+    if (caller.isEmpty() || !photos.shows(caller.get(), eventId, photoId)) {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
     }
