@@ -8,6 +8,7 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.SequenceGenerator;
+import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
@@ -16,6 +17,7 @@ import java.time.Instant;
  * keeps the folder's path, so later imports of that folder add to it, whatever it was renamed to.
  */
 @Entity
+@Table(name = "photo_set")
 @NamedQuery(
     name = PhotoSet.FIND_BY_EVENT,
     query = "SELECT s FROM PhotoSet s WHERE s.eventId = :eventId ORDER BY s.position, s.id")

@@ -3,10 +3,12 @@ package app.glimpse.photos.entity;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.IdClass;
+import jakarta.persistence.Table;
 import java.io.Serializable;
 
 /** That a photo is in a set; a photo may be in several (see V10__curate.sql). */
 @Entity
+@Table(name = "photo_set_member")
 @IdClass(PhotoSetMember.Key.class)
 public class PhotoSetMember {
 

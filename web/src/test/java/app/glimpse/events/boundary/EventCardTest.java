@@ -27,6 +27,7 @@ class EventCardTest {
           120,
           Instant.parse("2026-06-01T10:00:00Z"),
           false,
+          null,
           null);
 
   @Test
