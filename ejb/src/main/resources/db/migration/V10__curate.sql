@@ -29,3 +29,7 @@ CREATE TABLE photo_set_member (
     PRIMARY KEY (set_id, photo_id)
 );
 CREATE INDEX photo_set_member_photo_idx ON photo_set_member (photo_id);
+
+-- The studio's brand on the code page, the gallery and the printed card: its name (already there) and an accent
+-- colour as #rrggbb, which must keep white text at 4.5:1 (checked by the studios area); null is Glimpse's blue.
+ALTER TABLE studio ADD COLUMN accent_color varchar(7);

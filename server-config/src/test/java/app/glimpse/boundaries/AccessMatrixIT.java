@@ -74,6 +74,8 @@ class AccessMatrixIT {
   @EJB Search search;
   @EJB People people;
   @EJB Team team;
+  @EJB app.glimpse.photos.boundary.Curation curation;
+  @EJB app.glimpse.photos.boundary.PhotoSets sets;
   @EJB Accounts accounts;
   @PersistenceContext EntityManager em;
   @Inject UserTransaction transaction;
@@ -153,6 +155,31 @@ class AccessMatrixIT {
         "move B's face to a new person of A",
         new Use(nobody, c -> people.move(c, a, null, List.of(faceB))));
     uses.put("rename it", new Use(staff, c -> events.update(c, a, "Event A", null)));
+    long photoA = photos.page(photographerA, a, 0, 1).items().get(0).id();
+    long photoB = photos.page(photographerB, b, 0, 1).items().get(0).id();
+    long setA = sets.create(photographerA, a, "Set A", List.of(photoA)).id();
+    long setB = sets.create(photographerB, b, "Set B", List.of(photoB)).id();
+    uses.put("list its sets", new Use(everyoneOfA, c -> sets.list(c, a)));
+    uses.put("list a set's photos", new Use(everyoneOfA, c -> photos.page(c, a, setA, 0, 10)));
+    uses.put("make a set", new Use(staff, c -> sets.create(c, a, "Made", List.of(photoA))));
+    uses.put(
+        "rename a set",
+        new Use(staff, c -> sets.update(c, a, setA, "Set A", null, null, null, null)));
+    uses.put("hide a photo", new Use(staff, c -> curation.hide(c, photoA, false)));
+    uses.put("hide photos", new Use(staff, c -> curation.hide(c, a, List.of(photoA), false)));
+    uses.put(
+        "choose its cover",
+        new Use(staff, c -> events.patch(c, a, null, false, null, true, photoA)));
+    // a photo is curated by its own studio's staff only (B's photographer here: the matrix's "B")
+    Set<String> staffOfB = Set.of("photographer of B");
+    uses.put("hide B's photo", new Use(staffOfB, c -> curation.hide(c, photoB, false)));
+    uses.put("delete B's photo", new Use(staffOfB, c -> run(() -> curation.delete(c, photoB))));
+    uses.put(
+        "list B's set's photos through A", new Use(nobody, c -> photos.page(c, a, setB, 0, 10)));
+    uses.put(
+        "rename B's set through A",
+        new Use(nobody, c -> sets.update(c, a, setB, "Stolen", null, null, null, null)));
+    uses.put("delete B's set through A", new Use(nobody, c -> run(() -> sets.delete(c, a, setB))));
     uses.put(
         "set its guest access",
         new Use(staff, c -> events.setGuestAccess(c, a, "111111", null, true)));

@@ -14,6 +14,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonStructure;
+import jakarta.json.JsonValue;
 import java.io.IOException;
 import java.io.StringReader;
 import java.net.URI;
@@ -101,6 +102,7 @@ class GlimpseRunIT {
     theCodePageIsSmallOnAPhonesFirstVisit();
     aFolderImportsAndASelfieFindsOnlyItsPhoto();
     uploadsKeepSafeNamesAndSkipWhatIsNoPhoto();
+    photosAreCuratedOverTheApi();
     driveOverTheApi(token, eventId);
     teamOverTheApi(token, eventId);
     theApiIsDescribed();
@@ -422,6 +424,119 @@ class GlimpseRunIT {
     assertEquals(401, search(eventId, null, "selfie", "me.jpg", selfie).statusCode());
     assertEquals(
         List.of(), app.glimpse.testing.Traces.filesHolding(marker, 0, List.of(data)), "the selfie");
+  }
+
+  /**
+   * Issue 16's curating over HTTP, as its contracts name it: {@code PATCH /api/v1/photos/{id}}
+   * hides a photo from guests (listed for staff with {@code "hidden":true}), {@code PATCH
+   * /api/v1/events/{id}} sets the cover, {@code /api/v1/events/{id}/sets} and {@code ?set=}, and
+   * {@code DELETE /api/v1/photos/{id}}; bad input is a 400 JSON error, guests are refused.
+   */
+  private void photosAreCuratedOverTheApi() throws Exception {
+    String event = "/api/v1/events/" + eventId;
+    JsonObject before = object(send("GET", event + "/photos?size=50", token, null), 200);
+    int total = before.getInt("total");
+    JsonArray staffPhotos = before.getJsonArray("items");
+    long first = staffPhotos.getJsonObject(0).getJsonNumber("id").longValue();
+    long second = staffPhotos.getJsonObject(1).getJsonNumber("id").longValue();
+    assertFalse(staffPhotos.getJsonObject(0).getBoolean("hidden"));
+
+    JsonObject hidden =
+        object(send("PATCH", "/api/v1/photos/" + first, token, "{\"hidden\":true}"), 200);
+    assertTrue(hidden.getBoolean("hidden"), hidden.toString());
+    assertEquals(first, hidden.getJsonNumber("id").longValue());
+    JsonObject guestPage = object(send("GET", event + "/photos?size=50", guest, null), 200);
+    assertEquals(total - 1, guestPage.getInt("total"), "hidden from the guest");
+    assertTrue(
+        guestPage.getJsonArray("items").stream()
+            .map(JsonValue::asJsonObject)
+            .noneMatch(p -> p.getJsonNumber("id").longValue() == first),
+        guestPage.toString());
+    JsonObject staffPage = object(send("GET", event + "/photos?size=50", token, null), 200);
+    assertEquals(total, staffPage.getInt("total"), "listed for staff");
+    assertTrue(
+        staffPage.getJsonArray("items").stream()
+            .map(JsonValue::asJsonObject)
+            .anyMatch(p -> p.getJsonNumber("id").longValue() == first && p.getBoolean("hidden")));
+    assertEquals(
+        "invalid_hidden",
+        object(send("PATCH", "/api/v1/photos/" + first, token, "{}"), 400).getString("error"));
+    assertEquals(
+        404, send("PATCH", "/api/v1/photos/987654321", token, "{\"hidden\":true}").statusCode());
+    assertEquals(
+        403, send("PATCH", "/api/v1/photos/" + first, guest, "{\"hidden\":false}").statusCode());
+    object(send("PATCH", "/api/v1/photos/" + first, token, "{\"hidden\":false}"), 200);
+
+    JsonObject covered =
+        object(send("PATCH", event, token, "{\"coverPhotoId\":" + second + "}"), 200);
+    assertEquals(second, covered.getJsonNumber("coverPhotoId").longValue());
+    assertEquals(
+        "invalid_cover",
+        object(send("PATCH", event, token, "{\"coverPhotoId\":\"x\"}"), 400).getString("error"));
+    assertEquals(
+        "invalid_date",
+        object(send("PATCH", event, token, "{\"date\":\"June\"}"), 400).getString("error"));
+    assertEquals(
+        second,
+        object(send("GET", event, guest, null), 200).getJsonNumber("coverPhotoId").longValue());
+
+    HttpResponse<String> made =
+        send(
+            "POST", event + "/sets", token, "{\"name\":\"Ceremony\",\"photoIds\":[" + first + "]}");
+    JsonObject set = object(made, 201);
+    assertEquals("Ceremony", set.getString("name"));
+    assertEquals(1, set.getInt("photos"));
+    assertTrue(
+        made.headers().firstValue("Location").orElseThrow().endsWith("/sets/" + set.getInt("id")));
+    String setPath = event + "/sets/" + set.getInt("id");
+    assertEquals(
+        "invalid_name",
+        object(send("POST", event + "/sets", token, "{\"name\":\"\"}"), 400).getString("error"));
+    assertEquals(
+        "Vows",
+        object(send("PATCH", setPath, token, "{\"name\":\"Vows\"}"), 200).getString("name"));
+    JsonArray guestSets = array(send("GET", event + "/sets", guest, null));
+    assertEquals(1, guestSets.size(), guestSets.toString());
+    assertEquals("Vows", guestSets.getJsonObject(0).getString("name"));
+    JsonObject inSet =
+        object(send("GET", event + "/photos?set=" + set.getInt("id"), guest, null), 200);
+    assertEquals(1, inSet.getInt("total"));
+    assertEquals(403, send("DELETE", setPath, guest, null).statusCode());
+    assertEquals(204, send("DELETE", setPath, token, null).statusCode());
+    assertEquals(
+        404, send("GET", event + "/photos?set=" + set.getInt("id"), token, null).statusCode());
+
+    assertEquals(403, send("DELETE", "/api/v1/photos/" + first, guest, null).statusCode());
+    assertEquals(204, send("DELETE", "/api/v1/photos/" + first, token, null).statusCode());
+    assertEquals(404, send("DELETE", "/api/v1/photos/" + first, token, null).statusCode());
+    assertEquals(
+        total - 1, object(send("GET", event + "/photos", token, null), 200).getInt("total"));
+
+    // the studio's brand: an accent white text cannot be read on is refused with its contrast
+    JsonObject light =
+        object(send("PUT", "/api/v1/studio/brand", token, "{\"accentColor\":\"#7dd3fc\"}"), 400);
+    assertEquals("invalid_accent_color", light.getString("error"));
+    assertTrue(light.getString("message").contains(":1"), light.toString());
+    assertEquals(
+        "invalid_accent_color",
+        object(send("PUT", "/api/v1/studio/brand", token, "{\"accentColor\":\"red\"}"), 400)
+            .getString("error"));
+    JsonObject brand =
+        object(
+            send(
+                "PUT",
+                "/api/v1/studio/brand",
+                token,
+                "{\"name\":\"Lumen Studio\",\"accentColor\":\"#9D174D\"}"),
+            200);
+    assertEquals("#9d174d", brand.getString("accentColor"));
+    assertEquals(
+        "Lumen Studio",
+        object(send("GET", "/api/v1/studio/brand", token, null), 200).getString("name"));
+    assertEquals(403, send("GET", "/api/v1/studio/brand", guest, null).statusCode());
+    String gallery = send("GET", "/g/" + slug, null, null).body();
+    assertTrue(gallery.contains("Lumen Studio"), "the code page names the studio");
+    assertTrue(gallery.contains("--accent: #9d174d"), "and takes its colour");
   }
 
   private void uploadsKeepSafeNamesAndSkipWhatIsNoPhoto() throws Exception {

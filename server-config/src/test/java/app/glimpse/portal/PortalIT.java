@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.glimpse.launcher.Glimpse;
 import app.glimpse.launcher.LocalGlimpse;
+import app.glimpse.testing.Api;
 import app.glimpse.testing.GlimpseClient;
 import java.io.IOException;
 import java.net.URI;
@@ -489,8 +490,13 @@ class PortalIT {
     browser.switchTo().newWindow(org.openqa.selenium.WindowType.TAB);
     String second = browser.getWindowHandle();
     browser.get(galleryLink);
+    // the guest scrolls down (the cover above the grid may hold the next page out of reach)
     wait.until(
-        driver -> driver.findElements(By.cssSelector("#photos\\:grid .tile")).size() == TOTAL);
+        driver -> {
+          ((JavascriptExecutor) driver)
+              .executeScript("window.scrollTo(0, document.documentElement.scrollHeight);");
+          return driver.findElements(By.cssSelector("#photos\\:grid .tile")).size() == TOTAL;
+        });
     browser.get(base + "/g/no-such-gallery");
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("galleryNotFound")));
     browser.navigate().back();
@@ -1322,6 +1328,78 @@ class PortalIT {
     yes.click();
     wait.until(
         ExpectedConditions.invisibilityOfElementLocated(By.cssSelector(".ui-confirm-dialog")));
+  }
+
+  /**
+   * Issue 16's curating in the studio: a tap and a shift-tap select a range on the grid, which goes
+   * into a new set; one photo becomes the cover and another is hidden (their badges say so). The
+   * guest then sees the cover behind the title, one photo fewer, and browses by set.
+   */
+  @Test
+  @Order(12)
+  void photographerCuratesAndGuestsBrowseBySet() throws Exception {
+    GlimpseClient api = GlimpseClient.signIn(path -> URI.create(base + path), EMAIL, PASSWORD);
+    long event = api.createEvent("Curated day");
+    api.awaitCompleted(api.importFolder(event, photos()));
+    setAccess(event, "curate-code-12", null, false);
+    String slug =
+        Api.object(api.send("GET", "/api/v1/events/" + event, null), 200).getString("slug");
+
+    signIn();
+    browser.get(base + "/studio/event.xhtml?id=" + event);
+    wait.until(
+        driver ->
+            driver.findElements(By.cssSelector("#photosForm\\:photos .thumb img")).size() == 6);
+    waitForImages("#photosForm\\:photos .thumb img");
+    List<WebElement> thumbs = browser.findElements(By.cssSelector("#photosForm\\:photos .thumb"));
+    thumbs.get(0).click();
+    new org.openqa.selenium.interactions.Actions(browser)
+        .keyDown(org.openqa.selenium.Keys.SHIFT)
+        .click(thumbs.get(2))
+        .keyUp(org.openqa.selenium.Keys.SHIFT)
+        .perform();
+    assertEquals("3 selected", browser.findElement(By.id("selectedCount")).getText());
+    browser.findElement(By.id("photosForm:newSetName")).sendKeys("Ceremony");
+    browser.findElement(By.id("photosForm:addToSet")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("messages"), "“Ceremony” has 3 photos."));
+    wait.until(
+        driver ->
+            driver.findElements(By.cssSelector("#sets .set-name")).size() == 1
+                && driver.findElement(By.id("selectedCount")).getText().equals("None selected"));
+
+    browser.findElements(By.cssSelector("#photosForm\\:photos .thumb")).get(1).click();
+    browser.findElement(By.id("photosForm:coverPhoto")).click();
+    wait.until(
+        driver ->
+            driver.findElements(By.cssSelector("#photosForm\\:photos .cover-badge")).size() == 1);
+    browser.findElements(By.cssSelector("#photosForm\\:photos .thumb")).get(5).click();
+    browser.findElement(By.id("photosForm:hidePhotos")).click();
+    wait.until(
+        driver ->
+            driver.findElements(By.cssSelector("#photosForm\\:photos .thumb.is-hidden")).size()
+                == 1);
+    browser.findElements(By.cssSelector("#photosForm\\:photos .thumb")).get(4).click();
+    assertEquals("1 selected", browser.findElement(By.id("selectedCount")).getText());
+    screenshots("30-studio-curate", DESKTOP, PHONE_390);
+    assertNoSideScroll("the studio's event page");
+
+    openGallery(base + "/g/" + slug, "curate-code-12", "Curated day");
+    waitForImages("#galleryCover");
+    assertEquals("5", browser.findElement(By.id("photoCount")).getText(), "one photo hidden");
+    List<WebElement> chips = browser.findElements(By.cssSelector("#sets .set-chip"));
+    assertEquals(2, chips.size(), "All and Ceremony");
+    assertTrue(chips.get(1).getText().startsWith("Ceremony"), chips.get(1).getText());
+    screenshots("31-gallery-cover-sets", DESKTOP, PHONE_390);
+    chips.get(1).click();
+    wait.until(ExpectedConditions.textToBe(By.id("gridTitle"), "Ceremony"));
+    wait.until(driver -> driver.findElements(By.cssSelector("#photos\\:grid .tile")).size() == 3);
+    browser.manage().window().setSize(PHONE_390);
+    settle();
+    assertNoSideScroll("the gallery of a set at 390 px");
+    browser.manage().window().setSize(DESKTOP);
+    api.send("DELETE", "/api/v1/events/" + event, null);
   }
 
   /** Types {@code keys} into a date or date-and-time field, as a person would. */

@@ -413,6 +413,21 @@ public class Events {
         .toList();
   }
 
+  /** The brand of the studio whose event it is, for its gallery, code page and card. */
+  public app.glimpse.studios.boundary.StudioBrand brandOf(@NotNull Caller caller, long eventId) {
+    return app.glimpse.studios.boundary.StudioBrand.of(visibleEvent(caller, eventId).getStudio());
+  }
+
+  /** The brand of the studio whose event has {@code slug}, for its code page; empty if none. */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public java.util.Optional<app.glimpse.studios.boundary.StudioBrand> brandOfSlug(String slug) {
+    return em.createNamedQuery(Event.FIND_BY_SLUG, Event.class)
+        .setParameter("slug", slug)
+        .getResultStream()
+        .findFirst()
+        .map(event -> app.glimpse.studios.boundary.StudioBrand.of(event.getStudio()));
+  }
+
   /**
    * The event if the caller may see it (staff of its studio, or its guest while their pass still
    * opens it); 404 otherwise.

@@ -146,6 +146,28 @@ public class Photos {
         .isEmpty();
   }
 
+  /**
+   * How far down photo {@code photoId} its faces are, from 0 (top) to 1 (bottom): the mean of their
+   * centres, so that a cover cropped to a wide band keeps the faces; 0.5 without faces.
+   */
+  public double faceHeight(@NotNull Caller caller, long eventId, long photoId) {
+    if (!shows(caller, eventId, photoId)) {
+      throw ClientError.notFound("photo");
+    }
+    Object[] row =
+        em.createQuery(
+                "SELECT AVG(f.boxY + f.boxHeight / 2), MAX(p.height) FROM Face f JOIN f.photo p"
+                    + " WHERE p.id = :photoId",
+                Object[].class)
+            .setParameter("photoId", photoId)
+            .getSingleResult();
+    if (row[0] == null || row[1] == null || ((Number) row[1]).doubleValue() <= 0) {
+      return 0.5;
+    }
+    return Math.max(
+        0, Math.min(1, ((Number) row[0]).doubleValue() / ((Number) row[1]).doubleValue()));
+  }
+
   /** {@link #NOT_HIDDEN} for a caller who is not staff of the event's studio. */
   public static String guestFilter(Caller caller, Event event) {
     return caller.isStaffOf(event.getStudio().getId()) ? "" : NOT_HIDDEN;

@@ -21,6 +21,9 @@ public class Studio {
   private String name;
   private Instant createdAt;
 
+  /** The brand's accent colour as #rrggbb, or null for Glimpse's own (V10__curate.sql). */
+  private String accentColor;
+
   protected Studio() {}
 
   public Studio(String name) {
@@ -42,5 +45,19 @@ public class Studio {
 
   public String getName() {
     return name;
+  }
+
+  public String getAccentColor() {
+    return accentColor;
+  }
+
+  /** Renames the studio, as its brand shows it. */
+  public void rename(String name) {
+    this.name = requireName(name);
+  }
+
+  /** The accent colour the studio's pages take; its contrast is the caller's to check. */
+  public void accent(String color) {
+    this.accentColor = color;
   }
 }

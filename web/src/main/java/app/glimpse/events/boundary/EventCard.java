@@ -67,11 +67,15 @@ public class EventCard extends HttpServlet {
     }
     boolean poster = "a4".equalsIgnoreCase(request.getParameter("size"));
     String link = GalleryQrCode.galleryLink(request, event.slug());
-    String studio = events.galleryState(event.slug()).studio();
+    app.glimpse.studios.boundary.StudioBrand brand = events.brandOf(callers.current(), id);
     response.setContentType("text/html");
     response.setCharacterEncoding("UTF-8");
     response.setHeader("Cache-Control", "private, no-store");
-    response.getWriter().write(page(request.getContextPath(), event, link, code, studio, poster));
+    response
+        .getWriter()
+        .write(
+            page(
+                request.getContextPath(), event, link, code, brand.name(), poster, brand.accent()));
   }
 
   static String page(
@@ -81,6 +85,28 @@ public class EventCard extends HttpServlet {
       String code,
       String studio,
       boolean poster) {
+    return page(
+        contextPath,
+        event,
+        link,
+        code,
+        studio,
+        poster,
+        app.glimpse.studios.boundary.StudioBrand.DEFAULT_ACCENT);
+  }
+
+  /**
+   * The card's page, in the studio's {@code accent} (#rrggbb, checked when the studio chose it):
+   * the code and a rule under the title take it.
+   */
+  static String page(
+      String contextPath,
+      EventView event,
+      String link,
+      String code,
+      String studio,
+      boolean poster,
+      String accent) {
     String shortLink = link.replaceFirst("^https?://", "");
     String other = link(contextPath, event.id()) + (poster ? "" : "?size=a4");
     return "<!DOCTYPE html><html lang=\"en\"><head><meta charset=\"UTF-8\">"
@@ -92,6 +118,11 @@ public class EventCard extends HttpServlet {
         + contextPath
         + "/favicon.svg\"><style>"
         + css(poster)
+        + ".code strong{color:"
+        + accent
+        + "}h1{border-bottom:3px solid "
+        + accent
+        + ";padding-bottom:.15em}"
         + "</style></head><body><nav class=\"tools\"><a href=\""
         + contextPath
         + "/studio/event.xhtml?id="

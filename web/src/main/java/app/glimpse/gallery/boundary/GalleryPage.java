@@ -15,6 +15,7 @@ import app.glimpse.platform.boundary.Caller;
 import app.glimpse.platform.boundary.ClientError;
 import app.glimpse.platform.boundary.RequestLimits;
 import app.glimpse.search.boundary.Search;
+import app.glimpse.studios.boundary.StudioBrand;
 import jakarta.ejb.EJB;
 import jakarta.faces.application.FacesMessage;
 import jakarta.faces.context.ExternalContext;
@@ -88,6 +89,11 @@ public class GalleryPage implements Serializable {
   private Long coverPhotoId;
 
   private boolean coverKnown;
+
+  /** How far down the cover its faces are, in percent: where the header's crop centres. */
+  private int coverFocus = 50;
+
+  private StudioBrand brand;
 
   /** Where the grid ends: the last photo it shows; null before the first page. */
   private PhotoPage.Cursor cursor;
@@ -232,6 +238,10 @@ public class GalleryPage implements Serializable {
         List<PhotoPage.Item> first = photos.page(guest, pass.eventId(), 0, 1).items();
         coverPhotoId = first.isEmpty() ? null : first.get(0).id();
       }
+      coverFocus =
+          coverPhotoId == null
+              ? 50
+              : (int) Math.round(100 * photos.faceHeight(guest, pass.eventId(), coverPhotoId));
       coverKnown = true;
     }
     return coverPhotoId == null
@@ -240,6 +250,35 @@ public class GalleryPage implements Serializable {
             FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath(),
             pass.eventId(),
             coverPhotoId);
+  }
+
+  /**
+   * The studio's brand for the page: its name, and its accent colour as the CSS variables the
+   * gallery's controls take; null for a link that leads to no gallery.
+   */
+  public StudioBrand getBrand() {
+    if (brand == null) {
+      if (pass != null) {
+        brand = events.brandOf(pass.caller(), pass.eventId());
+      } else if (slug != null) {
+        brand = events.brandOfSlug(slug).orElse(null);
+      }
+    }
+    return brand;
+  }
+
+  /** The brand's accent as CSS custom properties, for the gallery's outermost element. */
+  public String getBrandStyle() {
+    StudioBrand shown = getBrand();
+    return shown == null || shown.accentColor() == null
+        ? null
+        : "--accent: " + shown.accentColor() + "; --accent-hover: " + shown.accentColor() + ";";
+  }
+
+  /** The cover's crop, centred on its faces. */
+  public String getCoverStyle() {
+    getCoverLink();
+    return "object-position: 50% " + coverFocus + "%";
   }
 
   /** "Tap your face": shows the photos of one person. */
