@@ -8,16 +8,22 @@ import app.glimpse.faces.FaceEngine;
 import app.glimpse.faces.PhotoAnalysis;
 import app.glimpse.faces.PhotoMetadata;
 import app.glimpse.faces.UnreadableImageException;
+import app.glimpse.faces.decode.DecodedImage;
+import app.glimpse.faces.decode.ImageDecoder;
 import app.glimpse.testing.CameraFiles;
 import app.glimpse.testing.CameraFiles.Shot;
 import app.glimpse.testing.Jpegs;
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferByte;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
+import org.opencv.core.Core;
+import org.opencv.core.CvType;
+import org.opencv.core.Mat;
 
 /**
  * HEIC and camera RAW files made from ../shared photos, read by the face engine without a server:
@@ -44,6 +50,7 @@ class FormatsTest {
     for (String format : CameraFiles.RAW_FORMATS) {
       Shot shot = CameraFiles.shot(format, format.equals("nef") ? 6 : 1);
       byte[] raw = CameraFiles.raw(format, image, shot, 7);
+      keep("sample1." + format, raw);
       PhotoAnalysis analysis = engine.analyze(raw, "sample1." + format);
       PhotoMetadata metadata = analysis.metadata();
       assertEquals(format, metadata.format(), format);
@@ -60,6 +67,7 @@ class FormatsTest {
               Locale.ROOT, " %s_decode_ms=%.1f", format, analysis.times().decode() / 1e6));
     }
     byte[] heic = CameraFiles.heic(image, CANON, 80);
+    keep("sample1.heic", heic);
     PhotoAnalysis analysis = engine.analyze(heic, "sample1.heic");
     assertEquals("heic", analysis.metadata().format());
     assertEquals(jpeg.faces().size(), analysis.faces().size(), "heic faces");
@@ -71,6 +79,58 @@ class FormatsTest {
         String.format(Locale.ROOT, " heic_decode_ms=%.1f", analysis.times().decode() / 1e6));
     times.append(String.format(Locale.ROOT, " jpeg_decode_ms=%.1f", jpeg.times().decode() / 1e6));
     System.out.println("formats-test" + times);
+  }
+
+  /**
+   * How close libheif's decode through the JNA binding comes to the photo the HEIC was made from,
+   * beside a JPEG of it (PSNR in dB over all pixels); a wrong stride or channel order would fall
+   * far below either.
+   */
+  @Test
+  void heicDecodesCloseToItsSource() throws Exception {
+    byte[] source = Files.readAllBytes(shared().resolve("deepface/couple.jpg"));
+    BufferedImage image = CameraFiles.image(source);
+    Mat original = mat(image);
+    ImageDecoder decoder = new ImageDecoder(100_000_000);
+    StringBuilder line = new StringBuilder("formats-quality");
+    for (int quality : new int[] {70, 80, 90}) {
+      byte[] heic = CameraFiles.heic(image, CANON, quality);
+      DecodedImage decoded = decoder.decode(heic, "couple.heic", 100_000);
+      double psnr = Core.PSNR(original, decoded.image());
+      decoded.release();
+      assertTrue(psnr > 30, "HEIC q" + quality + ": " + psnr + " dB");
+      line.append(
+          String.format(
+              Locale.ROOT,
+              " heic_q%d_psnr=%.1f heic_q%d_kb=%d",
+              quality,
+              psnr,
+              quality,
+              heic.length / 1024));
+    }
+    byte[] jpeg = CameraFiles.jpeg(image, 0.92f);
+    DecodedImage decoded = decoder.decode(jpeg, "couple.jpg", 100_000);
+    line.append(
+        String.format(
+            Locale.ROOT,
+            " jpeg_q92_psnr=%.1f jpeg_q92_kb=%d",
+            Core.PSNR(original, decoded.image()),
+            jpeg.length / 1024));
+    decoded.release();
+    original.release();
+    System.out.println(line);
+  }
+
+  private static Mat mat(BufferedImage image) {
+    Mat mat = new Mat(image.getHeight(), image.getWidth(), CvType.CV_8UC3);
+    mat.put(0, 0, ((DataBufferByte) image.getRaster().getDataBuffer()).getData());
+    return mat;
+  }
+
+  /** Keeps a made file in target/formats-samples, for measuring other readers on it by hand. */
+  private static void keep(String name, byte[] bytes) throws Exception {
+    Path folder = Files.createDirectories(Path.of("target", "formats-samples"));
+    Files.write(folder.resolve(name), bytes);
   }
 
   @Test
