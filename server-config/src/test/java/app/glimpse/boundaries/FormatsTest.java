@@ -19,7 +19,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.Locale;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.opencv.core.Core;
 import org.opencv.core.CvType;
@@ -118,6 +120,38 @@ class FormatsTest {
             jpeg.length / 1024));
     decoded.release();
     original.release();
+    System.out.println(line);
+  }
+
+  /**
+   * The median of 7 decodes of each format (to the 1600 px the previews need), in this JVM: what
+   * docs/formats.md compares with other readers run as processes on the same files.
+   */
+  @Test
+  void decodeTimes() throws Exception {
+    BufferedImage image =
+        CameraFiles.image(Files.readAllBytes(shared().resolve("groups-unlabeled/sample1.jpg")));
+    ImageDecoder decoder = new ImageDecoder(100_000_000);
+    Map<String, byte[]> files = new LinkedHashMap<>();
+    files.put("jpeg", CameraFiles.jpeg(image, 0.92f));
+    files.put("heic", CameraFiles.heic(image, CANON, 80));
+    for (String format : CameraFiles.RAW_FORMATS) {
+      files.put(format, CameraFiles.raw(format, image, CameraFiles.shot(format, 1), 1));
+    }
+    files.put("jpeg_again", files.get("jpeg")); // the first one measured pays for warming up
+    StringBuilder line = new StringBuilder("formats-decode");
+    for (Map.Entry<String, byte[]> file : files.entrySet()) {
+      long[] ms = new long[7];
+      for (int i = -2; i < ms.length; i++) {
+        long start = System.nanoTime();
+        decoder.decode(file.getValue(), "sample1." + file.getKey(), 1600).release();
+        if (i >= 0) {
+          ms[i] = System.nanoTime() - start;
+        }
+      }
+      Arrays.sort(ms);
+      line.append(String.format(Locale.ROOT, " %s_ms=%.1f", file.getKey(), ms[3] / 1e6));
+    }
     System.out.println(line);
   }
 

@@ -516,15 +516,29 @@ public final class CameraFiles {
             box("CMT2", cmt2.bytes()),
             box("CMT4", cmt4.bytes()),
             box("THMB", concat(new byte[16], thumbnail)));
-    byte[] jpegTrack = track(stored.getWidth(), stored.getHeight(), preview.length, mdatAt);
+    byte[] jpegTrack = track(stored.getWidth(), stored.getHeight(), preview.length, mdatAt, true);
     byte[] rawTrack =
-        track(stored.getWidth(), stored.getHeight(), sensor.length, mdatAt + preview.length);
+        track(stored.getWidth(), stored.getHeight(), sensor.length, mdatAt + preview.length, false);
     return box("moov", concat(canon, box("mvhd", new byte[100]), jpegTrack, rawTrack));
   }
 
-  private static byte[] track(int width, int height, int sampleSize, long offset) {
+  private static byte[] track(int width, int height, int sampleSize, long offset, boolean jpeg) {
+    // a visual sample entry (78 bytes), and the JPEG box that marks the track as the JPEG's
     byte[] entry =
-        concat(int32(0), int16(1), new byte[16], int16(width), int16(height), new byte[50]);
+        concat(
+            new byte[6],
+            int16(1),
+            new byte[16],
+            int16(width),
+            int16(height),
+            int32(0x480000),
+            int32(0x480000),
+            int32(0),
+            int16(1),
+            new byte[32],
+            int16(0x18),
+            int16(-1),
+            jpeg ? box("JPEG", int32(0)) : new byte[0]);
     byte[] stbl =
         box(
             "stbl",
@@ -534,7 +548,9 @@ public final class CameraFiles {
                 "co64",
                 concat(int32(0), int32(1), int32((int) (offset >>> 32)), int32((int) offset))));
     byte[] minf = box("minf", concat(box("vmhd", new byte[12]), stbl));
-    byte[] mdia = box("mdia", concat(box("mdhd", new byte[24]), box("hdlr", new byte[24]), minf));
+    byte[] handler =
+        concat(int32(0), int32(0), "vide".getBytes(StandardCharsets.ISO_8859_1), new byte[13]);
+    byte[] mdia = box("mdia", concat(box("mdhd", new byte[24]), box("hdlr", handler), minf));
     return box("trak", concat(box("tkhd", new byte[84]), mdia));
   }
 
