@@ -133,19 +133,26 @@ class FormatsIT {
     FaceEngine engine = FaceEngine.shared();
     engine.analyze(jpegs.files().values().iterator().next(), "warm-up.jpg");
     Map<String, Double> engineMs = new LinkedHashMap<>();
-    for (Map.Entry<String, Made> kind :
-        Map.of("jpeg", jpegs, "heic", heics, "raw", raws).entrySet()) {
-      long start = System.nanoTime();
-      for (Map.Entry<String, byte[]> file : kind.getValue().files().entrySet()) {
-        PhotoAnalysis analysis = engine.analyze(file.getValue(), file.getKey());
-        assertTrue(analysis.faces().size() >= 1, file.getKey() + " has faces");
+    for (int round = 0; round < 2; round++) { // the faster of two rounds: the machine is shared
+      for (Map.Entry<String, Made> kind :
+          List.of(Map.entry("jpeg", jpegs), Map.entry("heic", heics), Map.entry("raw", raws))) {
+        long start = System.nanoTime();
+        for (Map.Entry<String, byte[]> file : kind.getValue().files().entrySet()) {
+          PhotoAnalysis analysis = engine.analyze(file.getValue(), file.getKey());
+          assertTrue(analysis.faces().size() >= 1, file.getKey() + " has faces");
+        }
+        double ms = (System.nanoTime() - start) / 1e6 / kind.getValue().files().size();
+        engineMs.merge(kind.getKey(), ms, Math::min);
       }
-      engineMs.put(
-          kind.getKey(), (System.nanoTime() - start) / 1e6 / kind.getValue().files().size());
     }
 
     Caller anna =
         new Fixtures(em, transaction).photographer("formats-" + UUID.randomUUID() + "@x.test");
+    // one import first, so that none of the timed ones pays for the job's and the queue's start
+    Path warm = Files.createDirectories(root.resolve("warm-up"));
+    Files.copy(shared.resolve("debian/messi5.jpg"), warm.resolve("messi5.jpg"));
+    long warmEvent = events.create(anna, "Formats warm-up", null).id();
+    Fixtures.finished(imports, anna, imports.importFolder(anna, warmEvent, warm.toString()).id());
     Set<String> problems = new TreeSet<>();
     Map<String, Double> importMs = new LinkedHashMap<>();
     Map<String, Integer> jpegFaces = new HashMap<>();
