@@ -15,11 +15,13 @@ import app.glimpse.testing.CameraFiles.Shot;
 import app.glimpse.testing.Jpegs;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferByte;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -165,6 +167,55 @@ class FormatsTest {
   private static void keep(String name, byte[] bytes) throws Exception {
     Path folder = Files.createDirectories(Path.of("target", "formats-samples"));
     Files.write(folder.resolve(name), bytes);
+  }
+
+  /**
+   * Noise behind each format's signature, and real files with bytes overwritten at random: each is
+   * read or refused with {@link UnreadableImageException}, never with another exception (an index
+   * out of bounds, a loop through IFDs that point at each other).
+   */
+  @Test
+  void hostileBytesAreRefusedWithAReason() throws Exception {
+    FaceEngine engine = FaceEngine.shared();
+    java.util.Random random = new java.util.Random(16);
+    BufferedImage image =
+        CameraFiles.image(Files.readAllBytes(shared().resolve("deepface/img10.jpg")));
+    List<byte[]> real = new java.util.ArrayList<>();
+    for (String format : CameraFiles.RAW_FORMATS) {
+      real.add(CameraFiles.raw(format, image, CameraFiles.shot(format, 1), 5));
+    }
+    real.add(CameraFiles.heic(image, CANON, 60));
+    List<String> signatures =
+        List.of(
+            "II*\0\u0010\0\0\0CR\u0002\0",
+            "MM\0*\0\0\0\b",
+            "IIRO\b\0\0\0",
+            "FUJIFILMCCD-RAW 0201",
+            "\0\0\0\u0018ftypcrx \0\0\0\u0001crx isom",
+            "\0\0\0\u0018ftypheic\0\0\0\0mif1heic");
+    int refused = 0;
+    for (int i = 0; i < 240; i++) {
+      byte[] bytes;
+      if (i % 2 == 0) {
+        byte[] head =
+            signatures.get(i / 2 % signatures.size()).getBytes(StandardCharsets.ISO_8859_1);
+        bytes = new byte[head.length + random.nextInt(20_000)];
+        random.nextBytes(bytes);
+        System.arraycopy(head, 0, bytes, 0, head.length);
+      } else {
+        bytes = real.get(i / 2 % real.size()).clone();
+        for (int k = 0; k < 20; k++) {
+          bytes[random.nextInt(Math.min(bytes.length, 4_096))] = (byte) random.nextInt(256);
+        }
+      }
+      try {
+        engine.analyze(bytes, "hostile-" + i);
+      } catch (UnreadableImageException e) {
+        assertTrue(e.getMessage().startsWith("hostile-" + i + ": "), e.getMessage());
+        refused++;
+      }
+    }
+    assertTrue(refused >= 120, "the noise files at least are refused: " + refused);
   }
 
   @Test

@@ -106,7 +106,14 @@ record CameraRaw(String format, Jpeg preview, List<byte[]> exif) {
     if (!raw) {
       return null;
     }
-    Jpeg best = largest(d, ifds.jpegs.isEmpty() ? scan(d) : ifds.jpegs);
+    // a maker note's preview (Olympus) is named by no IFD Glimpse reads: found by its markers
+    List<Jpeg> candidates = new ArrayList<>(ifds.jpegs);
+    long longSide =
+        ifds.jpegs.stream().mapToLong(j -> Math.max(j.width(), j.height())).max().orElse(0);
+    if (olympus || longSide < 1024) {
+      candidates.addAll(scan(d));
+    }
+    Jpeg best = largest(d, candidates);
     String make = ifds.make.toUpperCase(Locale.ROOT);
     String format;
     if (cr2) {
@@ -267,18 +274,19 @@ record CameraRaw(String format, Jpeg preview, List<byte[]> exif) {
     }
   }
 
-  /** The embedded JPEGs found by their start markers, from {@code from} on. */
+  /** The embedded JPEGs found by their start markers. */
   private static List<Jpeg> scan(byte[] d) {
     return scan(d, 0);
   }
 
+  /** The embedded JPEGs found by their start markers from {@code from} on. */
   private static List<Jpeg> scan(byte[] d, int from) {
     List<Jpeg> found = new ArrayList<>();
     for (int i = Math.max(from, 1); i + 4 < d.length; i++) {
       if (d[i] == (byte) 0xFF
           && d[i + 1] == (byte) 0xD8
           && d[i + 2] == (byte) 0xFF
-          && (u8(d, i + 3) & 0xF0) >= 0xC0) {
+          && startsLikeAJpeg(u8(d, i + 3))) {
         Jpeg jpeg = jpegAt(d, i, d.length - i);
         if (jpeg == null) {
           continue;
@@ -293,6 +301,15 @@ record CameraRaw(String format, Jpeg preview, List<byte[]> exif) {
       }
     }
     return found;
+  }
+
+  /**
+   * Whether a JPEG's first marker is one that JPEG writers begin with (APPn, DQT, DHT, a comment):
+   * a start marker in sensor noise followed at once by a frame header claiming any size at all is
+   * then no candidate.
+   */
+  private static boolean startsLikeAJpeg(int marker) {
+    return (marker >= 0xE0 && marker <= 0xEF) || marker == 0xDB || marker == 0xC4 || marker == 0xFE;
   }
 
   /**

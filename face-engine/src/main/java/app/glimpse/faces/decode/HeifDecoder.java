@@ -87,17 +87,10 @@ final class HeifDecoder {
     if (plane == null || width <= 0 || height <= 0 || stride < width * 3) {
       throw new UnreadableImageException(name + ": the HEIC data is damaged and cannot be decoded");
     }
-    int rowBytes = width * 3;
-    byte[] pixels = new byte[rowBytes * height];
-    if (stride == rowBytes) {
-      plane.read(0, pixels, 0, pixels.length);
-    } else {
-      for (int y = 0; y < height; y++) {
-        plane.read((long) y * stride, pixels, y * rowBytes, rowBytes);
-      }
-    }
-    Mat rgb = new Mat(height, width, CvType.CV_8UC3);
-    rgb.put(0, 0, pixels);
+    // a view of libheif's plane, without copying it to the Java heap; cvtColor writes the copy
+    Mat rgb =
+        new Mat(
+            height, width, CvType.CV_8UC3, plane.getByteBuffer(0, (long) stride * height), stride);
     Mat bgr = new Mat();
     Imgproc.cvtColor(rgb, bgr, Imgproc.COLOR_RGB2BGR);
     rgb.release();

@@ -116,8 +116,7 @@ public final class ImageDecoder {
     if (own.make() != null || own.model() != null || own.capturedAt() != null) {
       return own;
     }
-    PhotoMetadata fromPreview = MetadataReader.read(preview, raw.format(), name);
-    return fromPreview;
+    return MetadataReader.read(preview, raw.format(), name);
   }
 
   /**

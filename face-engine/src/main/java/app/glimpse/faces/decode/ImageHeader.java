@@ -63,9 +63,12 @@ public record ImageHeader(String format, int width, int height) {
     return (long) width * height;
   }
 
+  private static final java.util.Set<String> NOT_RAW =
+      java.util.Set.of("jpeg", "png", "gif", "bmp", "webp", "tiff", "heic");
+
   /** Whether this is a camera RAW's, read through its embedded JPEG. */
   public boolean cameraRaw() {
-    return !java.util.Set.of("jpeg", "png", "gif", "bmp", "webp", "tiff", "heic").contains(format);
+    return !NOT_RAW.contains(format);
   }
 
   private static ImageHeader sniff(byte[] d) {
