@@ -10,7 +10,8 @@ import java.util.Optional;
  * photo: the fields it could not read are simply {@code null}.
  *
  * @param format detected container format: {@code jpeg}, {@code png}, {@code webp}, {@code tiff},
- *     {@code bmp}, {@code gif}
+ *     {@code bmp}, {@code gif}, {@code heic}, or a camera RAW's ({@code cr2}, {@code cr3}, {@code
+ *     nef}, {@code arw}, {@code dng}, {@code raf}, {@code orf}, {@code pef}, {@code raw})
  * @param capturedAt EXIF DateTimeOriginal as written by the camera (local time), or {@code null}
  * @param capturedOffset EXIF OffsetTimeOriginal when the camera wrote one, or {@code null}
  * @param make camera make, or {@code null}

@@ -48,7 +48,51 @@ public class Originals {
   public record OriginalFile(long photoId, String fileName) implements Serializable {}
 
   /** An opened original; whoever gets it closes {@code content}. */
-  public record Original(long photoId, String fileName, InputStream content) {}
+  public record Original(long photoId, String fileName, InputStream content) {
+    /** The content type its download is served with, from its file name. */
+    public String contentType() {
+      return Originals.contentType(fileName);
+    }
+  }
+
+  /**
+   * Content types of the photo formats Glimpse imports, by file extension, where the JDK's table
+   * has none or another: HEIC/HEIF (IANA's) and the camera RAWs (the {@code image/x-} names the
+   * makers' and Adobe's software register, as shared-mime-info lists them).
+   */
+  private static final Map<String, String> CONTENT_TYPES =
+      Map.ofEntries(
+          Map.entry("jpg", "image/jpeg"),
+          Map.entry("jpeg", "image/jpeg"),
+          Map.entry("jpe", "image/jpeg"),
+          Map.entry("jfif", "image/jpeg"),
+          Map.entry("png", "image/png"),
+          Map.entry("gif", "image/gif"),
+          Map.entry("webp", "image/webp"),
+          Map.entry("tif", "image/tiff"),
+          Map.entry("tiff", "image/tiff"),
+          Map.entry("bmp", "image/bmp"),
+          Map.entry("heic", "image/heic"),
+          Map.entry("heif", "image/heif"),
+          Map.entry("hif", "image/heif"),
+          Map.entry("cr2", "image/x-canon-cr2"),
+          Map.entry("cr3", "image/x-canon-cr3"),
+          Map.entry("nef", "image/x-nikon-nef"),
+          Map.entry("arw", "image/x-sony-arw"),
+          Map.entry("dng", "image/x-adobe-dng"),
+          Map.entry("raf", "image/x-fuji-raf"),
+          Map.entry("orf", "image/x-olympus-orf"));
+
+  /**
+   * The content type of an original named {@code fileName}; {@code application/octet-stream} when
+   * unknown.
+   */
+  public static String contentType(String fileName) {
+    int dot = fileName == null ? -1 : fileName.lastIndexOf('.');
+    String extension =
+        dot < 0 ? "" : fileName.substring(dot + 1).toLowerCase(java.util.Locale.ROOT);
+    return CONTENT_TYPES.getOrDefault(extension, "application/octet-stream");
+  }
 
   /**
    * The event's indexed photos among {@code photoIds}, in that order; ids of other events or of

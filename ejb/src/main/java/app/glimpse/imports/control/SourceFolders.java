@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.SeekableByteChannel;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.FileSystemException;
 import java.nio.file.Files;
@@ -46,13 +47,14 @@ public final class SourceFolders {
   }
 
   /**
-   * Names of photos, among them formats Glimpse cannot read yet (AVIF, HEIC, JPEG XL): those are
-   * recorded as failed, "not a supported image", rather than left out without a word.
+   * Names of photos: those Glimpse reads (HEIC/HEIF and camera RAW files among them), and formats
+   * it cannot read yet (AVIF, JPEG XL), which are recorded as failed, "not a supported image",
+   * rather than left out without a word.
    */
   private static final java.util.Set<String> PHOTO_EXTENSIONS =
       java.util.Set.of(
           "jpg", "jpeg", "jpe", "jfif", "png", "gif", "webp", "tif", "tiff", "bmp", "dib", "avif",
-          "heic", "heif", "jxl");
+          "heic", "heif", "hif", "jxl", "cr2", "cr3", "nef", "arw", "dng", "raf", "orf");
 
   /** Whether the file's name ends like a photo's. */
   static boolean namedLikePhoto(Path file) {
@@ -62,7 +64,10 @@ public final class SourceFolders {
         && PHOTO_EXTENSIONS.contains(name.substring(dot + 1).toLowerCase(java.util.Locale.ROOT));
   }
 
-  /** Whether the file starts like a JPEG, PNG, GIF, WebP, TIFF or BMP. */
+  /**
+   * Whether the file starts like a JPEG, PNG, GIF, WebP, TIFF (and the RAWs built on it: CR2, NEF,
+   * ARW, DNG, ORF), BMP, HEIC/HEIF, CR3 or RAF.
+   */
   public static boolean looksLikeImage(Path file) {
     byte[] head = new byte[12];
     int read;
@@ -87,8 +92,18 @@ public final class SourceFolders {
             && b[9] == 'E')
         || (n >= 4 && b[0] == 'I' && b[1] == 'I' && b[2] == 42 && b[3] == 0)
         || (n >= 4 && b[0] == 'M' && b[1] == 'M' && b[2] == 0 && b[3] == 42)
-        || (n >= 2 && b[0] == 'B' && b[1] == 'M');
+        || (n >= 2 && b[0] == 'B' && b[1] == 'M')
+        || (n >= 4 && b[0] == 'I' && b[1] == 'I' && b[2] == 'R' && (b[3] == 'O' || b[3] == 'S'))
+        || (n >= 4 && b[0] == 'M' && b[1] == 'M' && b[2] == 'O' && b[3] == 'R')
+        || (n >= 8 && new String(b, 0, 8, StandardCharsets.ISO_8859_1).equals("FUJIFILM"))
+        || (n >= 12
+            && new String(b, 4, 4, StandardCharsets.ISO_8859_1).equals("ftyp")
+            && ISO_MEDIA_PHOTOS.contains(new String(b, 8, 4, StandardCharsets.ISO_8859_1)));
   }
+
+  /** Major brands of HEIF photos (HEIC, the generic image brands) and of Canon's CR3. */
+  private static final Set<String> ISO_MEDIA_PHOTOS =
+      Set.of("heic", "heix", "heim", "heis", "hevc", "hevx", "mif1", "msf1", "crx ");
 
   /**
    * Opens the regular file {@code fileId} of {@code folder} for reading without following a

@@ -25,7 +25,8 @@ import org.opencv.imgcodecs.Imgcodecs;
  * down to the smallest size still at least {@code neededLongSide}, which halves decode time for a
  * 12 MP photo. OpenCV 4.9 has no GIF decoder, so GIFs (first frame of animations) go through
  * ImageIO. OpenCV's own EXIF rotation is switched off so that the orientation read here is the only
- * one applied.
+ * one applied. A camera RAW is decoded through its largest embedded JPEG ({@link CameraRaw}), with
+ * the RAW's own metadata; a HEIC through libheif ({@link HeifDecoder}).
  */
 public final class ImageDecoder {
   private final long maxPixels;
@@ -66,15 +67,27 @@ public final class ImageDecoder {
               maxPixels / 1_000_000),
           header.pixels());
     }
-    if (header.format().equals("jpeg") && !ImageHeader.jpegComplete(data)) {
+    if (header.format().equals("heic")) {
+      return decodeHeif(data, name, maxPixels);
+    }
+    byte[] pixels = data;
+    PhotoMetadata metadata;
+    if (header.cameraRaw()) {
+      CameraRaw raw = CameraRaw.recognise(data);
+      pixels = raw.preview().bytes(data);
+      metadata = rawMetadata(data, raw, pixels, name);
+    } else {
+      metadata = MetadataReader.read(data, header.format(), name);
+    }
+    boolean jpeg = header.format().equals("jpeg") || header.cameraRaw();
+    if (jpeg && !ImageHeader.jpegComplete(pixels)) {
       throw new UnreadableImageException(
           name + ": the JPEG is cut short (it ends before the end of its image data)");
     }
-    PhotoMetadata metadata = MetadataReader.read(data, header.format(), name);
     Mat stored =
         header.format().equals("gif")
-            ? decodeGif(data, name)
-            : decodeNative(data, header, neededLongSide);
+            ? decodeGif(pixels, name)
+            : decodeNative(pixels, jpeg, header, neededLongSide);
     if (stored.empty() || stored.cols() < 1 || stored.rows() < 1) {
       stored.release();
       throw new UnreadableImageException(
@@ -89,9 +102,48 @@ public final class ImageDecoder {
         metadata);
   }
 
-  private static Mat decodeNative(byte[] data, ImageHeader header, int neededLongSide) {
+  /**
+   * A RAW's own metadata (its IFDs, or a CR3's CMT boxes), which describes the preview too: the
+   * preview is stored as the sensor saw it and the RAW's orientation turns it. Only a RAW that says
+   * nothing about itself (a RAF keeps its EXIF in the preview) is read through its preview.
+   */
+  private static PhotoMetadata rawMetadata(
+      byte[] data, CameraRaw raw, byte[] preview, String name) {
+    PhotoMetadata own =
+        raw.exif().isEmpty()
+            ? MetadataReader.read(data, raw.format(), name)
+            : MetadataReader.read(raw.exif(), raw.format(), name);
+    if (own.make() != null || own.model() != null || own.capturedAt() != null) {
+      return own;
+    }
+    return MetadataReader.read(preview, raw.format(), name);
+  }
+
+  /**
+   * A HEIC: libheif decodes it at full size (HEVC has no reduced decoding) with its own rotation
+   * applied, so the decoded image gives the full size and no EXIF orientation is applied again.
+   */
+  private static DecodedImage decodeHeif(byte[] data, String name, long maxPixels)
+      throws UnreadableImageException {
+    PhotoMetadata read = MetadataReader.read(data, "heic", name);
+    PhotoMetadata metadata =
+        new PhotoMetadata(
+            read.format(),
+            read.capturedAt(),
+            read.capturedOffset(),
+            read.make(),
+            read.model(),
+            read.lens(),
+            read.hasGps(),
+            1);
+    Mat image = HeifDecoder.decode(data, name, maxPixels);
+    return new DecodedImage(image, image.cols(), image.rows(), metadata);
+  }
+
+  private static Mat decodeNative(
+      byte[] data, boolean jpeg, ImageHeader header, int neededLongSide) {
     int flags = Imgcodecs.IMREAD_COLOR | Imgcodecs.IMREAD_IGNORE_ORIENTATION;
-    if (header.format().equals("jpeg")) {
+    if (jpeg) {
       int longSide = Math.max(header.width(), header.height());
       if (longSide / 8 >= neededLongSide) {
         flags = Imgcodecs.IMREAD_REDUCED_COLOR_8 | Imgcodecs.IMREAD_IGNORE_ORIENTATION;

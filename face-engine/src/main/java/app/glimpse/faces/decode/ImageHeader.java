@@ -10,9 +10,15 @@ import app.glimpse.faces.UnreadableImageException;
  * the area all its frames cover, not only its logical screen: the decoder allocates a frame's own
  * size, which a GIF of a few dozen bytes may give as 20000x20000.
  *
- * @param format {@code jpeg}, {@code png}, {@code gif}, {@code bmp}, {@code webp} or {@code tiff}
- * @param width stored width (before EXIF orientation)
- * @param height stored height (before EXIF orientation)
+ * <p>A camera RAW's header is that of the largest JPEG it embeds ({@link CameraRaw}), which is what
+ * Glimpse decodes of it; a HEIC's size is that of its largest image ({@code ispe} property), the
+ * primary image or the grid its tiles make.
+ *
+ * @param format {@code jpeg}, {@code png}, {@code gif}, {@code bmp}, {@code webp}, {@code tiff},
+ *     {@code heic}, or a camera RAW's: {@code cr2}, {@code cr3}, {@code nef}, {@code arw}, {@code
+ *     dng}, {@code raf}, {@code orf}, {@code pef}, {@code raw}
+ * @param width stored width (before EXIF orientation or HEIF rotation)
+ * @param height stored height (before EXIF orientation or HEIF rotation)
  */
 public record ImageHeader(String format, int width, int height) {
 
@@ -23,14 +29,28 @@ public record ImageHeader(String format, int width, int height) {
     }
     ImageHeader header;
     try {
-      header = sniff(data);
+      CameraRaw raw = CameraRaw.recognise(data);
+      if (raw != null && raw.preview() == null) {
+        throw new UnreadableImageException(
+            name
+                + ": the "
+                + raw.format().toUpperCase(java.util.Locale.ROOT)
+                + " file's embedded full-size JPEG is missing, cut short or damaged (a camera RAW"
+                + " is shown through the preview the camera embeds)");
+      }
+      header =
+          raw != null
+              ? new ImageHeader(raw.format(), raw.preview().width(), raw.preview().height())
+              : sniff(data);
     } catch (IndexOutOfBoundsException e) {
       throw new UnreadableImageException(
           name + ": the file is truncated (image header incomplete)");
     }
     if (header == null) {
       throw new UnreadableImageException(
-          name + ": not a supported image (JPEG, PNG, WebP, TIFF, BMP or GIF expected)");
+          name
+              + ": not a supported image (JPEG, PNG, WebP, TIFF, BMP, GIF, HEIC or camera RAW"
+              + " expected)");
     }
     if (header.width <= 0 || header.height <= 0) {
       throw new UnreadableImageException(name + ": the image header gives no valid size");
@@ -41,6 +61,14 @@ public record ImageHeader(String format, int width, int height) {
   /** Stored pixel count. */
   public long pixels() {
     return (long) width * height;
+  }
+
+  private static final java.util.Set<String> NOT_RAW =
+      java.util.Set.of("jpeg", "png", "gif", "bmp", "webp", "tiff", "heic");
+
+  /** Whether this is a camera RAW's, read through its embedded JPEG. */
+  public boolean cameraRaw() {
+    return !NOT_RAW.contains(format);
   }
 
   private static ImageHeader sniff(byte[] d) {
@@ -62,7 +90,70 @@ public record ImageHeader(String format, int width, int height) {
     if (ascii(d, 0, "II*\0") || ascii(d, 0, "MM\0*")) {
       return tiff(d, d[0] == 'I');
     }
+    if (heif(d)) {
+      int[] size = largestImageSize(d, 0, d.length, 0, new int[2]);
+      return new ImageHeader("heic", size[0], size[1]);
+    }
     return null;
+  }
+
+  /** HEIF brands whose images are HEVC (HEIC) or may be: AVIF and JPEG XL stay unsupported. */
+  private static final java.util.Set<String> HEIF_BRANDS =
+      java.util.Set.of("heic", "heix", "heim", "heis", "hevc", "hevx", "mif1", "msf1");
+
+  /** Whether {@code d} is an ISO-BMFF file whose major brand is a HEIF one other than AVIF's. */
+  static boolean heif(byte[] d) {
+    if (d.length < 12 || !ascii(d, 4, "ftyp")) {
+      return false;
+    }
+    String major = new String(d, 8, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
+    if (!HEIF_BRANDS.contains(major)) {
+      return false;
+    }
+    if (!major.startsWith("mif") && !major.startsWith("msf")) {
+      return true;
+    }
+    int size = be32(d, 0);
+    for (int at = 16; at + 4 <= Math.min(size, d.length); at += 4) {
+      String brand = new String(d, at, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
+      if (brand.startsWith("avi")) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /**
+   * The largest {@code ispe} (image spatial extent) property in the boxes of {@code [from, to)}, as
+   * {width, height} in {@code best}: the meta box's {@code iprp/ipco} holds one per image.
+   */
+  private static int[] largestImageSize(byte[] d, int from, int to, int depth, int[] best) {
+    int at = from;
+    while (at + 8 <= to && depth < 6) {
+      long size = be32(d, at) & 0xFFFFFFFFL;
+      if (size < 8 || at + size > to) {
+        break;
+      }
+      String type = new String(d, at + 4, 4, java.nio.charset.StandardCharsets.ISO_8859_1);
+      int end = (int) (at + size);
+      switch (type) {
+        case "meta" -> largestImageSize(d, at + 12, end, depth + 1, best); // a full box
+        case "iprp", "ipco" -> largestImageSize(d, at + 8, end, depth + 1, best);
+        case "ispe" -> {
+          if (at + 20 <= end) {
+            int width = be32(d, at + 12);
+            int height = be32(d, at + 16);
+            if ((long) width * height > (long) best[0] * best[1]) {
+              best[0] = width;
+              best[1] = height;
+            }
+          }
+        }
+        default -> {}
+      }
+      at = end;
+    }
+    return best;
   }
 
   /**
@@ -215,7 +306,7 @@ public record ImageHeader(String format, int width, int height) {
     return new ImageHeader("tiff", width, height);
   }
 
-  private static boolean ascii(byte[] d, int at, String s) {
+  static boolean ascii(byte[] d, int at, String s) {
     if (d.length < at + s.length()) {
       return false;
     }
@@ -227,19 +318,19 @@ public record ImageHeader(String format, int width, int height) {
     return true;
   }
 
-  private static int u8(byte[] d, int at) {
+  static int u8(byte[] d, int at) {
     return d[at] & 0xFF;
   }
 
-  private static int be16(byte[] d, int at) {
+  static int be16(byte[] d, int at) {
     return (u8(d, at) << 8) | u8(d, at + 1);
   }
 
-  private static int be32(byte[] d, int at) {
+  static int be32(byte[] d, int at) {
     return (be16(d, at) << 16) | be16(d, at + 2);
   }
 
-  private static int le16(byte[] d, int at) {
+  static int le16(byte[] d, int at) {
     return u8(d, at) | (u8(d, at + 1) << 8);
   }
 
@@ -247,7 +338,7 @@ public record ImageHeader(String format, int width, int height) {
     return le16(d, at) | (u8(d, at + 2) << 16);
   }
 
-  private static int le32(byte[] d, int at) {
+  static int le32(byte[] d, int at) {
     return le16(d, at) | (le16(d, at + 2) << 16);
   }
 }

@@ -12,6 +12,8 @@ import java.io.ByteArrayInputStream;
 import java.time.LocalDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -29,26 +31,64 @@ final class MetadataReader {
   private MetadataReader() {}
 
   static PhotoMetadata read(byte[] data, String format, String name) {
-    Metadata metadata;
-    try {
-      metadata = ImageMetadataReader.readMetadata(new ByteArrayInputStream(data), data.length);
-    } catch (Exception | StackOverflowError e) {
-      LOG.log(Level.FINE, "No readable metadata in {0}: {1}", new Object[] {name, e.toString()});
-      return new PhotoMetadata(format, null, null, null, null, null, false, 1);
+    return read(List.of(data), format, name);
+  }
+
+  /**
+   * Reads the metadata of one file, or of several TIFF blobs that together hold it (a CR3's {@code
+   * CMT} boxes: IFD0 in one, the Exif IFD in another); each tag is taken from the first directory
+   * that has it, so that a NEF's SubIFDs (read as Exif sub-IFDs too) do not hide its Exif IFD.
+   */
+  static PhotoMetadata read(List<byte[]> blobs, String format, String name) {
+    List<Directory> ifd0 = new ArrayList<>();
+    List<Directory> sub = new ArrayList<>();
+    boolean gps = false;
+    for (byte[] data : blobs) {
+      Metadata metadata;
+      try {
+        metadata = ImageMetadataReader.readMetadata(new ByteArrayInputStream(data), data.length);
+      } catch (Exception | StackOverflowError e) {
+        LOG.log(Level.FINE, "No readable metadata in {0}: {1}", new Object[] {name, e.toString()});
+        continue;
+      }
+      metadata.getDirectoriesOfType(ExifIFD0Directory.class).forEach(ifd0::add);
+      metadata.getDirectoriesOfType(ExifSubIFDDirectory.class).forEach(sub::add);
+      GpsDirectory directory = metadata.getFirstDirectoryOfType(GpsDirectory.class);
+      gps |= directory != null && directory.getTagCount() > 0;
     }
-    ExifIFD0Directory ifd0 = metadata.getFirstDirectoryOfType(ExifIFD0Directory.class);
-    ExifSubIFDDirectory sub = metadata.getFirstDirectoryOfType(ExifSubIFDDirectory.class);
-    GpsDirectory gps = metadata.getFirstDirectoryOfType(GpsDirectory.class);
+    // a CR3's Exif IFD is a TIFF of its own, whose tags are read as an IFD0's
+    List<Directory> exif = new ArrayList<>(sub);
+    exif.addAll(ifd0);
     Integer orientation = integer(ifd0, ExifDirectoryBase.TAG_ORIENTATION);
     return new PhotoMetadata(
         format,
-        time(text(sub, ExifDirectoryBase.TAG_DATETIME_ORIGINAL)),
-        offset(text(sub, ExifDirectoryBase.TAG_TIME_ZONE_ORIGINAL)),
+        time(text(exif, ExifDirectoryBase.TAG_DATETIME_ORIGINAL)),
+        offset(text(exif, ExifDirectoryBase.TAG_TIME_ZONE_ORIGINAL)),
         text(ifd0, ExifDirectoryBase.TAG_MAKE),
         text(ifd0, ExifDirectoryBase.TAG_MODEL),
-        text(sub, ExifDirectoryBase.TAG_LENS_MODEL),
-        gps != null && gps.getTagCount() > 0,
+        text(exif, ExifDirectoryBase.TAG_LENS_MODEL),
+        gps,
         orientation == null || orientation < 1 || orientation > 8 ? 1 : orientation);
+  }
+
+  private static String text(List<Directory> directories, int tag) {
+    for (Directory directory : directories) {
+      String value = text(directory, tag);
+      if (value != null) {
+        return value;
+      }
+    }
+    return null;
+  }
+
+  private static Integer integer(List<Directory> directories, int tag) {
+    for (Directory directory : directories) {
+      Integer value = integer(directory, tag);
+      if (value != null) {
+        return value;
+      }
+    }
+    return null;
   }
 
   private static String text(Directory directory, int tag) {

@@ -17,7 +17,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URLConnection;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -143,8 +142,7 @@ public class Downloads extends HttpServlet {
     }
     try (InputStream in = original.content()) {
       String name = ZipEntryNames.safe(original.fileName(), photoId);
-      String type = URLConnection.guessContentTypeFromName(name);
-      response.setContentType(type == null ? "application/octet-stream" : type);
+      response.setContentType(Originals.contentType(name));
       response.setHeader("Content-Disposition", attachment(name));
       response.setHeader("Cache-Control", "private, no-store");
       response.setHeader("X-Content-Type-Options", "nosniff");

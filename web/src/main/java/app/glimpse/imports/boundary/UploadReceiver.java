@@ -76,7 +76,9 @@ public class UploadReceiver {
         } else if (written == 0) {
           reason = "The file is empty.";
         } else if (!SourceFolders.looksLikeImage(file)) {
-          reason = "Not a photo: the content is not JPEG, PNG, GIF, WebP, TIFF or BMP.";
+          reason =
+              "Not a photo: the content is not JPEG, PNG, GIF, WebP, TIFF, BMP, HEIC or camera"
+                  + " RAW.";
         }
         if (reason == null) {
           stored++;
