@@ -136,7 +136,12 @@ class CurationIT {
         1, originals.files(guest, id, List.of(img2, ids.get("img4.jpg"))).size(), "the ZIP");
     assertFalse(photos.shows(guest, id, img2), "its previews");
     assertTrue(photos.shows(staff, id, img2));
-    for (PersonView person : people.list(guest, id)) {
+    List<PersonView> persons = people.list(guest, id);
+    assertFalse(persons.isEmpty(), "people are shown to guests");
+    for (PersonView person : persons) {
+      assertTrue(
+          person.cover() == null || photos.shows(guest, id, person.cover().photoId()),
+          "a portrait from a photo the guest may see: " + person);
       assertFalse(
           names(people.photos(guest, id, person.id(), 0, 50).items()).contains("img2.jpg"),
           "a person's photos");

@@ -95,7 +95,10 @@ public class PeopleClustering {
     event.peopleClusteredUpTo(event.getFaceSeq());
   }
 
-  /** Recounts the event's people and picks each one's cover face (its most confident face). */
+  /**
+   * Recounts the event's people and picks each one's cover face: its most confident face in a photo
+   * guests may see, if it has one (a portrait cut from a hidden photo would not load for them).
+   */
   public void summarise(long eventId) {
     em.flush();
     Map<Long, long[]> counts = new HashMap<>();
@@ -113,7 +116,7 @@ public class PeopleClustering {
     for (Object[] row :
         em.createQuery(
                 "SELECT f.personId, f.id FROM Face f WHERE f.eventId = :e AND f.personId IS NOT NULL"
-                    + " ORDER BY f.personId, f.score DESC, f.boxWidth DESC",
+                    + " ORDER BY f.personId, f.photo.hidden, f.score DESC, f.boxWidth DESC",
                 Object[].class)
             .setParameter("e", eventId)
             .getResultList()) {

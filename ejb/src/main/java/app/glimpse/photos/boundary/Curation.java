@@ -31,11 +31,14 @@ public class Curation {
   @PersistenceContext EntityManager em;
   @EJB Events events;
   @Inject jakarta.enterprise.event.Event<PhotosDeleted> deletions;
+  @Inject jakarta.enterprise.event.Event<PhotosHidden> hidings;
 
   /** Hides photo {@code photoId} from guests, or shows it again. */
   public PhotoPage.Item hide(@NotNull Caller caller, long photoId, boolean hidden) {
     Photo photo = staffPhoto(caller, photoId);
     photo.hide(hidden);
+    em.flush();
+    hidings.fire(new PhotosHidden(photo.getEvent().getId()));
     return item(photo);
   }
 
@@ -54,6 +57,8 @@ public class Curation {
       @NotNull Caller caller, long eventId, @NotNull Collection<Long> photoIds, boolean hidden) {
     List<Photo> photos = staffPhotos(caller, eventId, photoIds);
     photos.forEach(photo -> photo.hide(hidden));
+    em.flush();
+    hidings.fire(new PhotosHidden(eventId));
     return photos.size();
   }
 
