@@ -74,6 +74,7 @@ class BoundariesIT {
   @EJB Events events;
   @EJB Imports imports;
   @EJB Photos photos;
+  @EJB app.glimpse.photos.boundary.PhotoSets sets;
   @EJB app.glimpse.imports.boundary.Originals originals;
   @EJB Accounts accounts;
   @Inject Pbkdf2PasswordHash passwordHash;
@@ -523,6 +524,11 @@ class BoundariesIT {
       assertEquals(3, fake.mediaRequests("slow"), "two rate limits, then the content");
       assertEquals(3, fake.mediaRequests("down"), "at most the configured attempts");
       assertEquals(5, photos.page(ivy, eventId, 0, 50).total());
+      // the sub-folder is a set, named after it, with its photos (the two that were read)
+      List<app.glimpse.photos.boundary.SetView> made = sets.list(ivy, eventId);
+      assertEquals(
+          List.of("Party"), made.stream().map(app.glimpse.photos.boundary.SetView::name).toList());
+      assertEquals(3, made.get(0).photos(), "couple, flaky and slow; down failed");
       List<Imports.FailedFile> failures = imports.failures(ivy, first.id());
       assertEquals(
           List.of("broken", "down"), failures.stream().map(Imports.FailedFile::path).toList());

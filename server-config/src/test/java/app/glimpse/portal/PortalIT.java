@@ -1382,7 +1382,7 @@ class PortalIT {
                 == 1);
     browser.findElements(By.cssSelector("#photosForm\\:photos .thumb")).get(4).click();
     assertEquals("1 selected", browser.findElement(By.id("selectedCount")).getText());
-    screenshots("30-studio-curate", DESKTOP, PHONE_390);
+    screenshots("40-studio-curate", DESKTOP, PHONE_390);
     assertNoSideScroll("the studio's event page");
 
     openGallery(base + "/g/" + slug, "curate-code-12", "Curated day");
@@ -1391,7 +1391,7 @@ class PortalIT {
     List<WebElement> chips = browser.findElements(By.cssSelector("#sets .set-chip"));
     assertEquals(2, chips.size(), "All and Ceremony");
     assertTrue(chips.get(1).getText().startsWith("Ceremony"), chips.get(1).getText());
-    screenshots("31-gallery-cover-sets", DESKTOP, PHONE_390);
+    screenshots("41-gallery-cover-sets", DESKTOP, PHONE_390);
     chips.get(1).click();
     wait.until(ExpectedConditions.textToBe(By.id("gridTitle"), "Ceremony"));
     wait.until(driver -> driver.findElements(By.cssSelector("#photos\\:grid .tile")).size() == 3);

@@ -12,8 +12,10 @@ import com.google.api.services.drive.Drive;
 import com.google.api.services.drive.model.File;
 import com.google.api.services.drive.model.FileList;
 import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -159,7 +161,7 @@ public final class DriveClient {
    */
   public DrivePage images(String folder, boolean recursive, String cursor) {
     requireDriveId(folder);
-    Cursor at = cursor == null ? new Cursor(folder, null, List.of()) : Cursor.parse(cursor);
+    Cursor at = cursor == null ? new Cursor(folder, null, List.of(), null) : Cursor.parse(cursor);
     FileList page =
         retry.call(
             "Listing the Drive folder " + at.folder(),
@@ -180,7 +182,7 @@ public final class DriveClient {
       String type = file.getMimeType() == null ? "" : file.getMimeType();
       if (FOLDER_TYPE.equals(type)) {
         if (recursive && isDriveId(file.getId())) {
-          pending.add(file.getId());
+          pending.add(Cursor.entry(file.getId(), at.child(file.getName())));
         }
       } else if (type.startsWith("image/")) {
         images.add(
@@ -188,14 +190,15 @@ public final class DriveClient {
                 file.getId(),
                 file.getName(),
                 version(file),
-                file.getSize() == null ? -1 : file.getSize()));
+                file.getSize() == null ? -1 : file.getSize(),
+                at.path()));
       }
     }
     String next;
     if (page.getNextPageToken() != null) {
-      next = new Cursor(at.folder(), page.getNextPageToken(), pending).format();
+      next = new Cursor(at.folder(), page.getNextPageToken(), pending, at.path()).format();
     } else if (!pending.isEmpty()) {
-      next = new Cursor(pending.get(0), null, pending.subList(1, pending.size())).format();
+      next = Cursor.next(pending).format();
     } else {
       next = null;
     }
@@ -265,8 +268,15 @@ public final class DriveClient {
    * @param version what identifies this content without reading it: Drive's md5Checksum, else its
    *     modifiedTime
    * @param size the size in bytes Drive announces, or -1 if unknown
+   * @param folder the path of the sub-folder it lies in below the listed folder (folder names
+   *     parted by "/"), null for a file of the listed folder itself
    */
-  public record DriveFile(String id, String name, String version, long size) {}
+  public record DriveFile(String id, String name, String version, long size, String folder) {
+
+    public DriveFile(String id, String name, String version, long size) {
+      this(id, name, version, size, null);
+    }
+  }
 
   /**
    * A page of a folder's image files, and the cursor of the page after it (null after the last): an
@@ -280,26 +290,69 @@ public final class DriveClient {
   }
 
   /**
-   * Where a listing is: the folder, Drive's page token in it (null: its first page), and the
-   * sub-folders still to list. Formatted as lines, since ids and page tokens hold no line breaks.
+   * Where a listing is: the folder, Drive's page token in it (null: its first page), the
+   * sub-folders still to list, and the folder's path below the listed one (null at the top).
+   * Formatted as lines, since ids and page tokens hold no line breaks; a pending sub-folder is its
+   * id, "/" and its path in base64url (ids hold no "/"), and the path its own fourth line. A cursor
+   * of three lines (written before sub-folders had paths) still reads, without paths.
    */
-  record Cursor(String folder, String pageToken, List<String> pending) {
+  record Cursor(String folder, String pageToken, List<String> pending, String path) {
+
+    private static final Base64.Encoder ENCODE = Base64.getUrlEncoder().withoutPadding();
+    private static final Base64.Decoder DECODE = Base64.getUrlDecoder();
 
     String format() {
       return folder
           + "\n"
           + (pageToken == null ? "" : pageToken)
           + "\n"
-          + String.join(",", pending);
+          + String.join(",", pending)
+          + "\n"
+          + (path == null ? "" : encode(path));
+    }
+
+    /** The path of sub-folder {@code name} of this folder. */
+    String child(String name) {
+      String clean = name == null || name.isBlank() ? "Folder" : name.replace('/', '-').strip();
+      return path == null ? clean : path + "/" + clean;
+    }
+
+    /** A pending sub-folder as the cursor keeps it. */
+    static String entry(String id, String path) {
+      return id + "/" + encode(path);
+    }
+
+    /** The first page of the first pending sub-folder, the others still pending. */
+    static Cursor next(List<String> pending) {
+      String first = pending.get(0);
+      int slash = first.indexOf('/');
+      String id = slash < 0 ? first : first.substring(0, slash);
+      String path = slash < 0 ? null : decode(first.substring(slash + 1));
+      return new Cursor(id, null, List.copyOf(pending.subList(1, pending.size())), path);
     }
 
     static Cursor parse(String cursor) {
       String[] lines = cursor.split("\n", -1);
-      if (lines.length != 3 || !isDriveId(lines[0])) {
+      if ((lines.length != 3 && lines.length != 4) || !isDriveId(lines[0])) {
         throw new IllegalArgumentException("Not a Drive listing cursor");
       }
       List<String> pending = lines[2].isEmpty() ? List.of() : Arrays.asList(lines[2].split(","));
-      return new Cursor(lines[0], lines[1].isEmpty() ? null : lines[1], pending);
+      for (String entry : pending) {
+        int slash = entry.indexOf('/');
+        if (!isDriveId(slash < 0 ? entry : entry.substring(0, slash))) {
+          throw new IllegalArgumentException("Not a Drive listing cursor");
+        }
+      }
+      String path = lines.length == 4 && !lines[3].isEmpty() ? decode(lines[3]) : null;
+      return new Cursor(lines[0], lines[1].isEmpty() ? null : lines[1], pending, path);
+    }
+
+    private static String encode(String path) {
+      return ENCODE.encodeToString(path.getBytes(StandardCharsets.UTF_8));
+    }
+
+    private static String decode(String encoded) {
+      return new String(DECODE.decode(encoded), StandardCharsets.UTF_8);
     }
   }
 }

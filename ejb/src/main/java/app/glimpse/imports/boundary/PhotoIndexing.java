@@ -140,13 +140,14 @@ public class PhotoIndexing {
   }
 
   /**
-   * The sub-folder of a server folder or an upload that {@code file} lies in (its path there, the
-   * folders parted by "/"), whose set the photo goes into; null for a file at the top and for
-   * Drive, whose listing names files by id.
+   * The sub-folder of its source that {@code file} lies in (its path there, the folders parted by
+   * "/"), whose set the photo goes into; null for a file at the top. Drive's listing says it (files
+   * are named by id there); a server folder's file id is its path.
    */
   static String folder(PhotoImport run, SourceFile file) {
     if (run.getSource().getKind() == SourceKind.DRIVE) {
-      return null;
+      String folder = FileTexts.storable(file.folder());
+      return folder == null || folder.isBlank() ? null : folder;
     }
     String path = file.id().replace('\\', '/');
     int slash = path.lastIndexOf('/');

@@ -143,7 +143,10 @@ public class ImportSources {
           client(run).images(run.getSource().getLocation(), run.isIncludeSubfolders(), cursor);
       return new SourcePage(
           page.files().stream()
-              .map(file -> new SourceFile(file.id(), file.name(), file.version(), file.size()))
+              .map(
+                  file ->
+                      new SourceFile(
+                          file.id(), file.name(), file.version(), file.size(), file.folder()))
               .toList(),
           page.next());
     } catch (DriveFailure e) {

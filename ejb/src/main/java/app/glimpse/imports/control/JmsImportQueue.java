@@ -35,7 +35,8 @@ public class JmsImportQueue implements ImportQueue {
         message.getString("fileId"),
         message.getString("name"),
         message.getString("version"),
-        message.itemExists("size") ? message.getLong("size") : -1);
+        message.itemExists("size") ? message.getLong("size") : -1,
+        message.getString("folder"));
   }
 
   @Override
@@ -50,6 +51,9 @@ public class JmsImportQueue implements ImportQueue {
         message.setString("version", file.version());
       }
       message.setLong("size", file.size());
+      if (file.folder() != null) {
+        message.setString("folder", file.folder());
+      }
     } catch (jakarta.jms.JMSException e) {
       throw new IllegalStateException(e);
     }

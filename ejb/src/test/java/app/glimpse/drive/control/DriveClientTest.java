@@ -80,6 +80,38 @@ class DriveClientTest {
     assertEquals(1, a.size());
 
     assertEquals(List.of("a", "b", "c"), ids(allPages("event", false)).stream().sorted().toList());
+
+    // each file says the sub-folder it lies in below the listed folder: the photo's set
+    java.util.Map<String, String> folders = new java.util.TreeMap<>();
+    pages.stream()
+        .flatMap(page -> page.files().stream())
+        .forEach(f -> folders.put(f.id(), String.valueOf(f.folder())));
+    assertEquals(
+        java.util.Map.of(
+            "a", "null", "b", "null", "c", "null", "d", "Ceremony", "e", "Ceremony/Rings"),
+        folders);
+  }
+
+  @Test
+  void aCursorOfThreeLinesStillReads() {
+    DriveClient.Cursor old = DriveClient.Cursor.parse("event\n\nceremony,empty");
+    assertEquals("event", old.folder());
+    assertEquals(List.of("ceremony", "empty"), old.pending());
+    assertEquals(null, old.path());
+    DriveClient.Cursor next = DriveClient.Cursor.next(old.pending());
+    assertEquals("ceremony", next.folder());
+    assertEquals(null, next.path(), "no path known for what an old cursor left pending");
+    DriveClient.Cursor withPaths =
+        new DriveClient.Cursor(
+            "event",
+            "token",
+            List.of(DriveClient.Cursor.entry("rings", "Day 1/Rings, gold")),
+            "Day 1");
+    DriveClient.Cursor again = DriveClient.Cursor.parse(withPaths.format());
+    assertEquals(withPaths, again);
+    assertEquals("Day 1/Rings, gold", DriveClient.Cursor.next(again.pending()).path());
+    assertThrows(
+        IllegalArgumentException.class, () -> DriveClient.Cursor.parse("event\n\nnot an id/x\n"));
   }
 
   @Test
