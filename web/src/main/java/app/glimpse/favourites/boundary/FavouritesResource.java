@@ -27,12 +27,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirement;
 
 /**
- * {@code /api/v1/events/{id}/favourites} and {@code /api/v1/events/{id}/proofing}: guests heart
- * photos and submit their list; the studio sets the selection limit, reads every list, marks the
- * client and exports the lists. Guests need a name first ({@code POST /guest/sessions} with {@code
+ * {@code /api/v1/events/{id}/favourites}: guests heart photos and submit their list; the studio
+ * reads every list, marks the client and exports the lists (the selection limit is {@link
+ * ProofingResource}'s). Guests need a name first ({@code POST /guest/sessions} with {@code
  * "name"}). Guests of another event and photographers of another studio get 404.
  */
-@Path("events/{id}")
+@Path("events/{id}/favourites")
 @Produces(MediaType.APPLICATION_JSON)
 @SecurityRequirement(name = "bearer")
 public class FavouritesResource {
@@ -44,7 +44,6 @@ public class FavouritesResource {
   @Inject Callers callers;
 
   @GET
-  @Path("favourites")
   @Produces({MediaType.APPLICATION_JSON, "text/csv", MediaType.TEXT_PLAIN})
   @RolesAllowed({"photographer", "owner", "guest"})
   @Operation(
@@ -100,7 +99,7 @@ public class FavouritesResource {
   }
 
   @PUT
-  @Path("favourites/{photoId}")
+  @Path("{photoId}")
   @RolesAllowed("guest")
   @Operation(summary = "Heart a photo (guest); hearting it again changes nothing")
   @APIResponse(responseCode = "204", description = "The photo is in the guest's list")
@@ -116,7 +115,7 @@ public class FavouritesResource {
   }
 
   @DELETE
-  @Path("favourites/{photoId}")
+  @Path("{photoId}")
   @RolesAllowed("guest")
   @Operation(summary = "Take the heart off a photo (guest)")
   @APIResponse(responseCode = "204", description = "The photo is not in the guest's list")
@@ -128,7 +127,7 @@ public class FavouritesResource {
   }
 
   @POST
-  @Path("favourites/submit")
+  @Path("submit")
   @RolesAllowed("guest")
   @Operation(
       summary = "Submit the guest's list to the photographer: it is locked from then on",
@@ -143,7 +142,7 @@ public class FavouritesResource {
   }
 
   @PUT
-  @Path("favourites/guests/{guestId}")
+  @Path("guests/{guestId}")
   @Consumes(MediaType.APPLICATION_JSON)
   @RolesAllowed({"photographer", "owner"})
   @Operation(
@@ -153,28 +152,6 @@ public class FavouritesResource {
   public FavouritesOverview.GuestFavourites markClient(
       @PathParam("id") long id, @PathParam("guestId") long guestId, @NotNull ClientMark mark) {
     return favourites.markClient(callers.current(), id, guestId, mark.client());
-  }
-
-  @GET
-  @Path("proofing")
-  @RolesAllowed({"photographer", "owner", "guest"})
-  @Operation(summary = "The event's proofing settings: {\"selectionLimit\":40|null}")
-  public ProofingView proofing(@PathParam("id") long id) {
-    return favourites.proofing(callers.current(), id);
-  }
-
-  @PUT
-  @Path("proofing")
-  @Consumes(MediaType.APPLICATION_JSON)
-  @RolesAllowed({"photographer", "owner"})
-  @Operation(
-      summary =
-          "Set the most photos a guest may heart: {\"selectionLimit\":40} (1 to 10000), or null"
-              + " for no limit; lists already longer stay, and take no more hearts")
-  @APIResponse(responseCode = "200", description = "The settings")
-  @APIResponse(responseCode = "400", description = "invalid_selection_limit")
-  public ProofingView setProofing(@PathParam("id") long id, @NotNull ProofingView settings) {
-    return favourites.limitSelection(callers.current(), id, settings.selectionLimit());
   }
 
   /** {@code PUT /events/{id}/favourites/guests/{guestId}} body. */
