@@ -398,6 +398,7 @@ class FavouritesIT {
           Source source =
               new Source(event, SourceKind.FOLDER, "/favourites/" + UUID.randomUUID(), "photos");
           em.persist(source);
+          em.flush(); // photos name their source by id only: its row first
           String hash = UUID.randomUUID().toString().replace("-", "");
           Photo photo =
               indexed
