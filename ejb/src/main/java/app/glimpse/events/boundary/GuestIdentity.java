@@ -43,11 +43,11 @@ public record GuestIdentity(String name, String email) implements Serializable {
   }
 
   /**
-   * Whether a name or an e-mail was given at all: a guest may enter without, and is asked once they
-   * heart a photo.
+   * Whether a name or an e-mail was given at all (a name sent blank is given, and refused): a guest
+   * may enter without, and is asked once they heart a photo.
    */
   public static boolean given(String name, String email) {
-    return (name != null && !name.isBlank()) || (email != null && !email.isBlank());
+    return name != null || (email != null && !email.isBlank());
   }
 
   /** The name as identities are compared: in lower case. */

@@ -22,7 +22,8 @@ class GuestIdentityTest {
     assertNull(GuestIdentity.of("Ben", "  ").email());
     assertEquals(100, GuestIdentity.of("n".repeat(100), null).name().length());
     assertTrue(GuestIdentity.given(null, "x@y.test"));
-    assertFalse(GuestIdentity.given(" ", null));
+    assertTrue(GuestIdentity.given(" ", null), "a blank name is a name to refuse");
+    assertFalse(GuestIdentity.given(null, " "));
   }
 
   @Test
