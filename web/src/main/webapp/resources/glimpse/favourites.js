@@ -37,8 +37,12 @@
       var photo = photoOf(heart);
       var on = !!photo && now.ids.indexOf(photo) >= 0;
       heart.setAttribute("aria-pressed", on ? "true" : "false");
-      heart.setAttribute("aria-label", now.submitted ? (on ? "In your favourites (sent)" : "Favourites sent")
-          : on ? "Remove from favourites" : "Add to favourites");
+      // a toggle button keeps its name ("Favourite"); aria-pressed says whether the photo is in the list
+      if (now.submitted) {
+        heart.setAttribute("aria-disabled", "true");
+      } else {
+        heart.removeAttribute("aria-disabled");
+      }
       heart.classList.toggle("on", on);
       heart.classList.toggle("locked", now.submitted);
       var icon = heart.querySelector("i");

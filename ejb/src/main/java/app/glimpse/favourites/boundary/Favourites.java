@@ -239,7 +239,7 @@ public class Favourites {
               lists.getOrDefault(guest.getId(), List.of())));
     }
     List<FavouritesOverview.PhotoHearts> counted = new ArrayList<>(photos.values());
-    // most hearted first; among equals, capture order (the order the hearts came in)
+    // most hearted first; among equals, as the lists name them (the client's first)
     counted.sort(Comparator.comparingInt(FavouritesOverview.PhotoHearts::hearts).reversed());
     return new FavouritesOverview(limit(eventId), guests, counted);
   }
