@@ -1341,13 +1341,18 @@ class PortalIT {
     openGallery(GUEST_CODE);
     browser.manage().window().setSize(PHONE_390);
     settle();
-    wait.until(ExpectedConditions.textToBe(By.id("favourites:favCount"), "0 of 3"));
+    assertTrue(
+        browser.findElements(By.id("favouritesCard")).isEmpty(),
+        "no favourites card before the first heart");
     hearts().get(0).click();
     WebElement name =
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("favIntro:favName")));
     assertOnScreen("favNameDialog");
+    assertTrue(
+        browser.findElement(By.id("favNameDialog")).getText().contains("up to 3 photos"),
+        "the dialog tells the limit");
     Files.write(
-        SCREENSHOTS.resolve("20-favourites-name-phone.png"),
+        SCREENSHOTS.resolve("30-favourites-name-phone.png"),
         browser.getScreenshotAs(OutputType.BYTES));
     browser.findElement(By.id("favIntro:favSave")).click();
     wait.until(
@@ -1356,7 +1361,7 @@ class PortalIT {
     name.sendKeys("Eva Gast");
     browser.findElement(By.id("favIntro:favEmail")).sendKeys("eva@guest.test");
     browser.findElement(By.id("favIntro:favSave")).click();
-    wait.until(ExpectedConditions.textToBe(By.id("favourites:favCount"), "1 of 3"));
+    wait.until(ExpectedConditions.textToBe(By.id("favCount"), "1 of 3"));
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("favIntro:favName")));
     wait.until(driver -> "true".equals(hearts().get(0).getAttribute("aria-pressed")));
 
@@ -1366,26 +1371,26 @@ class PortalIT {
         wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("lightboxHeart")));
     assertEquals("false", viewerHeart.getAttribute("aria-pressed"));
     viewerHeart.click();
-    wait.until(ExpectedConditions.textToBe(By.id("favourites:favCount"), "2 of 3"));
+    wait.until(ExpectedConditions.textToBe(By.id("favCount"), "2 of 3"));
     wait.until(ExpectedConditions.attributeToBe(By.id("lightboxHeart"), "aria-pressed", "true"));
     browser.findElement(By.cssSelector("#lightbox .lb-close")).click();
     wait.until(driver -> "true".equals(hearts().get(1).getAttribute("aria-pressed")));
 
     // a third, then the limit: the fourth stays out, and the guest is told why
     hearts().get(2).click();
-    wait.until(ExpectedConditions.textToBe(By.id("favourites:favCount"), "3 of 3"));
+    wait.until(ExpectedConditions.textToBe(By.id("favCount"), "3 of 3"));
     hearts().get(3).click();
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(By.id("favStatus"), "3 of 3 photos"));
     assertEquals("false", hearts().get(3).getAttribute("aria-pressed"));
     hearts().get(2).click(); // out again, and the fourth fits
-    wait.until(ExpectedConditions.textToBe(By.id("favourites:favCount"), "2 of 3"));
+    wait.until(ExpectedConditions.textToBe(By.id("favCount"), "2 of 3"));
     hearts().get(3).click();
-    wait.until(ExpectedConditions.textToBe(By.id("favourites:favCount"), "3 of 3"));
+    wait.until(ExpectedConditions.textToBe(By.id("favCount"), "3 of 3"));
 
     // the same list after a reload, in this browser
     browser.navigate().refresh();
-    wait.until(ExpectedConditions.textToBe(By.id("favourites:favCount"), "3 of 3"));
+    wait.until(ExpectedConditions.textToBe(By.id("favCount"), "3 of 3"));
     wait.until(driver -> "true".equals(hearts().get(3).getAttribute("aria-pressed")));
     assertEquals("true", hearts().get(0).getAttribute("aria-pressed"));
     assertEquals("false", hearts().get(2).getAttribute("aria-pressed"));
@@ -1395,7 +1400,7 @@ class PortalIT {
     wait.until(
         driver -> driver.findElements(By.cssSelector("#favGrid .grid-cell img")).size() == 3);
     waitForImages("#favGrid img");
-    screenshots("20-favourites", DESKTOP, PHONE_390);
+    screenshots("31-favourites", DESKTOP, PHONE_390);
 
     browser.manage().window().setSize(PHONE_390);
     settle();
@@ -1404,7 +1409,7 @@ class PortalIT {
         wait.until(ExpectedConditions.elementToBeClickable(By.id("favourites:favSend")));
     assertOnScreen("favourites:favConfirmDialog");
     Files.write(
-        SCREENSHOTS.resolve("21-favourites-confirm-phone.png"),
+        SCREENSHOTS.resolve("32-favourites-confirm-phone.png"),
         browser.getScreenshotAs(OutputType.BYTES));
     send.click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("favSent")));
@@ -1414,16 +1419,15 @@ class PortalIT {
         ExpectedConditions.textToBePresentInElementLocated(By.id("favStatus"), "no longer change"));
     assertEquals("false", hearts().get(2).getAttribute("aria-pressed"), "sent: locked");
     assertTrue(browser.findElements(By.id("favourites:submitFavourites")).isEmpty());
-    screenshots("21-favourites-sent", DESKTOP, PHONE_390);
+    screenshots("33-favourites-sent", DESKTOP, PHONE_390);
 
     // a second guest, at desktop width, whose name a spreadsheet would take for a formula
     openGallery(GUEST_CODE);
-    wait.until(ExpectedConditions.textToBe(By.id("favourites:favCount"), "0 of 3"));
     hearts().get(0).click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("favIntro:favName")))
         .sendKeys("=1+1 Tom");
     browser.findElement(By.id("favIntro:favSave")).click();
-    wait.until(ExpectedConditions.textToBe(By.id("favourites:favCount"), "1 of 3"));
+    wait.until(ExpectedConditions.textToBe(By.id("favCount"), "1 of 3"));
     browser.findElement(By.id("favourites:submitFavourites")).click();
     wait.until(ExpectedConditions.elementToBeClickable(By.id("favourites:favSend"))).click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("favSent")));
@@ -1452,7 +1456,7 @@ class PortalIT {
     waitForImages("#favouritesPart img");
     ((JavascriptExecutor) browser)
         .executeScript("document.getElementById('favouritesPart').scrollIntoView();");
-    screenshots("22-studio-favourites");
+    screenshots("34-studio-favourites");
 
     String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
     HttpResponse<String> csv = download("exportCsv", session);

@@ -203,6 +203,14 @@ public class GalleryFavourites implements Serializable {
         : WHEN.format(current.submittedAt().atZone(ZoneId.systemDefault()));
   }
 
+  /** For the name dialog: ", and you may pick up to 40 photos", or nothing without a limit. */
+  public String getLimitHint() {
+    GuestList current = getList();
+    return current == null || current.selectionLimit() == null
+        ? ""
+        : ", and you may pick up to " + current.selectionLimit() + " photos";
+  }
+
   public String alt(int index) {
     return "Favourite " + (index + 1) + " of " + getPhotoIds().size();
   }
