@@ -1345,8 +1345,7 @@ class PortalIT {
         browser.findElements(By.id("favouritesCard")).isEmpty(),
         "no favourites card before the first heart");
     hearts().get(0).click();
-    WebElement name =
-        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("favIntro:favName")));
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("favIntro:favName")));
     assertOnScreen("favNameDialog");
     assertTrue(
         browser.findElement(By.id("favNameDialog")).getText().contains("up to 3 photos"),
@@ -1358,7 +1357,7 @@ class PortalIT {
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(
             By.id("favIntro:favNameMessage"), "Enter your name"));
-    name.sendKeys("Eva Gast");
+    browser.findElement(By.id("favIntro:favName")).sendKeys("Eva Gast"); // the form was re-rendered
     browser.findElement(By.id("favIntro:favEmail")).sendKeys("eva@guest.test");
     browser.findElement(By.id("favIntro:favSave")).click();
     wait.until(ExpectedConditions.textToBe(By.id("favCount"), "1 of 3"));
