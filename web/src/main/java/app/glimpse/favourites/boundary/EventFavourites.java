@@ -116,7 +116,9 @@ public class EventFavourites implements Serializable {
     return FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath();
   }
 
+  /** The limit as saved, or as typed; the field comes before the lists on the page. */
   public Integer getSelectionLimit() {
+    getOverview();
     return selectionLimit;
   }
 
