@@ -1456,6 +1456,15 @@ class PortalIT {
     ((JavascriptExecutor) browser)
         .executeScript("document.getElementById('favouritesPart').scrollIntoView();");
     screenshots("34-studio-favourites");
+    // the phone's whole page is taller than a screenshot takes: the part alone as well
+    browser.manage().window().setSize(PHONE_390);
+    settle();
+    Files.write(
+        SCREENSHOTS.resolve("35-studio-favourites-part-phone.png"),
+        browser.findElement(By.id("favouritesPart")).getScreenshotAs(OutputType.BYTES));
+    assertNoSideScroll("studio favourites at 390 px");
+    browser.manage().window().setSize(DESKTOP);
+    settle();
 
     String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
     HttpResponse<String> csv = download("exportCsv", session);
