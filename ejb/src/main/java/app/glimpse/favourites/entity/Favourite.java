@@ -13,21 +13,28 @@ import jakarta.persistence.SequenceGenerator;
 import java.time.Instant;
 import java.util.Objects;
 
-/** A heart: one guest's pick of one photo of their event, with when they picked it. */
+/**
+ * A heart: one guest's pick of one photo of their event, with when they picked it. Lists and counts
+ * take only indexed photos, so a heart on a photo that stops being one (deleted) counts nowhere.
+ */
 @Entity
 @NamedQuery(
     name = Favourite.FIND_BY_GUEST,
     query =
         "SELECT f FROM Favourite f JOIN FETCH f.photo p WHERE f.guest = :guest"
+            + " AND p.status = app.glimpse.photos.entity.PhotoStatus.INDEXED"
             + " ORDER BY p.takenAt, p.id")
 @NamedQuery(
     name = Favourite.FIND_BY_EVENT,
     query =
         "SELECT f FROM Favourite f JOIN FETCH f.photo p JOIN FETCH f.guest g"
-            + " WHERE g.eventId = :eventId ORDER BY g.client DESC, g.createdAt, g.id, p.takenAt, p.id")
+            + " WHERE g.eventId = :eventId AND p.status = app.glimpse.photos.entity.PhotoStatus.INDEXED"
+            + " ORDER BY g.client DESC, g.createdAt, g.id, p.takenAt, p.id")
 @NamedQuery(
     name = Favourite.COUNT_BY_GUEST,
-    query = "SELECT COUNT(f) FROM Favourite f WHERE f.guest = :guest")
+    query =
+        "SELECT COUNT(f) FROM Favourite f WHERE f.guest = :guest"
+            + " AND f.photo.status = app.glimpse.photos.entity.PhotoStatus.INDEXED")
 @NamedQuery(
     name = Favourite.FIND_ONE,
     query = "SELECT f FROM Favourite f WHERE f.guest = :guest AND f.photo.id = :photoId")
