@@ -28,6 +28,10 @@
     image.alt = alt;
     document.getElementById("lightboxCaption").textContent = alt;
     document.getElementById("lightboxDownload").href = all[index].getAttribute("data-download");
+    box.setAttribute("data-photo", all[index].getAttribute("data-photo") || "");
+    if (window.glimpseFavourites) {
+      window.glimpseFavourites.sync(); // the viewer's heart shows this photo's
+    }
     box.hidden = false;
     document.body.classList.add("lightbox-open");
     box.querySelector(".lb-close").focus();

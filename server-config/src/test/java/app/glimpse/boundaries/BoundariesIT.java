@@ -222,6 +222,7 @@ class BoundariesIT {
                   Event event = em.find(Event.class, eventId);
                   Source source = new Source(event, SourceKind.FOLDER, "/photos", "photos");
                   em.persist(source);
+                  em.flush(); // a photo names its source by id only: the source's row first
                   Photo late =
                       Photo.indexed(event, source.getId(), null, "b.jpg", "b.jpg", "hash-b");
                   late.describe(
@@ -307,6 +308,7 @@ class BoundariesIT {
               Event event = em.find(Event.class, eventId);
               Source source = new Source(event, SourceKind.FOLDER, "/night", "night");
               em.persist(source);
+              em.flush(); // a photo names its source by id only: the source's row first
               for (int i = 0; i < 23; i++) {
                 String name = "p" + i + ".jpg";
                 Photo photo =

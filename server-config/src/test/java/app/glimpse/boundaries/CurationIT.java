@@ -72,6 +72,7 @@ class CurationIT {
   @EJB Search search;
   @EJB People people;
   @EJB Originals originals;
+  @EJB app.glimpse.favourites.boundary.Favourites favourites;
   @Inject UploadStore uploads;
   @Inject Previews previews;
   @PersistenceContext EntityManager em;
@@ -146,7 +147,14 @@ class CurationIT {
           names(people.photos(guest, id, person.id(), 0, 50).items()).contains("img2.jpg"),
           "a person's photos");
     }
+    favourites.introduce(guest, id, "Guest of the curated day", null);
+    assertEquals(404, statusOf(() -> favourites.heart(guest, id, img2)), "no heart on it");
     assertEquals(1, curation.hide(staff, id, List.of(img2, 987654321L), false), "bulk, own only");
+    favourites.heart(guest, id, img2);
+    curation.hide(staff, img2, true);
+    assertEquals(List.of(), favourites.own(guest, id).photoIds(), "left out of the guest's list");
+    curation.hide(staff, img2, false);
+    assertEquals(List.of(img2), favourites.own(guest, id).photoIds(), "back when shown");
     assertEquals(5, photos.page(guest, id, 0, 50).total(), "shown again");
 
     // the cover: one of the event's photos, cleared when it is deleted

@@ -516,6 +516,7 @@ class SearchIT {
                           () -> {
                             Source created = new Source(event, SourceKind.FOLDER, "/x", "x");
                             em.persist(created);
+                            em.flush(); // photos name their source by id only: its row first
                             return created;
                           });
               Photo photo = Photo.indexed(event, source.getId(), null, file, file, "hash-" + file);

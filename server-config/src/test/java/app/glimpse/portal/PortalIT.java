@@ -1336,7 +1336,7 @@ class PortalIT {
    * guest then sees the cover behind the title, one photo fewer, and browses by set.
    */
   @Test
-  @Order(12)
+  @Order(13)
   void photographerCuratesAndGuestsBrowseBySet() throws Exception {
     GlimpseClient api = GlimpseClient.signIn(path -> URI.create(base + path), EMAIL, PASSWORD);
     long event = api.createEvent("Curated day");
@@ -1400,6 +1400,188 @@ class PortalIT {
     assertNoSideScroll("the gallery of a set at 390 px");
     browser.manage().window().setSize(DESKTOP);
     api.send("DELETE", "/api/v1/events/" + event, null);
+  }
+
+  /**
+   * Favourites (issue 16): at 390 px a guest hearts a photo, gives their name in the dialog it
+   * opens, hearts another in the viewer, meets the photographer's limit, keeps the list across a
+   * reload, sees it and sends it; at 1366 px a second guest does the same. The studio's part then
+   * shows both lists with the hearts per photo, marks the first guest as the client, and its
+   * downloads hold what the guests picked.
+   */
+  @Test
+  @Order(12)
+  void guestsHeartPhotosAndTheStudioSeesTheirFavourites() throws Exception {
+    setAccess(GUEST_CODE, null, false);
+    GlimpseClient studio = GlimpseClient.signIn(path -> URI.create(base + path), EMAIL, PASSWORD);
+    studio.limitSelection(eventId(), 3);
+
+    openGallery(GUEST_CODE);
+    browser.manage().window().setSize(PHONE_390);
+    settle();
+    assertTrue(
+        browser.findElements(By.id("favouritesCard")).isEmpty(),
+        "no favourites card before the first heart");
+    hearts().get(0).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("favIntro:favName")));
+    assertOnScreen("favNameDialog");
+    assertTrue(
+        browser.findElement(By.id("favNameDialog")).getText().contains("up to 3 photos"),
+        "the dialog tells the limit");
+    Files.write(
+        SCREENSHOTS.resolve("30-favourites-name-phone.png"),
+        browser.getScreenshotAs(OutputType.BYTES));
+    browser.findElement(By.id("favIntro:favSave")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("favIntro:favNameMessage"), "Enter your name"));
+    browser.findElement(By.id("favIntro:favName")).sendKeys("Eva Gast"); // the form was re-rendered
+    browser.findElement(By.id("favIntro:favEmail")).sendKeys("eva@guest.test");
+    browser.findElement(By.id("favIntro:favSave")).click();
+    wait.until(ExpectedConditions.textToBe(By.id("favCount"), "1 of 3"));
+    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("favIntro:favName")));
+    wait.until(driver -> "true".equals(hearts().get(0).getAttribute("aria-pressed")));
+
+    // the viewer's heart hearts the photo it shows
+    browser.findElements(By.cssSelector("#photos\\:grid .tile")).get(1).click();
+    WebElement viewerHeart =
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("lightboxHeart")));
+    assertEquals("false", viewerHeart.getAttribute("aria-pressed"));
+    viewerHeart.click();
+    wait.until(ExpectedConditions.textToBe(By.id("favCount"), "2 of 3"));
+    wait.until(ExpectedConditions.attributeToBe(By.id("lightboxHeart"), "aria-pressed", "true"));
+    browser.findElement(By.cssSelector("#lightbox .lb-close")).click();
+    wait.until(driver -> "true".equals(hearts().get(1).getAttribute("aria-pressed")));
+
+    // a third, then the limit: the fourth stays out, and the guest is told why
+    hearts().get(2).click();
+    wait.until(ExpectedConditions.textToBe(By.id("favCount"), "3 of 3"));
+    hearts().get(3).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("favStatus"), "3 of 3 photos"));
+    assertEquals("false", hearts().get(3).getAttribute("aria-pressed"));
+    hearts().get(2).click(); // out again, and the fourth fits
+    wait.until(ExpectedConditions.textToBe(By.id("favCount"), "2 of 3"));
+    hearts().get(3).click();
+    wait.until(ExpectedConditions.textToBe(By.id("favCount"), "3 of 3"));
+
+    // the same list after a reload, in this browser
+    browser.navigate().refresh();
+    wait.until(ExpectedConditions.textToBe(By.id("favCount"), "3 of 3"));
+    wait.until(driver -> "true".equals(hearts().get(3).getAttribute("aria-pressed")));
+    assertEquals("true", hearts().get(0).getAttribute("aria-pressed"));
+    assertEquals("false", hearts().get(2).getAttribute("aria-pressed"));
+    assertNoSideScroll("gallery with hearts at 390 px");
+
+    browser.findElement(By.id("favourites:showFavourites")).click();
+    wait.until(
+        driver -> driver.findElements(By.cssSelector("#favGrid .grid-cell img")).size() == 3);
+    waitForImages("#favGrid img");
+    screenshots("31-favourites", DESKTOP, PHONE_390);
+
+    browser.manage().window().setSize(PHONE_390);
+    settle();
+    browser.findElement(By.id("favourites:submitFavourites")).click();
+    WebElement send =
+        wait.until(ExpectedConditions.elementToBeClickable(By.id("favourites:favSend")));
+    assertOnScreen("favourites:favConfirmDialog");
+    Files.write(
+        SCREENSHOTS.resolve("32-favourites-confirm-phone.png"),
+        browser.getScreenshotAs(OutputType.BYTES));
+    send.click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("favSent")));
+    wait.until(driver -> hearts().get(0).getAttribute("class").contains("locked"));
+    hearts().get(2).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("favStatus"), "no longer change"));
+    assertEquals("false", hearts().get(2).getAttribute("aria-pressed"), "sent: locked");
+    assertTrue(browser.findElements(By.id("favourites:submitFavourites")).isEmpty());
+    screenshots("33-favourites-sent", DESKTOP, PHONE_390);
+
+    // a second guest, at desktop width, whose name a spreadsheet would take for a formula
+    openGallery(GUEST_CODE);
+    hearts().get(0).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("favIntro:favName")))
+        .sendKeys("=1+1 Tom");
+    browser.findElement(By.id("favIntro:favSave")).click();
+    wait.until(ExpectedConditions.textToBe(By.id("favCount"), "1 of 3"));
+    browser.findElement(By.id("favourites:submitFavourites")).click();
+    wait.until(ExpectedConditions.elementToBeClickable(By.id("favourites:favSend"))).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("favSent")));
+
+    // the studio
+    signIn();
+    browser.get(eventUrl);
+    WebElement part =
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("favouritesPart")));
+    String text = part.getText();
+    assertTrue(text.contains("Eva Gast") && text.contains("eva@guest.test"), text);
+    assertTrue(text.contains("3 of 3 photos") && text.contains("1 of 3 photos"), text);
+    assertTrue(text.contains("Sent"), text);
+    assertEquals(
+        "3", browser.findElement(By.id("favouritesForm:selectionLimit")).getAttribute("value"));
+    List<WebElement> counts = browser.findElements(By.cssSelector("#favouriteHearts .badge"));
+    assertEquals(3, counts.size(), "three photos hearted");
+    assertEquals("\u2665 2", counts.get(0).getText(), "the photo both guests hearted first");
+    browser
+        .findElements(By.cssSelector("#favouritesForm\\:favouriteGuests .client-mark input"))
+        .get(0)
+        .click();
+    wait.until(
+        ExpectedConditions.visibilityOfElementLocated(
+            By.cssSelector("#favouritesForm\\:favouriteGuests .badge.client")));
+    waitForImages("#favouritesPart img");
+    ((JavascriptExecutor) browser)
+        .executeScript("document.getElementById('favouritesPart').scrollIntoView();");
+    screenshots("34-studio-favourites");
+    // the phone's whole page is taller than a screenshot takes: the part alone as well
+    browser.manage().window().setSize(PHONE_390);
+    settle();
+    Files.write(
+        SCREENSHOTS.resolve("35-studio-favourites-part-phone.png"),
+        browser.findElement(By.id("favouritesPart")).getScreenshotAs(OutputType.BYTES));
+    assertNoSideScroll("studio favourites at 390 px");
+    browser.manage().window().setSize(DESKTOP);
+    settle();
+
+    String session = browser.manage().getCookieNamed("JSESSIONID").getValue();
+    HttpResponse<String> csv = download("exportCsv", session);
+    assertTrue(csv.headers().firstValue("Content-Type").orElse("").startsWith("text/csv"));
+    assertTrue(csv.body().contains("\"Eva Gast\",\"eva@guest.test\",\"yes\""), csv.body());
+    assertTrue(csv.body().contains("\"'=1+1 Tom\""), "a formula stays text: " + csv.body());
+    assertEquals(4 + 1, csv.body().split("\r\n").length, csv.body());
+    HttpResponse<String> names = download("exportFileNames", session);
+    assertEquals(3, names.body().lines().count(), "the client's three: " + names.body());
+    assertTrue(names.body().lines().allMatch(line -> line.endsWith(".jpg")), names.body());
+
+    // the limit from the studio
+    WebElement limit = browser.findElement(By.id("favouritesForm:selectionLimit"));
+    limit.clear();
+    limit.sendKeys("40");
+    browser.findElement(By.id("favouritesForm:saveLimit")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("messages"), "up to 40 photos"));
+    assertEquals(40, studio.favourites(eventId()).getInt("selectionLimit"));
+  }
+
+  /** The hearts of the gallery's grid, in its order. */
+  private List<WebElement> hearts() {
+    return browser.findElements(By.cssSelector("#photos\\:grid .heart"));
+  }
+
+  /** What the studio's download link {@code id} serves to the session {@code session}. */
+  private HttpResponse<String> download(String id, String session) throws Exception {
+    String href = browser.findElement(By.id("favouritesForm:" + id)).getAttribute("href");
+    HttpResponse<String> response =
+        http.send(
+            HttpRequest.newBuilder(URI.create(href))
+                .header("Cookie", "JSESSIONID=" + session)
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, response.statusCode(), response.body());
+    assertTrue(
+        response.headers().firstValue("Content-Disposition").orElse("").contains("attachment"));
+    return response;
   }
 
   /** Types {@code keys} into a date or date-and-time field, as a person would. */

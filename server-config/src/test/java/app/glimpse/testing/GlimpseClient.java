@@ -140,4 +140,66 @@ public final class GlimpseClient {
     assertEquals("COMPLETED", status.getString("status"), status.toString());
     return status;
   }
+
+  /** Opens {@code event}'s gallery to guests with {@code code}, without expiry (200 expected). */
+  public JsonObject openGallery(long event, String code) throws IOException, InterruptedException {
+    String body = Json.createObjectBuilder().add("code", code).build().toString();
+    return Api.object(send("PUT", "/api/v1/events/" + event + "/access", body), 200);
+  }
+
+  /** The event's slug ({@code GET /api/v1/events/{id}}). */
+  public String slug(long event) throws IOException, InterruptedException {
+    return Api.object(send("GET", "/api/v1/events/" + event, null), 200).getString("slug");
+  }
+
+  /** {@code PUT /api/v1/events/{event}/proofing} with {@code limit} (null: none). */
+  public HttpResponse<String> selectionLimitResponse(long event, Integer limit)
+      throws IOException, InterruptedException {
+    String body =
+        limit == null
+            ? "{\"selectionLimit\":null}"
+            : Json.createObjectBuilder().add("selectionLimit", limit).build().toString();
+    return send("PUT", "/api/v1/events/" + event + "/proofing", body);
+  }
+
+  /** Sets the most photos a guest may heart (200 expected): the settings. */
+  public JsonObject limitSelection(long event, Integer limit)
+      throws IOException, InterruptedException {
+    return Api.object(selectionLimitResponse(event, limit), 200);
+  }
+
+  /** {@code GET /api/v1/events/{event}/favourites}, as JSON or with {@code ?format=...}. */
+  public HttpResponse<String> favouritesResponse(long event, String query)
+      throws IOException, InterruptedException {
+    return send(
+        "GET",
+        "/api/v1/events/" + event + "/favourites" + (query == null ? "" : "?" + query),
+        null);
+  }
+
+  /** Every guest's favourites of {@code event} (200 expected). */
+  public JsonObject favourites(long event) throws IOException, InterruptedException {
+    return Api.object(favouritesResponse(event, null), 200);
+  }
+
+  /** An export of the favourites ({@code format=csv} or {@code lightroom}), checked for 200. */
+  public HttpResponse<String> exportFavourites(long event, String query)
+      throws IOException, InterruptedException {
+    HttpResponse<String> response = favouritesResponse(event, query);
+    assertEquals(200, response.statusCode(), response.body());
+    return response;
+  }
+
+  /** {@code PUT /api/v1/events/{event}/favourites/guests/{guest}} {@code {"client":...}}. */
+  public HttpResponse<String> markClientResponse(long event, long guest, boolean client)
+      throws IOException, InterruptedException {
+    String body = Json.createObjectBuilder().add("client", client).build().toString();
+    return send("PUT", "/api/v1/events/" + event + "/favourites/guests/" + guest, body);
+  }
+
+  /** Marks a guest as the client, or not (200 expected): their list. */
+  public JsonObject markClient(long event, long guest, boolean client)
+      throws IOException, InterruptedException {
+    return Api.object(markClientResponse(event, guest, client), 200);
+  }
 }

@@ -52,6 +52,8 @@ public class Events {
 
   @Inject jakarta.enterprise.event.Event<EventDeleted> deletions;
 
+  @Inject jakarta.enterprise.event.Event<GuestNamed> named;
+
   /**
    * Compared against when a slug does not exist, so that a wrong slug and a wrong code take the
    * same time.
@@ -255,7 +257,26 @@ public class Events {
    */
   public GuestSession openGuestSession(
       @NotBlank String slug, @NotBlank String code, @NotNull String client) {
+    return openGuestSession(slug, code, client, null, null);
+  }
+
+  /**
+   * {@link #openGuestSession(String, String, String)} for a guest who gives their name and maybe an
+   * e-mail (checked first: 400 {@code invalid_name} or {@code invalid_email}), which {@link
+   * GuestNamed} hands to the areas that keep something for named guests.
+   */
+  public GuestSession openGuestSession(
+      @NotBlank String slug,
+      @NotBlank String code,
+      @NotNull String client,
+      String name,
+      String email) {
+    GuestIdentity identity =
+        GuestIdentity.given(name, email) ? GuestIdentity.of(name, email) : null;
     GuestPass pass = enterGallery(slug, code, client);
+    if (identity != null) {
+      named.fire(new GuestNamed(pass.eventId(), pass.caller().subject(), identity));
+    }
     String token =
         tokens
             .forGuest(

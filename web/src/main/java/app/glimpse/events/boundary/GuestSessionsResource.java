@@ -28,11 +28,21 @@ public class GuestSessionsResource {
   @Context HttpServletRequest request;
 
   @POST
-  @Operation(summary = "Enter a gallery: a guest token for the event's slug and code")
+  @Operation(
+      summary = "Enter a gallery: a guest token for the event's slug and code",
+      description =
+          "With \"name\" (1 to 100 characters) and optionally \"email\", the guest may heart"
+              + " photos at once (PUT /events/{id}/favourites/{photoId}); the same name and e-mail"
+              + " in another session get the same list back. A name or e-mail that does not pass"
+              + " is a 400 naming the field: invalid_name, invalid_email.")
   public Events.GuestSession open(@NotNull Entry entry) {
-    return events.openGuestSession(entry.slug(), entry.code(), clients.of(request));
+    return events.openGuestSession(
+        entry.slug(), entry.code(), clients.of(request), entry.name(), entry.email());
   }
 
-  /** The request: the gallery's slug and the code printed for the guests. */
-  public record Entry(String slug, String code) {}
+  /**
+   * The request: the gallery's slug and the code printed for the guests, and the guest's name and
+   * e-mail if they give them (for their favourites).
+   */
+  public record Entry(String slug, String code, String name, String email) {}
 }

@@ -612,6 +612,7 @@ public class GalleryPage implements Serializable {
       tiles.add(
           new GalleryTile(
               from + i,
+              item.id(),
               PreviewImages.thumbnailLink(context, event, item.id()),
               PreviewImages.previewLink(context, event, item.id()),
               Downloads.originalLink(context, event, item.id()),

@@ -8,13 +8,15 @@ package app.glimpse.gallery.boundary;
  */
 public final class GalleryTile {
   private final int index;
+  private final long photoId;
   private final String thumb;
   private final String preview;
   private final String download;
   private final String alt;
 
-  GalleryTile(int index, String thumb, String preview, String download, String alt) {
+  GalleryTile(int index, long photoId, String thumb, String preview, String download, String alt) {
     this.index = index;
+    this.photoId = photoId;
     this.thumb = thumb;
     this.preview = preview;
     this.download = download;
@@ -24,6 +26,11 @@ public final class GalleryTile {
   /** Position in the grid, from 0. */
   public int getIndex() {
     return index;
+  }
+
+  /** The photo's id, for its heart. */
+  public long getPhotoId() {
+    return photoId;
   }
 
   public String getThumb() {

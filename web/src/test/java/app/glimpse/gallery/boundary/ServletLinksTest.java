@@ -4,6 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import app.glimpse.events.boundary.EventCard;
 import app.glimpse.events.boundary.GalleryQrCode;
+import app.glimpse.favourites.boundary.FavouritesExports;
 import app.glimpse.imports.boundary.StudioUploads;
 import app.glimpse.photos.boundary.PreviewImages;
 import org.junit.jupiter.api.Test;
@@ -21,5 +22,7 @@ class ServletLinksTest {
     assertEquals("/ctx/download/7/42", Downloads.originalLink("/ctx", 7, 42));
     assertEquals("/ctx/media/7/42/thumb", PreviewImages.thumbnailLink("/ctx", 7, 42));
     assertEquals("/media/7/42/preview", PreviewImages.previewLink("", 7, 42));
+    assertEquals("/ctx/studio/favourites/7.csv", FavouritesExports.csvLink("/ctx", 7));
+    assertEquals("/ctx/studio/favourites/7.txt", FavouritesExports.fileNamesLink("/ctx", 7));
   }
 }
