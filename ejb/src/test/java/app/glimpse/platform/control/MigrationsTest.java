@@ -54,6 +54,7 @@ class MigrationsTest {
             "drive_account",
             "drive_authorization",
             "event",
+            "event_delivery",
             "face",
             "person",
             "photo",
@@ -61,7 +62,8 @@ class MigrationsTest {
             "photographer",
             "refresh_token",
             "source",
-            "studio"),
+            "studio",
+            "studio_logo"),
         tables);
   }
 
