@@ -370,3 +370,44 @@
     }
   });
 })();
+
+// Download PIN (issue 16, WEB-INF/includes/gallery-delivery.xhtml): while the event's download PIN is still needed,
+// a click on a download link (a photo's, the ZIP's) opens the PIN dialog instead; once the server accepted the PIN
+// (GalleryDownloads.unlock) the held-back link is followed.
+var glimpseDownloads = (function () {
+  var pending = null;
+
+  function needed() {
+    var rules = document.getElementById("downloadRules");
+    return rules !== null && rules.getAttribute("data-pin-needed") === "true";
+  }
+
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest ? event.target.closest("#lightboxDownload, [id$='downloadAll']") : null;
+    if (link === null || !needed()) {
+      return;
+    }
+    event.preventDefault();
+    event.stopPropagation();
+    pending = link.href;
+    PF("downloadPin").show();
+    var field = document.getElementById("pinForm:downloadPin");
+    if (field) {
+      field.focus();
+    }
+  }, true);
+
+  return {
+    unlocked: function (args) {
+      if (!args || !args.unlocked) {
+        return;
+      }
+      document.getElementById("downloadRules").setAttribute("data-pin-needed", "false");
+      PF("downloadPin").hide();
+      if (pending) {
+        window.location.href = pending;
+        pending = null;
+      }
+    }
+  };
+})();

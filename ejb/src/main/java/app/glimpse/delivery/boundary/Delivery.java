@@ -215,7 +215,7 @@ public class Delivery {
    */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public Optional<Path> guestImage(
-      @NotNull Caller caller, long eventId, long photoId, @NotNull WatermarkFiles.Kind kind) {
+      @NotNull Caller caller, long eventId, long photoId, boolean thumbnail) {
     if (caller.guestEventId() == null) {
       return Optional.empty();
     }
@@ -231,23 +231,36 @@ public class Delivery {
                 event.getStudio().getId(),
                 delivery.getWatermarkGeneration(),
                 photoId,
-                kind,
+                thumbnail ? WatermarkFiles.Kind.THUMB : WatermarkFiles.Kind.PREVIEW,
                 delivery.watermark().get())
             .orElseThrow(() -> ClientError.notFound("photo")));
   }
 
   /**
-   * The studio's live preview of {@code mark} (null: none) on photo {@code photoId} of the event,
-   * as a JPEG of at most {@value #SAMPLE_SIDE} px; nothing is stored.
+   * The studio's live preview of {@code mark} (null: none) on the event's first photo, as a JPEG of
+   * at most {@value #SAMPLE_SIDE} px; nothing is stored. Empty while the event has no photo.
    */
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-  public byte[] sample(@NotNull Caller caller, long eventId, long photoId, Watermark mark) {
+  public Optional<byte[]> sample(@NotNull Caller caller, long eventId, Watermark mark) {
     Event event = events.staffEvent(caller, eventId);
+    Optional<Long> first =
+        em.createQuery(
+                "SELECT p.id FROM Photo p WHERE p.event.id = :eventId AND p.status = :indexed"
+                    + " ORDER BY p.takenAt, p.id",
+                Long.class)
+            .setParameter("eventId", eventId)
+            .setParameter("indexed", PhotoStatus.INDEXED)
+            .setMaxResults(1)
+            .getResultStream()
+            .findFirst();
+    if (first.isEmpty()) {
+      return Optional.empty();
+    }
     byte[] clean;
     try {
-      clean = Files.readAllBytes(previews.preview(eventId, photoId));
+      clean = Files.readAllBytes(previews.preview(eventId, first.get()));
     } catch (IOException missing) {
-      throw ClientError.notFound("photo");
+      return Optional.empty();
     }
     BufferedImage image = shrink(watermarker.read(clean), SAMPLE_SIDE);
     if (mark != null) {
@@ -256,7 +269,14 @@ public class Delivery {
           mark,
           mark.logo() ? guestImages.logo(event.getStudio().getId()).orElse(null) : null);
     }
-    return watermarker.jpeg(image);
+    return Optional.of(watermarker.jpeg(image));
+  }
+
+  /** Whether the caller's studio has a logo to use as the watermark. */
+  @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+  public boolean hasLogo(@NotNull Caller caller, long eventId) {
+    Event event = events.staffEvent(caller, eventId);
+    return guestImages.logo(event.getStudio().getId()).isPresent();
   }
 
   private EventDelivery allow(Caller caller, long eventId, DownloadRule size, boolean pinChecked) {

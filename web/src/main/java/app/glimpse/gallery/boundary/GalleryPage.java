@@ -1,6 +1,7 @@
 package app.glimpse.gallery.boundary;
 
 import app.glimpse.access.boundary.ClientAddresses;
+import app.glimpse.delivery.boundary.ImageVersions;
 import app.glimpse.events.boundary.Events;
 import app.glimpse.events.boundary.GuestPasses;
 import app.glimpse.people.boundary.People;
@@ -60,6 +61,7 @@ public class GalleryPage implements Serializable {
   @Inject ClientAddresses clients;
   @Inject GuestFinds finds;
   @Inject GalleryRequest shown;
+  @Inject ImageVersions versions;
 
   private String slug;
   private String code;
@@ -217,9 +219,10 @@ public class GalleryPage implements Serializable {
     }
     return Portraits.css(
         PreviewImages.thumbnailLink(
-            FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath(),
-            pass.eventId(),
-            cover.photoId()),
+                FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath(),
+                pass.eventId(),
+                cover.photoId())
+            + versions.suffix(pass.eventId()),
         cover.x(),
         cover.y(),
         cover.width(),
@@ -495,14 +498,15 @@ public class GalleryPage implements Serializable {
     }
     String context = FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath();
     long event = pass.eventId();
+    String version = versions.suffix(event);
     List<GalleryTile> tiles = new ArrayList<>(items.size());
     for (int i = 0; i < items.size(); i++) {
       PhotoPage.Item item = items.get(i);
       tiles.add(
           new GalleryTile(
               from + i,
-              PreviewImages.thumbnailLink(context, event, item.id()),
-              PreviewImages.previewLink(context, event, item.id()),
+              PreviewImages.thumbnailLink(context, event, item.id()) + version,
+              PreviewImages.previewLink(context, event, item.id()) + version,
               Downloads.originalLink(context, event, item.id()),
               alt(item, from + i)));
     }

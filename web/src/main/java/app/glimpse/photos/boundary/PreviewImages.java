@@ -1,7 +1,11 @@
 package app.glimpse.photos.boundary;
 
+import app.glimpse.delivery.boundary.Delivery;
 import app.glimpse.events.boundary.Visitors;
 import app.glimpse.photos.control.Previews;
+import app.glimpse.platform.boundary.Caller;
+import app.glimpse.platform.boundary.ClientError;
+import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
@@ -12,6 +16,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -19,7 +24,10 @@ import java.util.regex.Pattern;
  * {@code GET /media/{event}/{photo}/thumb|preview}: the JPEG thumbnails and display previews made
  * at import, for the event's photographers (portal session) and its guests (gallery pass). A
  * preview never changes once written, so it is cached for a year ({@code immutable}) and
- * revalidated by its ETag; {@code private} because each answer depends on who asks.
+ * revalidated by its ETag; {@code private} because each answer depends on who asks. Guests of an
+ * event with a watermark get the images of its current watermark generation instead ({@link
+ * Delivery#guestImage}), under links that carry the generation (the gallery's {@code ?v=}), so that
+ * what a browser cached is never mixed with a newer mark.
  */
 @WebServlet("/media/*")
 public class PreviewImages extends HttpServlet {
@@ -28,6 +36,7 @@ public class PreviewImages extends HttpServlet {
 
   @Inject Visitors visitors;
   @Inject Previews previews;
+  @EJB Delivery delivery;
 
   /** Where a photo's thumbnail is served, under {@code contextPath}. */
   public static String thumbnailLink(String contextPath, long eventId, long photoId) {
@@ -49,14 +58,23 @@ public class PreviewImages extends HttpServlet {
     }
     long eventId = Long.parseLong(matcher.group(1));
     long photoId = Long.parseLong(matcher.group(2));
-    if (visitors.of(eventId).isEmpty()) {
+    Optional<Caller> caller = visitors.of(eventId);
+    if (caller.isEmpty()) {
+      response.sendError(HttpServletResponse.SC_NOT_FOUND);
+      return;
+    }
+    boolean thumb = "thumb".equals(matcher.group(3));
+    Optional<Path> marked;
+    try {
+      marked = delivery.guestImage(caller.get(), eventId, photoId, thumb);
+    } catch (ClientError missing) {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
     }
     Path file =
-        "thumb".equals(matcher.group(3))
-            ? previews.thumbnail(eventId, photoId)
-            : previews.preview(eventId, photoId);
+        marked.orElseGet(
+            () ->
+                thumb ? previews.thumbnail(eventId, photoId) : previews.preview(eventId, photoId));
     BasicFileAttributes attributes;
     try {
       attributes = Files.readAttributes(file, BasicFileAttributes.class);
