@@ -391,6 +391,15 @@ var glimpseDownloads = (function () {
     event.stopPropagation();
     pending = link.href;
     PF("downloadPin").show();
+    // above the viewer (.lightbox, z-index 2000), whose link may have opened it
+    var dialog = document.getElementById("pinDialog");
+    var modal = document.getElementById("pinDialog_modal");
+    if (modal) {
+      modal.style.zIndex = "2100";
+    }
+    if (dialog) {
+      dialog.style.zIndex = "2101";
+    }
     var field = document.getElementById("pinForm:downloadPin");
     if (field) {
       field.focus();

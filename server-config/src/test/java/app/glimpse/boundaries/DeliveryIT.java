@@ -424,6 +424,73 @@ class DeliveryIT {
     assertEquals(403, otherBrowser.bytes(link, null, Map.of()).statusCode(), "per session");
   }
 
+  @Test
+  void aChangedWatermarkIsDrawnIntoAWholeEventInTheBackground() throws Exception {
+    GlimpseClient anna = photographer("ivan");
+    Path deepface = Path.of(System.getProperty("glimpse.shared"), "photos", "deepface");
+    List<String> names;
+    try (var files = Files.list(deepface)) {
+      names =
+          files
+              .map(f -> f.getFileName().toString())
+              .filter(n -> n.endsWith(".jpg"))
+              .sorted()
+              .limit(40)
+              .toList();
+    }
+    long event =
+        imported(anna, "Many photos", folder("many", Map.of(), names.toArray(String[]::new)));
+    int photoCount = photoIds(anna, event).size();
+    for (String position : List.of("center", "bottom-left")) {
+      long started = System.nanoTime();
+      long generation =
+          anna.setDelivery(
+                  event,
+                  settings("web", mark("Proof", position, 0.5, 0.5), false, JsonValueOf.NULL))
+              .getJsonNumber("watermarkGeneration")
+              .longValue();
+      JsonObject done = anna.awaitRendered(event, Duration.ofMinutes(2));
+      long ms = (System.nanoTime() - started) / 1_000_000;
+      assertTrue(done.getBoolean("rendered"), done.toString());
+      try (var drawn =
+          Files.list(
+              Path.of(
+                  System.getProperty("glimpse.data.dir"),
+                  "watermarked",
+                  "" + event,
+                  "" + generation))) {
+        assertEquals(2L * photoCount, drawn.filter(f -> f.toString().endsWith(".jpg")).count());
+      }
+      log.info(
+          "watermark-render photos="
+              + photoCount
+              + " position="
+              + position
+              + " ms="
+              + ms
+              + " ms_per_photo="
+              + ms / Math.max(1, photoCount));
+    }
+  }
+
+  @Test
+  void theOpenApiDocumentDescribesDelivery() throws Exception {
+    String document =
+        Api.withoutCookies(path -> URI.create("http://127.0.0.1:" + request.getLocalPort() + path))
+            .page("/openapi")
+            .body();
+    for (String path :
+        List.of(
+            "/api/v1/events/{id}/delivery",
+            "/api/v1/photos/{id}/original",
+            "/api/v1/photos/{id}/web",
+            "/api/v1/studio/logo",
+            "X-Glimpse-Download-Pin",
+            "downloads_off")) {
+      assertTrue(document.contains(path), path + " in " + document);
+    }
+  }
+
   // --- set-up
 
   private GlimpseClient photographer(String name) throws Exception {

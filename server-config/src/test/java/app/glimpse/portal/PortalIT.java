@@ -1337,6 +1337,23 @@ class PortalIT {
     signIn();
     browser.get(eventUrl);
     wait.until(ExpectedConditions.textToBe(By.id("eventName"), "Anna & Ben"));
+    // the studio's logo: a JPEG is refused beside the field, a PNG is taken and offered as the mark
+    browser.findElement(By.id("logoFile")).sendKeys(photos().resolve("sample1.jpg").toString());
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("logoMessage"), "not a PNG"));
+    Path png = Files.createTempFile("glimpse-logo", ".png");
+    java.awt.image.BufferedImage badge =
+        new java.awt.image.BufferedImage(240, 90, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+    java.awt.Graphics2D g = badge.createGraphics();
+    g.setColor(new java.awt.Color(150, 20, 40));
+    g.fillRoundRect(0, 0, 240, 90, 30, 30);
+    g.dispose();
+    javax.imageio.ImageIO.write(badge, "png", png.toFile());
+    browser.findElement(By.id("logoFile")).sendKeys(png.toString());
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("logoMessage"), "The studio has a logo."));
+    assertTrue(browser.findElement(By.id("delivery:mark:2")).isEnabled(), "the logo is offered");
     WebElement section = browser.findElement(By.id("deliverySection"));
     ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView();", section);
     String before = browser.findElement(By.id("markPreview")).getAttribute("src");

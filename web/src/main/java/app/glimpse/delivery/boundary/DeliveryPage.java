@@ -266,6 +266,12 @@ public class DeliveryPage implements Serializable {
     return hasLogo;
   }
 
+  /** Where the section's script sends the studio's logo ({@link StudioLogoUploads}). */
+  public String getLogoLink() {
+    return StudioLogoUploads.link(
+        FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath());
+  }
+
   public String getPreview() {
     ensureLoaded();
     return preview;
