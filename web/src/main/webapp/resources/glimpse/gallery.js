@@ -373,18 +373,17 @@
 
 // Download PIN (issue 16, WEB-INF/includes/gallery-delivery.xhtml): while the event's download PIN is still needed,
 // a click on a download link (a photo's, the ZIP's) opens the PIN dialog instead; once the server accepted the PIN
-// (GalleryDownloads.unlock) the held-back link is followed.
-var glimpseDownloads = (function () {
+// (POST /download-pin/{event}, DownloadPinChecks) the held-back link is followed.
+(function () {
   var pending = null;
 
-  function needed() {
-    var rules = document.getElementById("downloadRules");
-    return rules !== null && rules.getAttribute("data-pin-needed") === "true";
+  function rules() {
+    return document.getElementById("downloadRules");
   }
 
   document.addEventListener("click", function (event) {
     var link = event.target.closest ? event.target.closest("#lightboxDownload, [id$='downloadAll']") : null;
-    if (link === null || !needed()) {
+    if (link === null || rules() === null || rules().getAttribute("data-pin-needed") !== "true") {
       return;
     }
     event.preventDefault();
@@ -400,23 +399,39 @@ var glimpseDownloads = (function () {
     if (dialog) {
       dialog.style.zIndex = "2101";
     }
-    var field = document.getElementById("pinForm:downloadPin");
-    if (field) {
-      field.focus();
-    }
+    document.getElementById("downloadPin").focus();
   }, true);
 
-  return {
-    unlocked: function (args) {
-      if (!args || !args.unlocked) {
+  document.addEventListener("submit", function (event) {
+    if (event.target.id !== "pinForm") {
+      return;
+    }
+    event.preventDefault();
+    var field = document.getElementById("downloadPin");
+    var message = document.getElementById("downloadPinMessage");
+    message.textContent = "";
+    fetch(rules().getAttribute("data-url"), {
+      method: "POST",
+      credentials: "same-origin",
+      headers: {"Content-Type": "application/json", "X-Glimpse-Pin": "1"},
+      body: JSON.stringify({pin: field.value})
+    }).then(function (response) {
+      if (response.ok) {
+        rules().setAttribute("data-pin-needed", "false");
+        field.value = "";
+        PF("downloadPin").hide();
+        if (pending) {
+          window.location.href = pending;
+          pending = null;
+        }
         return;
       }
-      document.getElementById("downloadRules").setAttribute("data-pin-needed", "false");
-      PF("downloadPin").hide();
-      if (pending) {
-        window.location.href = pending;
-        pending = null;
-      }
-    }
-  };
+      return response.json().then(function (answer) {
+        message.textContent = answer.message || "The PIN was not accepted.";
+        field.select();
+      });
+    }).catch(function () {
+      message.textContent = "The PIN could not be checked; try again.";
+    });
+  });
 })();

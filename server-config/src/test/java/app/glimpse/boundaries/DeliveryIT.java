@@ -398,27 +398,48 @@ class DeliveryIT {
     String link = "/download/" + event + "/" + big;
     byte[] original = Files.readAllBytes(folder.resolve("big.jpg"));
     assertArrayEquals(original, ok(guest.bytes(link, null, Map.of())));
+    // "Your photos" as a ZIP: a selfie search finds img1.jpg
+    byte[] selfie = Files.readAllBytes(folder.resolve("img1.jpg"));
+    assertEquals(
+        200,
+        guest
+            .multipart(
+                "/find/" + event,
+                null,
+                Map.of("X-Glimpse-Find", "1"),
+                "selfie",
+                Map.of("me.jpg", selfie))
+            .statusCode());
+    String zip = "/download/" + event + "/your-photos.zip";
+    assertArrayEquals(selfie, unzip(ok(guest.bytes(zip, null, Map.of()))).get("img1.jpg"));
     assertTrue(guest.page("/g/" + slug).body().contains("Download full size"));
 
     anna.setDelivery(event, settings("none", null, false, JsonValueOf.NULL));
     assertEquals(403, guest.bytes(link, null, Map.of()).statusCode());
+    assertEquals(403, guest.bytes(zip, null, Map.of()).statusCode(), "the ZIP follows the rules");
     assertTrue(guest.page("/g/" + slug).body().contains("display: none"), "the link is hidden");
 
     anna.setDelivery(event, settings("web", null, false, JsonValueOf.NULL));
     BufferedImage web = image(ok(guest.bytes(link, null, Map.of())));
     assertEquals(2048, web.getWidth(), "the gallery's link gives the web size");
     assertTrue(guest.page("/g/" + slug).body().contains("Download (web size)"));
+    Map<String, byte[]> webZip = unzip(ok(guest.bytes(zip, null, Map.of())));
+    assertEquals(List.of("img1-web.jpg"), List.copyOf(webZip.keySet()), "web sizes in the ZIP");
+    assertEquals(1868, image(webZip.get("img1-web.jpg")).getHeight(), "never enlarged");
 
     anna.setDelivery(event, settings("original", null, false, pin("8642")));
     assertEquals(403, guest.bytes(link, null, Map.of()).statusCode(), "the PIN first");
+    assertEquals(403, guest.bytes(zip, null, Map.of()).statusCode(), "for the ZIP too");
     String page = guest.page("/g/" + slug).body();
     assertTrue(page.contains("data-pin-needed=\"true\""), "the page asks for it");
-    guest.submit(
-        "/g/" + slug, "pinForm", "unlock", Map.of("downloadPin", "1111", "pinEvent", "" + event));
+    assertEquals(
+        "wrong_pin", Api.object(unlock(guest, event, "1111", true), 403).getString("error"));
     assertEquals(403, guest.bytes(link, null, Map.of()).statusCode(), "a wrong PIN opens nothing");
-    guest.submit(
-        "/g/" + slug, "pinForm", "unlock", Map.of("downloadPin", "8642", "pinEvent", "" + event));
+    assertEquals(404, unlock(guest, event, "8642", false).statusCode(), "without the header");
+    assertEquals(403, guest.bytes(link, null, Map.of()).statusCode());
+    assertEquals(204, unlock(guest, event, "8642", true).statusCode());
     assertArrayEquals(original, ok(guest.bytes(link, null, Map.of())), "once per session");
+    assertArrayEquals(selfie, unzip(ok(guest.bytes(zip, null, Map.of()))).get("img1.jpg"));
     assertTrue(guest.page("/g/" + slug).body().contains("data-pin-needed=\"false\""));
     Api otherBrowser = inGallery(slug);
     assertEquals(403, otherBrowser.bytes(link, null, Map.of()).statusCode(), "per session");
@@ -637,6 +658,29 @@ class DeliveryIT {
       assertEquals(error, json.getString("error"), body);
       assertNotNull(json.getString("message"));
     }
+  }
+
+  /** The gallery's PIN dialog's request, with or without its header. */
+  private static HttpResponse<String> unlock(Api session, long event, String pin, boolean header)
+      throws Exception {
+    return session.send(
+        "POST",
+        "/download-pin/" + event,
+        null,
+        Json.createObjectBuilder().add("pin", pin).build().toString(),
+        header ? Map.of("X-Glimpse-Pin", "1") : Map.of());
+  }
+
+  /** The ZIP's entries by name, in order. */
+  private static Map<String, byte[]> unzip(byte[] zip) throws IOException {
+    Map<String, byte[]> entries = new java.util.LinkedHashMap<>();
+    try (java.util.zip.ZipInputStream in =
+        new java.util.zip.ZipInputStream(new ByteArrayInputStream(zip))) {
+      for (var entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+        entries.put(entry.getName(), in.readAllBytes());
+      }
+    }
+    return entries;
   }
 
   private static BufferedImage image(byte[] bytes) throws IOException {

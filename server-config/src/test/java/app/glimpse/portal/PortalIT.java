@@ -1381,9 +1381,16 @@ class PortalIT {
         .executeScript(
             "arguments[0].scrollIntoView();", browser.findElement(By.id("deliverySection")));
     screenshots("30-studio-delivery", DESKTOP, PHONE_390);
-    browser.manage().window().setSize(PHONE_390);
+    browser.manage().window().setSize(new Dimension(PHONE_390.width, 2400));
     settle();
     assertNoSideScroll("the event page with its delivery section");
+    // the whole page at 390 px is taller than a screenshot takes: the section alone
+    WebElement phoneSection = browser.findElement(By.id("deliverySection"));
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView();", phoneSection);
+    settle();
+    Files.write(
+        SCREENSHOTS.resolve("30-studio-delivery-section-phone.png"),
+        phoneSection.getScreenshotAs(OutputType.BYTES));
     browser.manage().window().setSize(DESKTOP);
     String settings = deliveryApi("GET", null);
     assertTrue(settings.contains("\"downloads\":\"web\""), settings);
@@ -1401,21 +1408,21 @@ class PortalIT {
     assertEquals("Download (web size)", download.getText());
     screenshots("31-gallery-watermark", DESKTOP, PHONE_390);
     download.click();
-    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("pinForm:downloadPin")))
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("downloadPin")))
         .sendKeys("1111");
-    browser.findElement(By.id("pinForm:unlock")).click();
+    browser.findElement(By.id("unlock")).click();
     wait.until(
         ExpectedConditions.textToBePresentInElementLocated(
-            By.id("pinForm:downloadPinMessage"), "not right"));
+            By.id("downloadPinMessage"), "not right"));
     screenshots("32-gallery-download-pin", DESKTOP, PHONE_390);
     browser.manage().window().setSize(PHONE_390);
     settle();
     assertOnScreen("pinDialog");
     browser.manage().window().setSize(DESKTOP);
-    WebElement field = browser.findElement(By.id("pinForm:downloadPin"));
+    WebElement field = browser.findElement(By.id("downloadPin"));
     field.clear();
     field.sendKeys("2468");
-    browser.findElement(By.id("pinForm:unlock")).click();
+    browser.findElement(By.id("unlock")).click();
     wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("pinDialog")));
     assertEquals(
         "false",
