@@ -29,10 +29,10 @@ public class DownloadResponses {
   @Inject ClientAddresses clients;
   @Inject HttpServletRequest request;
 
-  Response original(long photoId) {
+  Response original(long photoId, String pin) {
     Caller caller = callers.current();
     long eventId = delivery.eventOf(caller, photoId);
-    boolean pinChecked = pin(caller, eventId);
+    boolean pinChecked = pin(caller, eventId, pin);
     Originals.Original original = delivery.original(caller, eventId, photoId, pinChecked);
     String name = safe(original.fileName(), photoId);
     String type = URLConnection.guessContentTypeFromName(name);
@@ -45,16 +45,15 @@ public class DownloadResponses {
     return attachment(Response.ok(body, type == null ? "application/octet-stream" : type), name);
   }
 
-  Response web(long photoId) {
+  Response web(long photoId, String pin) {
     Caller caller = callers.current();
     long eventId = delivery.eventOf(caller, photoId);
-    boolean pinChecked = pin(caller, eventId);
+    boolean pinChecked = pin(caller, eventId, pin);
     Delivery.WebImage web = delivery.web(caller, eventId, photoId, pinChecked);
     return attachment(Response.ok(web.jpeg(), "image/jpeg"), safe(web.fileName(), photoId));
   }
 
-  private boolean pin(Caller caller, long eventId) {
-    String pin = request.getHeader(PIN_HEADER);
+  private boolean pin(Caller caller, long eventId, String pin) {
     if (pin == null || caller.guestEventId() == null) {
       return false;
     }

@@ -3,6 +3,7 @@ package app.glimpse.delivery.boundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -28,10 +29,6 @@ public class OriginalDownloadResource {
       summary =
           "Download the original (staff always; a guest when the event's downloads are"
               + " \"original\", with the download PIN if it has one)")
-  @Parameter(
-      name = DownloadResponses.PIN_HEADER,
-      in = ParameterIn.HEADER,
-      description = "The event's download PIN, for guests of an event that has one")
   @APIResponse(responseCode = "200", description = "The original file, byte for byte")
   @APIResponse(
       responseCode = "403",
@@ -43,7 +40,15 @@ public class OriginalDownloadResource {
       description = "No such photo, or one of an event the caller may not see")
   @APIResponse(responseCode = "409", description = "original_unavailable: it cannot be read")
   @APIResponse(responseCode = "429", description = "too_many_attempts: too many wrong PINs")
-  public Response original(@PathParam("id") long id) {
-    return downloads.original(id);
+  public Response original(
+      @PathParam("id") long id,
+      @HeaderParam(DownloadResponses.PIN_HEADER)
+          @Parameter(
+              in = ParameterIn.HEADER,
+              description =
+                  "The event's download PIN, for guests of an event that has one (a bearer token"
+                      + " has no session: send it with each download)")
+          String pin) {
+    return downloads.original(id, pin);
   }
 }

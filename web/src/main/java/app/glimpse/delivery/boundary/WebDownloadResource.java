@@ -3,6 +3,7 @@ package app.glimpse.delivery.boundary;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -29,10 +30,6 @@ public class WebDownloadResource {
               + " for guests with the watermark when the event's watermarkDownloads says so"
               + " (staff always, clean; guests when downloads are \"original\" or \"web\", with"
               + " the download PIN if the event has one)")
-  @Parameter(
-      name = DownloadResponses.PIN_HEADER,
-      in = ParameterIn.HEADER,
-      description = "The event's download PIN, for guests of an event that has one")
   @APIResponse(responseCode = "200", description = "A JPEG")
   @APIResponse(
       responseCode = "403",
@@ -41,7 +38,15 @@ public class WebDownloadResource {
       responseCode = "404",
       description = "No such photo, or one of an event the caller may not see")
   @APIResponse(responseCode = "429", description = "too_many_attempts: too many wrong PINs")
-  public Response web(@PathParam("id") long id) {
-    return downloads.web(id);
+  public Response web(
+      @PathParam("id") long id,
+      @HeaderParam(DownloadResponses.PIN_HEADER)
+          @Parameter(
+              in = ParameterIn.HEADER,
+              description =
+                  "The event's download PIN, for guests of an event that has one (a bearer token"
+                      + " has no session: send it with each download)")
+          String pin) {
+    return downloads.web(id, pin);
   }
 }
