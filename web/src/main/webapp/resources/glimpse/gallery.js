@@ -374,7 +374,7 @@
 // Download PIN (issue 16, WEB-INF/includes/gallery-delivery.xhtml): while the event's download PIN is still needed,
 // a click on a download link (a photo's, the ZIP's) opens the PIN dialog instead; once the server accepted the PIN
 // (POST /download-pin/{event}, DownloadPinChecks) the held-back link is followed.
-(function () {
+window.glimpseDownloads = (function () {
   var pending = null;
 
   function rules() {
@@ -402,21 +402,18 @@
     document.getElementById("downloadPin").focus();
   }, true);
 
-  document.addEventListener("submit", function (event) {
-    if (event.target.id !== "pinForm") {
-      return;
-    }
-    event.preventDefault();
+  function unlock() {
     var field = document.getElementById("downloadPin");
     var message = document.getElementById("downloadPinMessage");
-    message.textContent = "";
+    message.textContent = "Checking…";
     fetch(rules().getAttribute("data-url"), {
       method: "POST",
       credentials: "same-origin",
       headers: {"Content-Type": "application/json", "X-Glimpse-Pin": "1"},
       body: JSON.stringify({pin: field.value})
     }).then(function (response) {
-      if (response.ok) {
+      if (response.status === 204) {
+        message.textContent = "";
         rules().setAttribute("data-pin-needed", "false");
         field.value = "";
         PF("downloadPin").hide();
@@ -433,5 +430,15 @@
     }).catch(function () {
       message.textContent = "The PIN could not be checked; try again.";
     });
-  });
+  }
+
+  return {
+    unlock: unlock,
+    key: function (event) {
+      if (event.key === "Enter") {
+        event.preventDefault();
+        unlock();
+      }
+    }
+  };
 })();

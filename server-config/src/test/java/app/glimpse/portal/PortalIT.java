@@ -1410,10 +1410,25 @@ class PortalIT {
     download.click();
     wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("downloadPin")))
         .sendKeys("1111");
-    browser.findElement(By.id("unlock")).click();
-    wait.until(
-        ExpectedConditions.textToBePresentInElementLocated(
-            By.id("downloadPinMessage"), "not right"));
+    Object covered =
+        ((JavascriptExecutor) browser)
+            .executeScript(
+                """
+                var b = document.getElementById('unlock').getBoundingClientRect();
+                var at = document.elementFromPoint(b.left + b.width / 2, b.top + b.height / 2);
+                return at ? at.tagName + '#' + at.id + '.' + at.className : 'nothing';
+                """);
+    browser.findElement(By.id("downloadPin")).sendKeys(Keys.ENTER);
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .withMessage(
+            () ->
+                "a wrong PIN is a message beside its field (at the button: "
+                    + covered
+                    + "); browser log: "
+                    + browserLog())
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("downloadPinMessage"), "not right"));
     screenshots("32-gallery-download-pin", DESKTOP, PHONE_390);
     browser.manage().window().setSize(PHONE_390);
     settle();
@@ -1423,7 +1438,9 @@ class PortalIT {
     field.clear();
     field.sendKeys("2468");
     browser.findElement(By.id("unlock")).click();
-    wait.until(ExpectedConditions.invisibilityOfElementLocated(By.id("pinDialog")));
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .withMessage(() -> "the right PIN closes the dialog (at the button: " + covered + ")")
+        .until(ExpectedConditions.invisibilityOfElementLocated(By.id("pinDialog")));
     assertEquals(
         "false",
         browser.findElement(By.id("downloadRules")).getAttribute("data-pin-needed"),

@@ -243,16 +243,7 @@ public class Delivery {
   @TransactionAttribute(TransactionAttributeType.SUPPORTS)
   public Optional<byte[]> sample(@NotNull Caller caller, long eventId, Watermark mark) {
     Event event = events.staffEvent(caller, eventId);
-    Optional<Long> first =
-        em.createQuery(
-                "SELECT p.id FROM Photo p WHERE p.event.id = :eventId AND p.status = :indexed"
-                    + " ORDER BY p.takenAt, p.id",
-                Long.class)
-            .setParameter("eventId", eventId)
-            .setParameter("indexed", PhotoStatus.INDEXED)
-            .setMaxResults(1)
-            .getResultStream()
-            .findFirst();
+    Optional<Long> first = guestImages.photos(eventId, 1).stream().findFirst();
     if (first.isEmpty()) {
       return Optional.empty();
     }

@@ -5,7 +5,6 @@ import app.glimpse.delivery.control.WatermarkFiles;
 import app.glimpse.delivery.entity.EventDelivery;
 import app.glimpse.delivery.entity.Watermark;
 import app.glimpse.events.entity.Event;
-import app.glimpse.photos.entity.PhotoStatus;
 import jakarta.annotation.Resource;
 import jakarta.ejb.Asynchronous;
 import jakarta.ejb.SessionContext;
@@ -51,14 +50,7 @@ public class WatermarkRenders {
     long studioId = event.getStudio().getId();
     int drawn = 0;
     if (mark.isPresent()) {
-      List<Long> photos =
-          em.createQuery(
-                  "SELECT p.id FROM Photo p WHERE p.event.id = :eventId AND p.status = :indexed"
-                      + " ORDER BY p.takenAt, p.id",
-                  Long.class)
-              .setParameter("eventId", eventId)
-              .setParameter("indexed", PhotoStatus.INDEXED)
-              .getResultList();
+      List<Long> photos = images.photos(eventId, Integer.MAX_VALUE);
       for (Long photo : photos) {
         if (drawn % 50 == 0 && !current(eventId, generation)) {
           log.log(

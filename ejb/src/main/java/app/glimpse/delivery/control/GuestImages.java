@@ -3,6 +3,7 @@ package app.glimpse.delivery.control;
 import app.glimpse.delivery.entity.StudioLogo;
 import app.glimpse.delivery.entity.Watermark;
 import app.glimpse.photos.control.Previews;
+import app.glimpse.photos.entity.PhotoStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -14,6 +15,7 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -65,6 +67,18 @@ public class GuestImages {
     BufferedImage logo = mark.logo() ? logo(studioId).orElse(null) : null;
     files.write(target, watermarker.apply(jpeg, mark, logo));
     return Optional.of(target);
+  }
+
+  /** The event's indexed photos in the gallery's order (when taken), at most {@code limit}. */
+  public List<Long> photos(long eventId, int limit) {
+    return em.createQuery(
+            "SELECT p.id FROM Photo p WHERE p.event.id = :eventId AND p.status = :indexed"
+                + " ORDER BY p.takenAt, p.id",
+            Long.class)
+        .setParameter("eventId", eventId)
+        .setParameter("indexed", PhotoStatus.INDEXED)
+        .setMaxResults(limit)
+        .getResultList();
   }
 
   /** The studio's logo as an image, if it has one. */
