@@ -389,18 +389,28 @@ window.glimpseDownloads = (function () {
     event.preventDefault();
     event.stopPropagation();
     pending = link.href;
+    // the viewer, whose link may have opened the dialog, keeps the focus to itself: it closes first
+    var box = document.getElementById("lightbox");
+    if (box && !box.hidden) {
+      box.querySelector(".lb-close").click();
+    }
     PF("downloadPin").show();
-    // above the viewer (.lightbox, z-index 2000), whose link may have opened it
-    var dialog = document.getElementById("pinDialog");
-    var modal = document.getElementById("pinDialog_modal");
-    if (modal) {
-      modal.style.zIndex = "2100";
-    }
-    if (dialog) {
-      dialog.style.zIndex = "2101";
-    }
     document.getElementById("downloadPin").focus();
   }, true);
+
+  document.addEventListener("click", function (event) {
+    if (event.target.closest && event.target.closest("#unlock")) {
+      event.preventDefault();
+      unlock();
+    }
+  });
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Enter" && event.target.id === "downloadPin") {
+      event.preventDefault();
+      unlock();
+    }
+  });
 
   function unlock() {
     var field = document.getElementById("downloadPin");
@@ -432,13 +442,5 @@ window.glimpseDownloads = (function () {
     });
   }
 
-  return {
-    unlock: unlock,
-    key: function (event) {
-      if (event.key === "Enter") {
-        event.preventDefault();
-        unlock();
-      }
-    }
-  };
+  return {unlock: unlock};
 })();

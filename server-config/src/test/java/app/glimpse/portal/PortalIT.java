@@ -1429,6 +1429,8 @@ class PortalIT {
         .until(
             ExpectedConditions.textToBePresentInElementLocated(
                 By.id("downloadPinMessage"), "not right"));
+    assertFalse(
+        browser.findElement(By.id("lightbox")).isDisplayed(), "the viewer gave way to the dialog");
     screenshots("32-gallery-download-pin", DESKTOP, PHONE_390);
     browser.manage().window().setSize(PHONE_390);
     settle();
