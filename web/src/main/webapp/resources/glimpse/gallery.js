@@ -374,3 +374,77 @@
     }
   });
 })();
+
+// Download PIN (issue 16, WEB-INF/includes/gallery-delivery.xhtml): while the event's download PIN is still needed,
+// a click on a download link (a photo's, the ZIP's) opens the PIN dialog instead; once the server accepted the PIN
+// (POST /download-pin/{event}, DownloadPinChecks) the held-back link is followed.
+window.glimpseDownloads = (function () {
+  var pending = null;
+
+  function rules() {
+    return document.getElementById("downloadRules");
+  }
+
+  document.addEventListener("click", function (event) {
+    var link = event.target.closest ? event.target.closest("#lightboxDownload, [id$='downloadAll']") : null;
+    if (link === null || rules() === null || rules().getAttribute("data-pin-needed") !== "true") {
+      return;
+    }
+    event.preventDefault();
+    event.stopPropagation();
+    pending = link.href;
+    // the viewer, whose link may have opened the dialog, keeps the focus to itself: it closes first
+    var box = document.getElementById("lightbox");
+    if (box && !box.hidden) {
+      box.querySelector(".lb-close").click();
+    }
+    PF("downloadPin").show();
+    document.getElementById("downloadPin").focus();
+  }, true);
+
+  document.addEventListener("click", function (event) {
+    if (event.target.closest && event.target.closest("#unlock")) {
+      event.preventDefault();
+      unlock();
+    }
+  });
+
+  document.addEventListener("keydown", function (event) {
+    if (event.key === "Enter" && event.target.id === "downloadPin") {
+      event.preventDefault();
+      unlock();
+    }
+  });
+
+  function unlock() {
+    var field = document.getElementById("downloadPin");
+    var message = document.getElementById("downloadPinMessage");
+    message.textContent = "Checking…";
+    fetch(rules().getAttribute("data-url"), {
+      method: "POST",
+      credentials: "same-origin",
+      headers: {"Content-Type": "application/json", "X-Glimpse-Pin": "1"},
+      body: JSON.stringify({pin: field.value})
+    }).then(function (response) {
+      if (response.status === 204) {
+        message.textContent = "";
+        rules().setAttribute("data-pin-needed", "false");
+        field.value = "";
+        PF("downloadPin").hide();
+        if (pending) {
+          window.location.href = pending;
+          pending = null;
+        }
+        return;
+      }
+      return response.json().then(function (answer) {
+        message.textContent = answer.message || "The PIN was not accepted.";
+        field.select();
+      });
+    }).catch(function () {
+      message.textContent = "The PIN could not be checked; try again.";
+    });
+  }
+
+  return {unlock: unlock};
+})();

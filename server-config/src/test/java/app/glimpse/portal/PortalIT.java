@@ -1584,6 +1584,159 @@ class PortalIT {
     return response;
   }
 
+  /**
+   * Issue 16: the studio's Delivery section (web size, a text watermark with its live preview, a
+   * download PIN), then the gallery as guests get it: the mark in the viewer, "Download (web
+   * size)", the PIN asked once in a small dialog (a wrong one a message beside the field); with
+   * "none" no download link. Both widths, no side scroll; the settings are put back at the end.
+   */
+  @Test
+  @Order(14)
+  void deliveryInTheStudioAndTheGallery() throws Exception {
+    setAccess(GUEST_CODE, null, true);
+    signIn();
+    browser.get(eventUrl);
+    wait.until(ExpectedConditions.textToBe(By.id("eventName"), "Anna & Ben"));
+    // the studio's logo: a JPEG is refused beside the field, a PNG is taken and offered as the mark
+    browser.findElement(By.id("logoFile")).sendKeys(photos().resolve("sample1.jpg").toString());
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("logoMessage"), "not a PNG"));
+    Path png = Files.createTempFile("glimpse-logo", ".png");
+    java.awt.image.BufferedImage badge =
+        new java.awt.image.BufferedImage(240, 90, java.awt.image.BufferedImage.TYPE_INT_ARGB);
+    java.awt.Graphics2D g = badge.createGraphics();
+    g.setColor(new java.awt.Color(150, 20, 40));
+    g.fillRoundRect(0, 0, 240, 90, 30, 30);
+    g.dispose();
+    javax.imageio.ImageIO.write(badge, "png", png.toFile());
+    browser.findElement(By.id("logoFile")).sendKeys(png.toString());
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("logoMessage"), "The studio has a logo."));
+    assertTrue(browser.findElement(By.id("delivery:mark:2")).isEnabled(), "the logo is offered");
+    WebElement section = browser.findElement(By.id("deliverySection"));
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView();", section);
+    String before = browser.findElement(By.id("markPreview")).getAttribute("src");
+    assertTrue(before.startsWith("data:image/jpeg;base64,"), "a preview of the first photo");
+    browser.findElement(By.cssSelector("label[for='delivery:downloads:1']")).click();
+    browser.findElement(By.cssSelector("label[for='delivery:mark:1']")).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("delivery:markText")))
+        .sendKeys("© Anna & Ben");
+    wait.until(
+        driver -> !before.equals(driver.findElement(By.id("markPreview")).getAttribute("src")));
+    browser.findElement(By.id("delivery:newPin")).sendKeys("12");
+    browser.findElement(By.id("delivery:saveDelivery")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("delivery:newPinMessage"), "4 to 32"));
+    assertTrue(browser.findElements(By.id("errorTitle")).isEmpty(), "no error page");
+    WebElement pin = browser.findElement(By.id("delivery:newPin"));
+    pin.clear();
+    pin.sendKeys("2468");
+    browser.findElement(By.id("delivery:saveDelivery")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("messages"), "Delivery settings saved."));
+    ((JavascriptExecutor) browser)
+        .executeScript(
+            "arguments[0].scrollIntoView();", browser.findElement(By.id("deliverySection")));
+    screenshots("50-studio-delivery", DESKTOP, PHONE_390);
+    browser.manage().window().setSize(new Dimension(PHONE_390.width, 2400));
+    settle();
+    assertNoSideScroll("the event page with its delivery section");
+    // the whole page at 390 px is taller than a screenshot takes: the section alone
+    WebElement phoneSection = browser.findElement(By.id("deliverySection"));
+    ((JavascriptExecutor) browser).executeScript("arguments[0].scrollIntoView();", phoneSection);
+    settle();
+    Files.write(
+        SCREENSHOTS.resolve("50-studio-delivery-section-phone.png"),
+        phoneSection.getScreenshotAs(OutputType.BYTES));
+    browser.manage().window().setSize(DESKTOP);
+    String settings = deliveryApi("GET", null);
+    assertTrue(settings.contains("\"downloads\":\"web\""), settings);
+    assertTrue(settings.contains("\"downloadPin\":true"), settings);
+    assertTrue(settings.contains("© Anna & Ben"), settings);
+
+    openGallery(GUEST_CODE);
+    browser.findElements(By.cssSelector("#photos\\:grid .tile")).get(0).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("lightbox")));
+    waitForImages("#lightboxImage");
+    assertTrue(
+        browser.findElement(By.id("lightboxImage")).getAttribute("src").contains("?v="),
+        "the viewer shows the watermark's generation");
+    WebElement download = browser.findElement(By.id("lightboxDownload"));
+    assertEquals("Download (web size)", download.getText());
+    screenshots("51-gallery-watermark", DESKTOP, PHONE_390);
+    download.click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("downloadPin")))
+        .sendKeys("1111");
+    Object covered =
+        ((JavascriptExecutor) browser)
+            .executeScript(
+                """
+                var b = document.getElementById('unlock').getBoundingClientRect();
+                var at = document.elementFromPoint(b.left + b.width / 2, b.top + b.height / 2);
+                return at ? at.tagName + '#' + at.id + '.' + at.className : 'nothing';
+                """);
+    browser.findElement(By.id("downloadPin")).sendKeys(Keys.ENTER);
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .withMessage(
+            () ->
+                "a wrong PIN is a message beside its field (at the button: "
+                    + covered
+                    + "); browser log: "
+                    + browserLog())
+        .until(
+            ExpectedConditions.textToBePresentInElementLocated(
+                By.id("downloadPinMessage"), "not right"));
+    assertFalse(
+        browser.findElement(By.id("lightbox")).isDisplayed(), "the viewer gave way to the dialog");
+    screenshots("52-gallery-download-pin", DESKTOP, PHONE_390);
+    browser.manage().window().setSize(PHONE_390);
+    settle();
+    assertOnScreen("pinDialog");
+    browser.manage().window().setSize(DESKTOP);
+    WebElement field = browser.findElement(By.id("downloadPin"));
+    field.clear();
+    field.sendKeys("2468");
+    browser.findElement(By.id("unlock")).click();
+    new WebDriverWait(browser, Duration.ofSeconds(20))
+        .withMessage(() -> "the right PIN closes the dialog (at the button: " + covered + ")")
+        .until(ExpectedConditions.invisibilityOfElementLocated(By.id("pinDialog")));
+    assertEquals(
+        "false",
+        browser.findElement(By.id("downloadRules")).getAttribute("data-pin-needed"),
+        "asked once per session");
+
+    deliveryApi("PUT", "{\"downloads\":\"none\",\"watermark\":null,\"downloadPin\":null}");
+    browser.navigate().refresh();
+    wait.until(ExpectedConditions.textToBe(By.id("galleryTitle"), "Anna & Ben"));
+    browser.findElements(By.cssSelector("#photos\\:grid .tile")).get(0).click();
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("lightbox")));
+    assertFalse(
+        browser.findElement(By.id("lightboxDownload")).isDisplayed(), "no downloads: no link");
+    screenshots("53-gallery-no-downloads", DESKTOP, PHONE_390);
+    deliveryApi("PUT", "{\"downloads\":\"original\",\"watermark\":null,\"downloadPin\":null}");
+  }
+
+  /** A call of {@code /api/v1/events/{id}/delivery} on the first test's event: its body (200). */
+  private String deliveryApi(String method, String json) throws Exception {
+    HttpResponse<String> answer =
+        http.send(
+            HttpRequest.newBuilder(URI.create(base + "/api/v1/events/" + eventId() + "/delivery"))
+                .header("Authorization", "Bearer " + apiToken())
+                .header("Content-Type", "application/json")
+                .method(
+                    method,
+                    json == null
+                        ? HttpRequest.BodyPublishers.noBody()
+                        : HttpRequest.BodyPublishers.ofString(json))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertEquals(200, answer.statusCode(), answer.body());
+    return answer.body();
+  }
+
   /** Types {@code keys} into a date or date-and-time field, as a person would. */
   private void typeDate(WebElement field, String keys) {
     ((JavascriptExecutor) browser)

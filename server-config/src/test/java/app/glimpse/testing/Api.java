@@ -127,6 +127,37 @@ public final class Api {
     return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
   }
 
+  /**
+   * A GET whose body is kept as bytes (images, downloads), with this visitor's cookies, an optional
+   * bearer {@code token} and further request headers.
+   */
+  public HttpResponse<byte[]> bytes(String path, String token, Map<String, String> headers)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri.apply(path)).timeout(Duration.ofSeconds(60));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    headers.forEach(request::header);
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
+  }
+
+  /** A call sending {@code body} as it is, of {@code contentType}, answered as text. */
+  public HttpResponse<String> sendBytes(
+      String method, String path, String token, String contentType, byte[] body)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request =
+        HttpRequest.newBuilder(uri.apply(path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", contentType)
+            .header("Accept", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+    if (token != null) {
+      request.header("Authorization", "Bearer " + token);
+    }
+    return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   /** The value of this visitor's cookie {@code name}, if it holds one. */
   public java.util.Optional<String> cookie(String name) {
     return cookies.getCookieStore().getCookies().stream()

@@ -134,6 +134,63 @@ public final class GlimpseClient {
     }
   }
 
+  /** The event's delivery settings ({@code GET /api/v1/events/{id}/delivery}, 200 expected). */
+  public JsonObject delivery(long event) throws IOException, InterruptedException {
+    return Api.object(send("GET", "/api/v1/events/" + event + "/delivery", null), 200);
+  }
+
+  /** Sets the event's delivery settings to {@code settings}: the answer (200 expected). */
+  public JsonObject setDelivery(long event, JsonObject settings)
+      throws IOException, InterruptedException {
+    return Api.object(putDelivery(event, settings.toString()), 200);
+  }
+
+  /** {@code PUT /api/v1/events/{id}/delivery} with {@code json} as it is, for refusals. */
+  public HttpResponse<String> putDelivery(long event, String json)
+      throws IOException, InterruptedException {
+    return send("PUT", "/api/v1/events/" + event + "/delivery", json);
+  }
+
+  /**
+   * Polls the event's delivery settings until the background render of the watermark has finished
+   * or {@code timeout} has passed: the last settings.
+   */
+  public JsonObject awaitRendered(long event, Duration timeout)
+      throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    JsonObject settings = delivery(event);
+    while (!settings.getBoolean("rendered") && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+      settings = delivery(event);
+    }
+    return settings;
+  }
+
+  /**
+   * {@code GET /api/v1/photos/{id}/original} or {@code /web} ({@code size}) with {@code token}
+   * (this photographer's when null) and, if not null, the download PIN.
+   */
+  public HttpResponse<byte[]> download(long photo, String size, String token, String pin)
+      throws IOException, InterruptedException {
+    return api.bytes(
+        "/api/v1/photos/" + photo + "/" + size,
+        token == null ? token() : token,
+        pin == null ? Map.of() : Map.of("X-Glimpse-Download-Pin", pin));
+  }
+
+  /** {@code PUT /api/v1/studio/logo} with {@code png} as the body. */
+  public HttpResponse<String> putLogo(byte[] png) throws IOException, InterruptedException {
+    return api.sendBytes("PUT", "/api/v1/studio/logo", token(), "image/png", png);
+  }
+
+  /** A guest token for the gallery {@code slug} and its {@code code} (200 expected). */
+  public static String guestToken(Api api, String slug, String code)
+      throws IOException, InterruptedException {
+    String body = Json.createObjectBuilder().add("slug", slug).add("code", code).build().toString();
+    return Api.object(api.send("POST", "/api/v1/guest/sessions", null, body), 200)
+        .getString("token");
+  }
+
   /** Awaits the import (up to a minute) and asserts that it completed: its last status. */
   public JsonObject awaitCompleted(long run) throws IOException, InterruptedException {
     JsonObject status = awaitFinished(run, Duration.ofMinutes(1));

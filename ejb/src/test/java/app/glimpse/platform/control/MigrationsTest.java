@@ -54,6 +54,7 @@ class MigrationsTest {
             "drive_account",
             "drive_authorization",
             "event",
+            "event_delivery",
             "face",
             "favourite",
             "favourite_guest",
@@ -67,7 +68,8 @@ class MigrationsTest {
             "proofing",
             "refresh_token",
             "source",
-            "studio"),
+            "studio",
+            "studio_logo"),
         tables);
   }
 

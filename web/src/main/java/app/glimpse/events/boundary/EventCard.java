@@ -118,6 +118,7 @@ public class EventCard extends HttpServlet {
         + contextPath
         + "/favicon.svg\"><style>"
         + css(poster)
+        + ".logo{display:block;max-height:14mm;max-width:60%;margin:0 auto 2mm}"
         + ".code strong{color:"
         + accent
         + "}h1{border-bottom:3px solid "
@@ -132,7 +133,15 @@ public class EventCard extends HttpServlet {
         + Html.escape(other)
         + "\">"
         + (poster ? "A6 card" : "A4 poster")
-        + "</a></nav><main id=\"card\" class=\"sheet\"><h1 id=\"cardTitle\">"
+        + "</a></nav><main id=\"card\" class=\"sheet\">"
+        // the studio's logo, if it has one (gallery.boundary.BrandLogos answers 404 otherwise)
+        + "<img id=\"cardLogo\" class=\"logo\" alt=\"\" onerror=\"this.remove()\" src=\""
+        + contextPath
+        + "/brand/"
+        + Html.escape(event.slug())
+        + "/logo.png?v="
+        + System.currentTimeMillis()
+        + "\"><h1 id=\"cardTitle\">"
         + Html.escape(event.name())
         + "</h1>"
         + (event.date() == null ? "" : "<p class=\"date\">" + DATE.format(event.date()) + "</p>")

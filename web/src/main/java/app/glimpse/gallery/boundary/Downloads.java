@@ -1,9 +1,14 @@
 package app.glimpse.gallery.boundary;
 
 import app.glimpse.access.boundary.ClientAddresses;
+import app.glimpse.delivery.boundary.Delivery;
+import app.glimpse.delivery.boundary.DownloadPins;
+import app.glimpse.delivery.boundary.DownloadTerms;
+import app.glimpse.delivery.entity.DownloadRule;
 import app.glimpse.events.boundary.GuestPasses;
 import app.glimpse.events.boundary.Visitors;
 import app.glimpse.imports.boundary.Originals;
+import app.glimpse.platform.boundary.Attachments;
 import app.glimpse.platform.boundary.Caller;
 import app.glimpse.platform.boundary.ClientError;
 import app.glimpse.platform.boundary.MinimumRateOutputStream;
@@ -17,7 +22,6 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
-import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -47,13 +51,16 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  *       original that cannot be read is left out and named in {@code not-included.txt}.
  * </ul>
  *
- * Both are attachments. At most {@code glimpse.download.max-zip-photos} photos per ZIP and {@code
- * glimpse.download.max-zips} ZIPs written at once on a node (503 beyond), so that downloads cannot
- * take every request thread; of those, one per guest session and {@code
- * glimpse.download.zips-per-client} per client address (429 beyond), so that a few guests cannot
- * take every place; and a ZIP whose client reads slower than {@code
- * glimpse.download.min-bytes-per-second} (after {@code glimpse.download.slow-grace-seconds} of
- * waiting for it) is ended, giving its place back.
+ * Both follow the event's delivery rules ({@link Delivery}): for guests nothing with "none", the
+ * web size (2048 px JPEG, watermarked if the studio says so) instead of the original with "web",
+ * and only after the download PIN was entered in this session ({@link DownloadPins}) when the event
+ * has one (403 otherwise); staff always get the originals. Both are attachments. At most {@code
+ * glimpse.download.max-zip-photos} photos per ZIP and {@code glimpse.download.max-zips} ZIPs
+ * written at once on a node (503 beyond), so that downloads cannot take every request thread; of
+ * those, one per guest session and {@code glimpse.download.zips-per-client} per client address (429
+ * beyond), so that a few guests cannot take every place; and a ZIP whose client reads slower than
+ * {@code glimpse.download.min-bytes-per-second} (after {@code glimpse.download.slow-grace-seconds}
+ * of waiting for it) is ended, giving its place back.
  */
 @WebServlet("/download/*")
 public class Downloads extends HttpServlet {
@@ -73,6 +80,8 @@ public class Downloads extends HttpServlet {
   }
 
   @EJB Originals originals;
+  @EJB Delivery delivery;
+  @Inject DownloadPins pins;
   @Inject GuestPasses passes;
   @Inject GuestFinds finds;
   @Inject Visitors visitors;
@@ -133,21 +142,31 @@ public class Downloads extends HttpServlet {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
     }
-    Originals.Original original;
+    boolean pinChecked = pins.unlocked(eventId);
     try {
-      original = originals.open(caller.get(), eventId, photoId);
+      if (delivery.terms(caller.get(), eventId).downloads() == DownloadRule.WEB) {
+        Delivery.WebImage web = delivery.web(caller.get(), eventId, photoId, pinChecked);
+        attachment(response, "image/jpeg", ZipEntryNames.safe(web.fileName(), photoId));
+        response.setContentLength(web.jpeg().length);
+        response.getOutputStream().write(web.jpeg());
+        return;
+      }
+      Originals.Original original = delivery.original(caller.get(), eventId, photoId, pinChecked);
+      try (InputStream in = original.content()) {
+        String name = ZipEntryNames.safe(original.fileName(), photoId);
+        attachment(response, Originals.contentType(name), name);
+        in.transferTo(response.getOutputStream());
+      }
     } catch (ClientError refused) {
       response.sendError(refused.status(), refused.getMessage());
-      return;
     }
-    try (InputStream in = original.content()) {
-      String name = ZipEntryNames.safe(original.fileName(), photoId);
-      response.setContentType(Originals.contentType(name));
-      response.setHeader("Content-Disposition", attachment(name));
-      response.setHeader("Cache-Control", "private, no-store");
-      response.setHeader("X-Content-Type-Options", "nosniff");
-      in.transferTo(response.getOutputStream());
-    }
+  }
+
+  private static void attachment(HttpServletResponse response, String type, String name) {
+    response.setContentType(type);
+    response.setHeader("Content-Disposition", Attachments.header(name));
+    response.setHeader("Cache-Control", "private, no-store");
+    response.setHeader("X-Content-Type-Options", "nosniff");
   }
 
   private void zip(HttpServletRequest request, HttpServletResponse response, long eventId)
@@ -158,6 +177,19 @@ public class Downloads extends HttpServlet {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
     }
+    DownloadTerms terms = delivery.terms(caller.get(), eventId);
+    if (!terms.any()) {
+      response.sendError(
+          HttpServletResponse.SC_FORBIDDEN,
+          "The photographer does not offer downloads from this gallery.");
+      return;
+    }
+    if (terms.pinRequired() && !pins.unlocked(eventId)) {
+      response.sendError(
+          HttpServletResponse.SC_FORBIDDEN, "Downloads from this gallery need the download PIN.");
+      return;
+    }
+    boolean webSize = terms.downloads() == DownloadRule.WEB;
     List<Originals.OriginalFile> files =
         originals.files(caller.get(), eventId, found.get().photoIds());
     if (files.size() > maxZipPhotos) {
@@ -191,12 +223,13 @@ public class Downloads extends HttpServlet {
         try {
           String slug = passes.slugOf(eventId).orElse("event-" + eventId);
           response.setContentType("application/zip");
-          response.setHeader("Content-Disposition", attachment(slug + "-your-photos.zip"));
+          response.setHeader("Content-Disposition", Attachments.header(slug + "-your-photos.zip"));
           response.setHeader("Cache-Control", "private, no-store");
           writeZip(
               caller.get(),
               eventId,
               files,
+              webSize,
               new MinimumRateOutputStream(
                   response.getOutputStream(),
                   minBytesPerSecond,
@@ -218,16 +251,33 @@ public class Downloads extends HttpServlet {
   }
 
   private void writeZip(
-      Caller caller, long eventId, List<Originals.OriginalFile> files, OutputStream out)
+      Caller caller,
+      long eventId,
+      List<Originals.OriginalFile> files,
+      boolean webSize,
+      OutputStream out)
       throws IOException {
     ZipEntryNames names = new ZipEntryNames();
     List<String> missing = new ArrayList<>();
     try (ZipOutputStream zip = new ZipOutputStream(out, StandardCharsets.UTF_8)) {
       zip.setLevel(Deflater.NO_COMPRESSION);
       for (Originals.OriginalFile file : files) {
+        if (webSize) {
+          Delivery.WebImage web;
+          try {
+            web = delivery.web(caller, eventId, file.photoId(), true);
+          } catch (ClientError unavailable) {
+            missing.add(file.fileName() + ": " + unavailable.getMessage());
+            continue;
+          }
+          zip.putNextEntry(new ZipEntry(names.next(web.fileName(), file.photoId())));
+          zip.write(web.jpeg());
+          zip.closeEntry();
+          continue;
+        }
         Originals.Original original;
         try {
-          original = originals.open(caller, eventId, file.photoId());
+          original = delivery.original(caller, eventId, file.photoId(), true);
         } catch (ClientError unavailable) {
           missing.add(file.fileName() + ": " + unavailable.getMessage());
           continue;
@@ -252,14 +302,5 @@ public class Downloads extends HttpServlet {
         zip.closeEntry();
       }
     }
-  }
-
-  /** An attachment header with an ASCII fallback name and the exact name (RFC 6266 / 5987). */
-  static String attachment(String name) {
-    String ascii = name.replaceAll("[^A-Za-z0-9._() -]", "_");
-    return "attachment; filename=\""
-        + ascii
-        + "\"; filename*=UTF-8''"
-        + URLEncoder.encode(name, StandardCharsets.UTF_8).replace("+", "%20");
   }
 }

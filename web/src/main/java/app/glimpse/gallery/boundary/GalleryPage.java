@@ -1,6 +1,7 @@
 package app.glimpse.gallery.boundary;
 
 import app.glimpse.access.boundary.ClientAddresses;
+import app.glimpse.delivery.boundary.ImageVersions;
 import app.glimpse.events.boundary.Events;
 import app.glimpse.events.boundary.GuestPasses;
 import app.glimpse.people.boundary.People;
@@ -60,10 +61,12 @@ public class GalleryPage implements Serializable {
   @EJB Photos photos;
   @EJB People people;
   @EJB PhotoSets photoSets;
+  @EJB app.glimpse.delivery.boundary.StudioLogos logos;
   @Inject GuestPasses passes;
   @Inject ClientAddresses clients;
   @Inject GuestFinds finds;
   @Inject GalleryRequest shown;
+  @Inject ImageVersions versions;
 
   private String slug;
   private String code;
@@ -94,6 +97,9 @@ public class GalleryPage implements Serializable {
   private int coverFocus = 50;
 
   private StudioBrand brand;
+
+  /** The studio's logo (empty: none), read once per view. */
+  private transient java.util.Optional<app.glimpse.delivery.boundary.StudioLogos.Logo> logo;
 
   /** Where the grid ends: the last photo it shows; null before the first page. */
   private PhotoPage.Cursor cursor;
@@ -267,6 +273,22 @@ public class GalleryPage implements Serializable {
     return brand;
   }
 
+  /** Where the studio's logo is served for this gallery, or null if the studio has none. */
+  public String getLogoLink() {
+    if (slug == null) {
+      return null;
+    }
+    if (logo == null) {
+      logo = logos.ofGallery(slug);
+    }
+    return logo.isEmpty()
+        ? null
+        : BrandLogos.link(
+            FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath(),
+            slug,
+            logo.get());
+  }
+
   /** The brand's accent as CSS custom properties, for the gallery's outermost element. */
   public String getBrandStyle() {
     StudioBrand shown = getBrand();
@@ -325,9 +347,10 @@ public class GalleryPage implements Serializable {
     }
     return Portraits.css(
         PreviewImages.thumbnailLink(
-            FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath(),
-            pass.eventId(),
-            cover.photoId()),
+                FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath(),
+                pass.eventId(),
+                cover.photoId())
+            + versions.suffix(pass.eventId()),
         cover.x(),
         cover.y(),
         cover.width(),
@@ -606,6 +629,7 @@ public class GalleryPage implements Serializable {
     }
     String context = FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath();
     long event = pass.eventId();
+    String version = versions.suffix(event);
     List<GalleryTile> tiles = new ArrayList<>(items.size());
     for (int i = 0; i < items.size(); i++) {
       PhotoPage.Item item = items.get(i);
@@ -613,8 +637,8 @@ public class GalleryPage implements Serializable {
           new GalleryTile(
               from + i,
               item.id(),
-              PreviewImages.thumbnailLink(context, event, item.id()),
-              PreviewImages.previewLink(context, event, item.id()),
+              PreviewImages.thumbnailLink(context, event, item.id()) + version,
+              PreviewImages.previewLink(context, event, item.id()) + version,
               Downloads.originalLink(context, event, item.id()),
               alt(item, from + i)));
     }

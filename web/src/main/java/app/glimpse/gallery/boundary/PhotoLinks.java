@@ -1,8 +1,10 @@
 package app.glimpse.gallery.boundary;
 
+import app.glimpse.delivery.boundary.ImageVersions;
 import app.glimpse.photos.boundary.PreviewImages;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 
 /**
@@ -15,12 +17,15 @@ import jakarta.inject.Named;
 @ApplicationScoped
 public class PhotoLinks {
 
+  /** For guests, the watermark's generation (see {@link ImageVersions}). */
+  @Inject ImageVersions versions;
+
   public String thumbnail(long eventId, long photoId) {
-    return PreviewImages.thumbnailLink(contextPath(), eventId, photoId);
+    return PreviewImages.thumbnailLink(contextPath(), eventId, photoId) + versions.suffix(eventId);
   }
 
   public String preview(long eventId, long photoId) {
-    return PreviewImages.previewLink(contextPath(), eventId, photoId);
+    return PreviewImages.previewLink(contextPath(), eventId, photoId) + versions.suffix(eventId);
   }
 
   public String original(long eventId, long photoId) {

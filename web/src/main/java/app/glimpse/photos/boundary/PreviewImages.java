@@ -1,8 +1,10 @@
 package app.glimpse.photos.boundary;
 
+import app.glimpse.delivery.boundary.Delivery;
 import app.glimpse.events.boundary.Visitors;
 import app.glimpse.photos.control.Previews;
 import app.glimpse.platform.boundary.Caller;
+import app.glimpse.platform.boundary.ClientError;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
@@ -23,7 +25,9 @@ import java.util.regex.Pattern;
  * at import, for the event's photographers (portal session) and its guests (gallery pass), who are
  * answered 404 for a photo the photographer hid. A preview never changes once written, so it is
  * cached for a year ({@code immutable}) and revalidated by its ETag; {@code private} because each
- * answer depends on who asks.
+ * answer depends on who asks. Guests of an event with a watermark get the images of its current
+ * watermark generation instead ({@link Delivery#guestImage}), under links that carry the generation
+ * (the gallery's {@code ?v=}), so that what a browser cached is never mixed with a newer mark.
  */
 @WebServlet("/media/*")
 public class PreviewImages extends HttpServlet {
@@ -33,6 +37,7 @@ public class PreviewImages extends HttpServlet {
   @Inject Visitors visitors;
   @Inject Previews previews;
   @EJB Photos photos;
+  @EJB Delivery delivery;
 
   /** Where a photo's thumbnail is served, under {@code contextPath}. */
   public static String thumbnailLink(String contextPath, long eventId, long photoId) {
@@ -59,10 +64,18 @@ public class PreviewImages extends HttpServlet {
       response.sendError(HttpServletResponse.SC_NOT_FOUND);
       return;
     }
+    boolean thumb = "thumb".equals(matcher.group(3));
+    Optional<Path> marked;
+    try {
+      marked = delivery.guestImage(caller.get(), eventId, photoId, thumb);
+    } catch (ClientError missing) {
+      response.sendError(HttpServletResponse.SC_NOT_FOUND);
+      return;
+    }
     Path file =
-        "thumb".equals(matcher.group(3))
-            ? previews.thumbnail(eventId, photoId)
-            : previews.preview(eventId, photoId);
+        marked.orElseGet(
+            () ->
+                thumb ? previews.thumbnail(eventId, photoId) : previews.preview(eventId, photoId));
     BasicFileAttributes attributes;
     try {
       attributes = Files.readAttributes(file, BasicFileAttributes.class);
