@@ -93,8 +93,8 @@ class CurationIT {
     events.showPeopleToGuests(staff, id, true);
     Caller guest = events.enterGallery(event.slug(), "333333", CLIENT).caller();
     Path folder = folder("curate-" + run);
-    photo(folder, "Ceremony/img2.jpg");
-    photo(folder, "Ceremony/img4.jpg");
+    photo(folder, "Ceremony/img10.jpg");
+    photo(folder, "Ceremony/img11.jpg");
     photo(folder, "Reception/img26.jpg");
     photo(folder, "Reception/img27.jpg");
     photo(folder, "img47.jpg");
@@ -109,34 +109,35 @@ class CurationIT {
     long ceremony = made.stream().filter(s -> s.name().equals("Ceremony")).findFirst().get().id();
     assertEquals(2, count(sets.list(guest, id), "Ceremony"));
     assertEquals(
-        List.of("img2.jpg", "img4.jpg"), names(photos.page(guest, id, ceremony, 0, 50).items()));
+        List.of("img10.jpg", "img11.jpg"), names(photos.page(guest, id, ceremony, 0, 50).items()));
 
     byte[] selfie = shared("img1.jpg");
-    assertEquals(List.of("img2.jpg", "img4.jpg"), found(guest, id, selfie));
+    assertEquals(List.of("img10.jpg", "img11.jpg"), found(guest, id, selfie));
 
     // hidden: gone for the guest everywhere, listed with hidden=true for staff
-    long img2 = ids.get("img2.jpg");
-    PhotoPage.Item hidden = curation.hide(staff, img2, true);
+    long img10 = ids.get("img10.jpg");
+    PhotoPage.Item hidden = curation.hide(staff, img10, true);
     assertTrue(hidden.hidden());
     assertEquals(4, photos.page(guest, id, 0, 50).total());
-    assertFalse(names(photos.page(guest, id, 0, 50).items()).contains("img2.jpg"));
+    assertFalse(names(photos.page(guest, id, 0, 50).items()).contains("img10.jpg"));
     assertEquals(5, photos.page(staff, id, 0, 50).total());
     assertTrue(
         photos.page(staff, id, 0, 50).items().stream()
-            .filter(p -> p.id() == img2)
+            .filter(p -> p.id() == img10)
             .findFirst()
             .orElseThrow()
             .hidden());
-    assertEquals(List.of("img4.jpg"), found(guest, id, selfie), "search leaves it out");
-    assertEquals(List.of("img2.jpg", "img4.jpg"), found(staff, id, selfie), "staff still find it");
+    assertEquals(List.of("img11.jpg"), found(guest, id, selfie), "search leaves it out");
+    assertEquals(
+        List.of("img10.jpg", "img11.jpg"), found(staff, id, selfie), "staff still find it");
     assertEquals(1, count(sets.list(guest, id), "Ceremony"));
     assertEquals(
-        List.of("img4.jpg"), names(photos.page(guest, id, ceremony, 0, 50).items()), "its set");
-    assertEquals(404, statusOf(() -> originals.open(guest, id, img2)), "its download");
+        List.of("img11.jpg"), names(photos.page(guest, id, ceremony, 0, 50).items()), "its set");
+    assertEquals(404, statusOf(() -> originals.open(guest, id, img10)), "its download");
     assertEquals(
-        1, originals.files(guest, id, List.of(img2, ids.get("img4.jpg"))).size(), "the ZIP");
-    assertFalse(photos.shows(guest, id, img2), "its previews");
-    assertTrue(photos.shows(staff, id, img2));
+        1, originals.files(guest, id, List.of(img10, ids.get("img11.jpg"))).size(), "the ZIP");
+    assertFalse(photos.shows(guest, id, img10), "its previews");
+    assertTrue(photos.shows(staff, id, img10));
     List<PersonView> persons = people.list(guest, id);
     assertFalse(persons.isEmpty(), "people are shown to guests");
     for (PersonView person : persons) {
@@ -144,45 +145,45 @@ class CurationIT {
           person.cover() == null || photos.shows(guest, id, person.cover().photoId()),
           "a portrait from a photo the guest may see: " + person);
       assertFalse(
-          names(people.photos(guest, id, person.id(), 0, 50).items()).contains("img2.jpg"),
+          names(people.photos(guest, id, person.id(), 0, 50).items()).contains("img10.jpg"),
           "a person's photos");
     }
     favourites.introduce(guest, id, "Guest of the curated day", null);
-    assertEquals(404, statusOf(() -> favourites.heart(guest, id, img2)), "no heart on it");
-    assertEquals(1, curation.hide(staff, id, List.of(img2, 987654321L), false), "bulk, own only");
-    favourites.heart(guest, id, img2);
-    curation.hide(staff, img2, true);
+    assertEquals(404, statusOf(() -> favourites.heart(guest, id, img10)), "no heart on it");
+    assertEquals(1, curation.hide(staff, id, List.of(img10, 987654321L), false), "bulk, own only");
+    favourites.heart(guest, id, img10);
+    curation.hide(staff, img10, true);
     assertEquals(List.of(), favourites.own(guest, id).photoIds(), "left out of the guest's list");
-    curation.hide(staff, img2, false);
-    assertEquals(List.of(img2), favourites.own(guest, id).photoIds(), "back when shown");
+    curation.hide(staff, img10, false);
+    assertEquals(List.of(img10), favourites.own(guest, id).photoIds(), "back when shown");
     assertEquals(5, photos.page(guest, id, 0, 50).total(), "shown again");
 
     // the cover: one of the event's photos, cleared when it is deleted
-    long img4 = ids.get("img4.jpg");
-    assertEquals(img4, events.patch(staff, id, null, false, null, true, img4).coverPhotoId());
+    long img11 = ids.get("img11.jpg");
+    assertEquals(img11, events.patch(staff, id, null, false, null, true, img11).coverPhotoId());
     assertEquals(400, statusOf(() -> events.patch(staff, id, null, false, null, true, 1L)));
     assertEquals(
         "Renamed",
         events.patch(staff, id, "Renamed", false, null, false, null).name(),
         "a rename keeps the cover");
-    assertEquals(img4, events.get(staff, id).coverPhotoId());
+    assertEquals(img11, events.get(staff, id).coverPhotoId());
 
     // deleted: faces, previews, sets and cover go; the next import of the folder leaves it out
-    assertTrue(Files.exists(previews.thumbnail(id, img4)));
-    curation.delete(staff, img4);
-    assertEquals(404, statusOf(() -> curation.delete(staff, img4)), "deleted already");
+    assertTrue(Files.exists(previews.thumbnail(id, img11)));
+    curation.delete(staff, img11);
+    assertEquals(404, statusOf(() -> curation.delete(staff, img11)), "deleted already");
     assertEquals(
         0L,
         em.createQuery("SELECT COUNT(f) FROM Face f WHERE f.photo.id = :p", Long.class)
-            .setParameter("p", img4)
+            .setParameter("p", img11)
             .getSingleResult());
-    assertFalse(Files.exists(previews.thumbnail(id, img4)));
-    assertFalse(Files.exists(previews.preview(id, img4)));
+    assertFalse(Files.exists(previews.thumbnail(id, img11)));
+    assertFalse(Files.exists(previews.preview(id, img11)));
     assertNull(events.get(staff, id).coverPhotoId());
     assertEquals(4, photos.page(staff, id, 0, 50).total());
-    assertEquals(List.of("img2.jpg"), found(staff, id, selfie));
+    assertEquals(List.of("img10.jpg"), found(staff, id, selfie));
     assertEquals(1, count(sets.list(staff, id), "Ceremony"));
-    assertTrue(Files.exists(folder.resolve("Ceremony/img4.jpg")), "a server folder's stays");
+    assertTrue(Files.exists(folder.resolve("Ceremony/img11.jpg")), "a server folder's stays");
     ImportView again =
         finished(imports, staff, imports.importFolder(staff, id, folder.toString()).id());
     assertEquals(ImportStatus.COMPLETED, again.status(), again.toString());
@@ -209,6 +210,7 @@ class CurationIT {
     assertEquals(404, statusOf(() -> events.patch(outsider, id, null, false, null, true, img26)));
     assertEquals(5 - 1, photos.page(guest, id, 0, 50).total());
     events.delete(staff, id);
+    deleteTree(folder);
   }
 
   @Test
@@ -282,6 +284,8 @@ class CurationIT {
     assertEquals(3, photos.page(staff, id, 0, 50).total(), "its photos stay");
     events.delete(staff, id);
     events.delete(other, elsewhere.id());
+    deleteTree(folder);
+    deleteTree(otherFolder);
   }
 
   private List<String> found(Caller caller, long eventId, byte[] selfie) {
@@ -320,6 +324,15 @@ class CurationIT {
     Path target = folder.resolve(path);
     Files.createDirectories(target.getParent());
     Files.copy(sharedPath(target.getFileName().toString()), target);
+  }
+
+  /** Removes a folder the test made: other ITs look for copies of photos in the data directory. */
+  private static void deleteTree(Path folder) throws Exception {
+    try (var paths = Files.walk(folder)) {
+      for (Path path : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
   }
 
   private static Path sharedPath(String name) {

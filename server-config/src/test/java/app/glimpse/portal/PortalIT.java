@@ -1737,6 +1737,62 @@ class PortalIT {
     return answer.body();
   }
 
+  /**
+   * Issue 16's brand: on the studio's Brand page a colour white text cannot be read on is refused
+   * beside its field, with the contrast it has; a dark one is saved, and the gallery's code page
+   * then names the studio and its button takes the colour. The colour is taken back at the end.
+   */
+  @Test
+  @Order(15)
+  void theStudiosBrandReachesTheGallery() throws Exception {
+    signIn();
+    browser.findElement(By.id("brandLink")).click();
+    WebElement accent =
+        wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("brand:accent")));
+    accent.clear();
+    accent.sendKeys("#7dd3fc");
+    browser.findElement(By.id("brand:save")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(By.id("brand:accentMessage"), ":1"));
+    assertTrue(
+        browser.findElement(By.id("brand:accentMessage")).getText().contains("1.7:1"),
+        browser.findElement(By.id("brand:accentMessage")).getText());
+    browser.findElement(By.id("brand:accent")).clear();
+    browser.findElement(By.id("brand:accent")).sendKeys("#9D174D");
+    browser.findElement(By.id("brand:save")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("messages"), "Your brand is saved."));
+    screenshots("42-studio-brand", DESKTOP, PHONE_390);
+    assertNoSideScroll("the Brand page");
+
+    browser.manage().deleteAllCookies();
+    browser.get(eventGallery);
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("enter:code")));
+    assertEquals("MY STUDIO", browser.findElement(By.id("studioName")).getText().toUpperCase());
+    // the theme's buttons fade their colour in (a transition), so the colour is awaited
+    new WebDriverWait(browser, Duration.ofSeconds(5))
+        .withMessage(
+            () ->
+                "the button takes the studio's colour: "
+                    + browser.findElement(By.id("enter:open")).getCssValue("background-color"))
+        .until(
+            driver ->
+                org.openqa.selenium.support.Color.fromString(
+                        driver.findElement(By.id("enter:open")).getCssValue("background-color"))
+                    .asHex()
+                    .equals("#9d174d"));
+    screenshots("43-gallery-code-brand", DESKTOP, PHONE_390);
+
+    signIn();
+    browser.get(base + "/studio/brand.xhtml");
+    wait.until(ExpectedConditions.visibilityOfElementLocated(By.id("brand:accent"))).clear();
+    browser.findElement(By.id("brand:save")).click();
+    wait.until(
+        ExpectedConditions.textToBePresentInElementLocated(
+            By.id("messages"), "Your brand is saved."));
+  }
+
   /** Types {@code keys} into a date or date-and-time field, as a person would. */
   private void typeDate(WebElement field, String keys) {
     ((JavascriptExecutor) browser)
