@@ -88,7 +88,7 @@ public class PhotoSets {
       Collection<Long> add,
       Collection<Long> remove) {
     Event event = events.staffEvent(caller, eventId);
-    PhotoSet set = set(event, setId);
+    PhotoSet set = Photos.set(em, event, setId);
     if (name != null) {
       named(
           () -> {
@@ -126,7 +126,7 @@ public class PhotoSets {
   /** Deletes a set; its photos stay in the event. */
   public void delete(@NotNull Caller caller, long eventId, long setId) {
     Event event = events.staffEvent(caller, eventId);
-    em.remove(set(event, setId));
+    em.remove(Photos.set(em, event, setId));
   }
 
   /**
@@ -208,14 +208,6 @@ public class PhotoSets {
     return em.createNamedQuery(PhotoSet.FIND_BY_EVENT, PhotoSet.class)
         .setParameter("eventId", eventId)
         .getResultList();
-  }
-
-  private PhotoSet set(Event event, long setId) {
-    PhotoSet set = em.find(PhotoSet.class, setId);
-    if (set == null || set.getEventId() != event.getId()) {
-      throw ClientError.notFound("set");
-    }
-    return set;
   }
 
   private static int nextPosition(List<PhotoSet> sets) {

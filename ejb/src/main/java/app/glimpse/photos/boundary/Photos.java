@@ -54,15 +54,8 @@ public class Photos {
 
   /** As {@link #page(Caller, long, int, int)}, of set {@code setId} only when it is not null. */
   public PhotoPage page(@NotNull Caller caller, long eventId, Long setId, int page, int size) {
-    Event event = events.visibleEvent(caller, eventId);
-    Map<String, Object> parameters = new HashMap<>(Map.of("eventId", event.getId()));
-    String from = INDEXED + guestFilter(caller, event);
-    if (setId != null) {
-      set(event, setId);
-      from += IN_SET;
-      parameters.put("setId", setId);
-    }
-    return page(em, page, size, from, parameters);
+    Selection selected = selection(caller, eventId, setId);
+    return page(em, page, size, selected.from(), selected.parameters());
   }
 
   /**
@@ -79,15 +72,8 @@ public class Photos {
   /** As {@link #after(Caller, long, PhotoPage.Cursor, int)}, of set {@code setId} if not null. */
   public List<PhotoPage.Item> after(
       @NotNull Caller caller, long eventId, Long setId, PhotoPage.Cursor after, int size) {
-    Event event = events.visibleEvent(caller, eventId);
-    Map<String, Object> parameters = new HashMap<>(Map.of("eventId", event.getId()));
-    String from = INDEXED + guestFilter(caller, event);
-    if (setId != null) {
-      set(event, setId);
-      from += IN_SET;
-      parameters.put("setId", setId);
-    }
-    return after(em, after, size, from, parameters);
+    Selection selected = selection(caller, eventId, setId);
+    return after(em, after, size, selected.from(), selected.parameters());
   }
 
   /**
@@ -168,12 +154,32 @@ public class Photos {
         0, Math.min(1, ((Number) row[0]).doubleValue() / ((Number) row[1]).doubleValue()));
   }
 
+  /** What a list selects: a JPQL FROM and WHERE clause over {@code Photo p}, and its parameters. */
+  private record Selection(String from, Map<String, Object> parameters) {}
+
+  /**
+   * The event's indexed photos the caller sees (a guest: not hidden), of set {@code setId} only if
+   * it is not null (404 if it is not one of the event's sets).
+   */
+  private Selection selection(Caller caller, long eventId, Long setId) {
+    Event event = events.visibleEvent(caller, eventId);
+    Map<String, Object> parameters = new HashMap<>(Map.of("eventId", event.getId()));
+    String from = INDEXED + guestFilter(caller, event);
+    if (setId != null) {
+      set(em, event, setId);
+      from += IN_SET;
+      parameters.put("setId", setId);
+    }
+    return new Selection(from, parameters);
+  }
+
   /** {@link #NOT_HIDDEN} for a caller who is not staff of the event's studio. */
   public static String guestFilter(Caller caller, Event event) {
     return caller.isStaffOf(event.getStudio().getId()) ? "" : NOT_HIDDEN;
   }
 
-  private PhotoSet set(Event event, long setId) {
+  /** Set {@code setId} of the event; 404 if it is not one of its sets. */
+  static PhotoSet set(EntityManager em, Event event, long setId) {
     PhotoSet set = em.find(PhotoSet.class, setId);
     if (set == null || set.getEventId() != event.getId()) {
       throw ClientError.notFound("set");
