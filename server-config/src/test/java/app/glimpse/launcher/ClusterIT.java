@@ -1,11 +1,14 @@
 package app.glimpse.launcher;
 
 import static app.glimpse.launcher.ImportFixtures.QUEUE;
+import static app.glimpse.launcher.ImportFixtures.assertAllFailed;
 import static app.glimpse.launcher.ImportFixtures.assertCompleted;
 import static app.glimpse.launcher.ImportFixtures.assertStoredOnce;
 import static app.glimpse.launcher.ImportFixtures.indexedBy;
+import static app.glimpse.launcher.ImportFixtures.listing;
 import static app.glimpse.launcher.ImportFixtures.waitFor;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import app.glimpse.testing.GlimpseClient;
@@ -28,10 +31,15 @@ import org.junit.jupiter.api.io.TempDir;
  * Two Glimpse nodes on loopback share one import: one PostgreSQL and one Artemis (started here,
  * external to both nodes, as in production), one data directory, a Payara Micro cluster of their
  * own (free data grid ports, a unique cluster name). The import of N generated 12 MP photos starts
- * on node A; once node B has indexed some, B's launcher and server are killed with SIGKILL. The
- * import must complete on A, every photo indexed exactly once, and both nodes must have done work.
- * N is {@code glimpse.cluster.photos}: 500 by default, as the imports issue asks (about 3 minutes
- * of importing on 2 cores); {@code -Dglimpse.cluster.photos=60} for a quick run.
+ * on node A; once node B has indexed some, a second import, of J files that are no photos, starts
+ * on node B, and once B's listing job has queued its first chunk, B's launcher and server are
+ * killed with SIGKILL: B was both a worker of the first import and the listing node of the second.
+ * Both imports must complete on A, every file recorded exactly once: A takes over the second's
+ * listing once B has been silent for {@link app.glimpse.imports.control.Listings#SILENCE}, waits
+ * for the files B had queued and lists the folder again, leaving out what was recorded. N is {@code
+ * glimpse.cluster.photos}: 500 by default, as the imports issue asks (about 3 minutes of importing
+ * on 2 cores); {@code -Dglimpse.cluster.photos=60} for a quick run. J is {@code
+ * glimpse.cluster.junk} (default 3000).
  */
 class ClusterIT {
 
@@ -61,8 +69,11 @@ class ClusterIT {
   @Test
   void twoNodesShareAnImportAndTheSurvivorFinishesIt() throws Exception {
     int count = Integer.getInteger("glimpse.cluster.photos", 500);
+    int junkFiles = Integer.getInteger("glimpse.cluster.junk", 3000);
     Path photos = work.resolve("photos");
     ImportFixtures.generatePhotos(work, photos, count);
+    Path junk = work.resolve("junk");
+    ImportFixtures.writeJunk(junk, junkFiles);
 
     try (EmbeddedDatabase database =
             EmbeddedDatabase.start(work.resolve("services/postgres"), Glimpse.freePort());
@@ -73,7 +84,7 @@ class ClusterIT {
       int gridB = Glimpse.freePort();
       Map<String, String> common =
           ImportFixtures.settings(
-              work.resolve("shared-data"), photos, jdbcUrl, broker.port(), PASSWORD);
+              work.resolve("shared-data"), work, jdbcUrl, broker.port(), PASSWORD);
       common.put("GLIMPSE_CLUSTER", "true");
       common.put("GLIMPSE_CLUSTER_NAME", "glimpse-it-" + UUID.randomUUID());
       common.put("GLIMPSE_CLUSTER_MEMBERS", "127.0.0.1:" + gridA + ",127.0.0.1:" + gridB);
@@ -104,6 +115,14 @@ class ClusterIT {
               Duration.ofMinutes(5),
               () -> indexedBy(jdbcUrl, run).getOrDefault("node-b", 0) >= killAfter),
           "node B indexed " + killAfter + " photos: " + indexedBy(jdbcUrl, run));
+      // node B lists a second import, of files that are no photos (each fails at once)
+      long junkEvent = api.createEvent("Junk");
+      long junkRun =
+          GlimpseClient.signIn(b::uri, ImportFixtures.ADMIN, PASSWORD)
+              .importFolder(junkEvent, junk);
+      assertTrue(
+          waitFor(Duration.ofSeconds(60), () -> listing(jdbcUrl, junkRun).total() > 0),
+          "node B's listing queued its first files");
       Map<String, Integer> beforeKill = indexedBy(jdbcUrl, run);
       List<ProcessHandle> nodeB = new ArrayList<>(b.process().descendants().toList());
       nodeB.add(b.process().toHandle());
@@ -113,6 +132,7 @@ class ClusterIT {
         process.onExit().join();
       }
       double exited = (System.nanoTime() - killed) / 1e9;
+      ImportFixtures.Listing junkAtKill = listing(jdbcUrl, junkRun);
       assertTrue(
           waitFor(Duration.ofSeconds(60), () -> broker.consumers(QUEUE) == SESSIONS),
           "the broker dropped node B's consumers: " + broker.consumers(QUEUE));
@@ -126,12 +146,16 @@ class ClusterIT {
       double seconds = (System.nanoTime() - started) / 1e9;
       double afterKill = (System.nanoTime() - killed) / 1e9;
       Map<String, Integer> byNode = indexedBy(jdbcUrl, run);
+      JsonObject junkStatus = api.awaitFinished(junkRun, Duration.ofMinutes(5));
+      double junkAfterKill = (System.nanoTime() - killed) / 1e9;
       System.out.printf(
           Locale.ROOT,
           "cluster-it photos=%d status=%s processed=%s failed=%s seconds=%.1f"
               + " before_kill=%s after=%s killed_exited_s=%.2f consumers_released_s=%.2f"
               + " redelivered_s=%.2f"
-              + " redeliveries=%d finished_after_kill_s=%.1f queue_left=%d%n",
+              + " redeliveries=%d finished_after_kill_s=%.1f queue_left=%d"
+              + " junk=%d junk_listed_at_kill=%d junk_status=%s junk_failed=%s"
+              + " junk_finished_after_kill_s=%.1f listing_taken_over=%d%n",
           count,
           status.getString("status"),
           status.get("processed"),
@@ -144,7 +168,13 @@ class ClusterIT {
           redelivered,
           ImportFixtures.occurrences(a.serverLog(), "delivered again"),
           afterKill,
-          broker.messages(QUEUE));
+          broker.messages(QUEUE),
+          junkFiles,
+          junkAtKill.total(),
+          junkStatus.getString("status"),
+          junkStatus.get("failed"),
+          junkAfterKill,
+          ImportFixtures.occurrences(a.serverLog(), "took over the listing"));
 
       assertCompleted(status, count);
       assertStoredOnce(jdbcUrl, event, count);
@@ -152,6 +182,12 @@ class ClusterIT {
       assertTrue(byNode.getOrDefault("node-b", 0) >= killAfter, byNode.toString());
       assertEquals(count, byNode.values().stream().mapToInt(Integer::intValue).sum());
       assertEquals(0, broker.messages(QUEUE), "nothing left in the queue");
+      assertFalse(junkAtKill.listed(), "node B was killed while it listed: " + junkAtKill);
+      assertAllFailed(junkStatus, jdbcUrl, junkEvent, junkFiles);
+      assertEquals(
+          1,
+          ImportFixtures.occurrences(a.serverLog(), "took over the listing from node node-b"),
+          "node A took over node B's listing, once");
 
       a.stop(Duration.ofSeconds(30));
     }

@@ -5,6 +5,7 @@ import app.glimpse.imports.control.ImportQueue;
 import app.glimpse.imports.control.ImportRecords;
 import app.glimpse.imports.control.ImportSources;
 import app.glimpse.imports.control.KnownFiles;
+import app.glimpse.imports.control.Listings;
 import app.glimpse.imports.entity.ImportStatus;
 import app.glimpse.imports.entity.PhotoImport;
 import app.glimpse.imports.job.ImportSteps;
@@ -12,6 +13,7 @@ import app.glimpse.imports.job.SourceFile;
 import app.glimpse.imports.job.SourcePage;
 import app.glimpse.platform.control.DatabaseOutage;
 import jakarta.annotation.Resource;
+import jakarta.ejb.Asynchronous;
 import jakarta.ejb.Local;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.SessionContext;
@@ -63,13 +65,15 @@ public class ImportJobSteps implements ImportSteps {
 
   @Inject KnownFiles knownFiles;
 
+  @Inject Listings listings;
+
   @Resource SessionContext context;
 
   @Override
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void started(long importId, long executionId) {
     PhotoImport run = progress.lock(importId);
-    if (run != null) {
+    if (run != null && owns(run)) {
       run.started(executionId);
     }
   }
@@ -77,7 +81,7 @@ public class ImportJobSteps implements ImportSteps {
   @Override
   public SourcePage page(long importId, String cursor) {
     PhotoImport run = em.find(PhotoImport.class, importId);
-    if (run == null || run.getStatus() == ImportStatus.STOPPED) {
+    if (run == null || run.getStatus() == ImportStatus.STOPPED || !owns(run)) {
       return new SourcePage(List.of(), null);
     }
     SourcePage page = knownFiles.leaveOutKnown(run, sources.page(run, cursor));
@@ -96,7 +100,7 @@ public class ImportJobSteps implements ImportSteps {
   @Override
   public void enqueue(long importId, List<SourceFile> files) {
     PhotoImport run = progress.lock(importId);
-    if (run == null || run.getStatus() == ImportStatus.STOPPED) {
+    if (run == null || run.getStatus() == ImportStatus.STOPPED || !owns(run)) {
       return;
     }
     try {
@@ -155,6 +159,31 @@ public class ImportJobSteps implements ImportSteps {
         "Import {0}: its listing stopped because {1} does not answer ({2}); it lists again once"
             + " the database and the broker answer and the files it queued are done",
         new Object[] {importId, away, reason});
+    relistWhenDrained(importId, away);
+  }
+
+  /**
+   * Takes over the listing of an import whose listing node went silent ({@link Listings}): once the
+   * files that node queued are done, the source is listed again here, leaving out what the import
+   * recorded. Runs in a thread of its own, since the files may take minutes.
+   */
+  @Asynchronous
+  @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+  public void takeOver(long importId, String from) {
+    LOG.log(
+        Level.WARNING,
+        "Import {0}: took over the listing from node {1}, silent for {2} s; it lists the source"
+            + " again once the files queued before are done",
+        new Object[] {importId, from, Listings.SILENCE.toSeconds()});
+    relistWhenDrained(importId, "node " + from);
+  }
+
+  /**
+   * Waits until every file the interrupted listing queued is indexed or failed, then lists the
+   * source again in a new job; fails the import if those files make no progress for {@link
+   * #DRAIN_PATIENCE}. Returns at once if the import was stopped or another node took it over.
+   */
+  private void relistWhenDrained(long importId, String away) {
     String waiting = "Import " + importId + ": its listing";
     awaitServices(waiting);
     int done = -1;
@@ -171,7 +200,7 @@ public class ImportJobSteps implements ImportSteps {
         continue;
       }
       if (!drain.running()) {
-        return; // stopped (or gone) meanwhile
+        return; // stopped, gone or taken over meanwhile
       }
       if (drain.relisted()) {
         LOG.log(
@@ -226,7 +255,7 @@ public class ImportJobSteps implements ImportSteps {
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void recordListed(long importId) {
     PhotoImport run = progress.lock(importId);
-    if (run != null && run.getStatus() != ImportStatus.STOPPED) {
+    if (run != null && run.getStatus() != ImportStatus.STOPPED && owns(run)) {
       run.listingFinished();
       progress.recount(run);
     }
@@ -236,7 +265,7 @@ public class ImportJobSteps implements ImportSteps {
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public void recordFailed(long importId, String reason) {
     PhotoImport run = progress.lock(importId);
-    if (run != null) {
+    if (run != null && owns(run)) {
       run.fail(reason);
     }
   }
@@ -255,7 +284,7 @@ public class ImportJobSteps implements ImportSteps {
   @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
   public Drain relistIfDrained(long importId) {
     PhotoImport run = progress.lock(importId);
-    if (run == null || run.getStatus().isFinished()) {
+    if (run == null || run.getStatus().isFinished() || !owns(run)) {
       return new Drain(false, false, 0, 0);
     }
     progress.recount(run);
@@ -265,6 +294,21 @@ public class ImportJobSteps implements ImportSteps {
     }
     run.relist();
     return new Drain(true, true, done, run.getTotal());
+  }
+
+  /**
+   * Whether this node owns the import's listing: a node that lost it to another ({@link
+   * Listings#takeOver}) lists and queues nothing more, and records no end of it.
+   */
+  private boolean owns(PhotoImport run) {
+    if (listings.owns(run.getListingNode())) {
+      return true;
+    }
+    LOG.log(
+        Level.WARNING,
+        "Import {0}: node {1} has taken over its listing; this node lists nothing more of it",
+        new Object[] {run.getId(), run.getListingNode()});
+    return false;
   }
 
   private ImportJobSteps self() {

@@ -47,6 +47,8 @@ public class ImportRecords {
 
   @Inject StudioImportRoots roots;
 
+  @Inject Listings listings;
+
   /** The import of an upload, recorded and committed, not started yet. */
   public ImportView upload(@NotNull Caller caller, long eventId, String location, int files) {
     Event event = events.staffEvent(caller, eventId);
@@ -64,12 +66,14 @@ public class ImportRecords {
     PhotoImport run = new PhotoImport(event, source);
     em.persist(run);
     em.flush();
+    listings.claim(run.getId());
     return ImportView.of(run);
   }
 
   /**
-   * Starts the import job of a recorded and committed import (no transaction of its own: the job
-   * operator is called as the caller's code calls it).
+   * Starts the import job of a recorded and committed import whose listing this node claimed
+   * ({@link Listings}; no transaction of its own: the job operator is called as the caller's code
+   * calls it).
    */
   public static void startJob(long importId) {
     Properties parameters = new Properties();
@@ -117,6 +121,7 @@ public class ImportRecords {
         PhotoImport.ofDrive(event, source, caller.photographerId(), includeSubfolders);
     em.persist(run);
     em.flush();
+    listings.claim(run.getId());
     return ImportView.of(run);
   }
 
@@ -146,6 +151,7 @@ public class ImportRecords {
     PhotoImport run = new PhotoImport(event, source);
     em.persist(run);
     em.flush();
+    listings.claim(run.getId());
     return ImportView.of(run);
   }
 
@@ -175,6 +181,8 @@ public class ImportRecords {
           "not_stopped",
           "Only a stopped or failed import can be restarted; this one is " + run.getStatus() + ".");
     }
+    em.flush();
+    listings.claim(run.getId());
     return ImportView.of(run);
   }
 

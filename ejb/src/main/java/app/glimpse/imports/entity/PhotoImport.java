@@ -2,6 +2,7 @@ package app.glimpse.imports.entity;
 
 import app.glimpse.events.entity.Event;
 import app.glimpse.platform.control.Timestamps;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -66,6 +67,13 @@ public class PhotoImport {
   private String failureReason;
   private Long jobExecutionId;
   private boolean listed;
+
+  /**
+   * The node that lists the source, written only by {@code imports.control.Listings} (in the
+   * database's statements, with the time it last said it is alive).
+   */
+  @Column(insertable = false, updatable = false)
+  private String listingNode;
 
   /** The photographer whose connected account a Drive import reads; null for server folders. */
   private Long requestedBy;
@@ -180,6 +188,11 @@ public class PhotoImport {
     this.listed = false;
     this.total = processed + failed;
     return true;
+  }
+
+  /** The node that lists the source (or listed it last), null before the listing is claimed. */
+  public String getListingNode() {
+    return listingNode;
   }
 
   public Long getJobExecutionId() {
