@@ -42,8 +42,8 @@ import org.junit.jupiter.api.io.TempDir;
  * room must be a failure whose reason says the previews disk is full; every photo the event lists
  * must be shown, thumbnail and preview, as a whole JPEG (no broken image in the gallery); and the
  * previews folder must hold nothing but the previews of those photos (no temporary or partial file,
- * no preview of a photo that was not stored). Once there is room again, importing the folder again
- * indexes the files that failed.
+ * no preview of a photo that was not stored). Once there is room again (the filler removed, the
+ * tmpfs grown to {@value #ROOMY_SIZE}), importing the folder again indexes the files that failed.
  *
  * <p>Mounting the tmpfs needs root; elsewhere the test is skipped with that reason. The tmpfs is
  * unmounted after the test, whatever happened.
@@ -51,6 +51,9 @@ import org.junit.jupiter.api.io.TempDir;
 class PreviewsDiskFullIT {
 
   private static final String TMPFS_SIZE = "2m";
+
+  /** The tmpfs once it has room again: for the previews of all photos. */
+  private static final String ROOMY_SIZE = "64m";
 
   /** What the filler leaves free: the previews of a few photos, not of all. */
   private static final long FREE_BYTES = 600_000;
@@ -151,8 +154,10 @@ class PreviewsDiskFullIT {
     Set<Long> shown = assertEveryPhotoIsShownWhole(api, event, slug, status.getInt("processed"));
     assertOnlyWholePreviewsOf(previews, filler, event, shown);
 
-    // room again: importing the folder again indexes what failed, and keeps what was stored
+    // room again (the filler gone, the disk grown: 2 MB hold the previews of some photos only):
+    // importing the folder again indexes what failed, and keeps what was stored
     Files.delete(filler);
+    assertEquals(0, run("mount", "-o", "remount,size=" + ROOMY_SIZE, previews.toString()));
     JsonObject again = api.awaitFinished(api.importFolder(event, photos), Duration.ofMinutes(5));
     assertEquals("COMPLETED", again.getString("status"), again.toString());
     assertEquals(PHOTOS, again.getInt("processed"), again.toString());
