@@ -3,6 +3,7 @@ package app.glimpse.imports.boundary;
 import app.glimpse.imports.control.ImportQueue;
 import app.glimpse.imports.control.JmsImportQueue;
 import app.glimpse.imports.job.SourceFile;
+import app.glimpse.photos.control.PreviewsFullException;
 import app.glimpse.platform.control.DatabaseOutage;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.EJB;
@@ -57,6 +58,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * of waiting for ever for a file that went to the dead letters. Set the attempts at most to the
  * broker's {@code max-delivery-attempts} (five on the embedded broker). While the database or the
  * broker does not answer, nothing is recorded: the file is delivered again.
+ *
+ * <p>A file whose previews find no room on the previews' disk ({@link PreviewsFullException}: full,
+ * over its quota, or refusing a file that large) is recorded as failed at once with that reason,
+ * nothing of it stored: the disk would be as full on the next delivery. Recorded as a file that
+ * could not be read, it is indexed by the next import of its folder, once there is room.
  */
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 @MessageDriven(
@@ -113,6 +119,11 @@ public class PhotoFileConsumer implements MessageListener {
     while (true) {
       try {
         indexing.index(importId, file);
+        return;
+      } catch (PreviewsFullException full) {
+        // delivered again at once, the file would find the disk as full, after each run of the
+        // face engine; its reason asks to import the folder again once there is room
+        indexing.fail(importId, file, full.getMessage());
         return;
       } catch (RuntimeException | Error e) {
         if (database.answers()) {

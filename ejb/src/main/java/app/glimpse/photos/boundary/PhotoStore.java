@@ -70,7 +70,12 @@ public class PhotoStore {
     return same.isPresent();
   }
 
-  /** Stores the photo the face engine analysed, its faces and its previews. */
+  /**
+   * Stores the photo the face engine analysed, its faces and its previews.
+   *
+   * @throws app.glimpse.photos.control.PreviewsFullException if the previews' disk has no room for
+   *     them: the transaction rolls back, nothing of the photo is stored
+   */
   public void storeIndexed(SourcedFile file, PhotoAnalysis analysis) {
     Photo photo =
         Photo.indexed(
