@@ -7,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.fail;
 import app.glimpse.launcher.EmbeddedBroker;
 import app.glimpse.launcher.EmbeddedDatabase;
 import app.glimpse.launcher.ServerResources;
+import app.glimpse.testing.Api;
+import app.glimpse.testing.GlimpseClient;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
@@ -31,6 +33,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
@@ -52,7 +55,9 @@ import org.junit.jupiter.api.extension.TestWatcher;
  * ..., which a developer's Glimpse may use), the JVM-wide libraries in the domain's {@code lib/},
  * the server resources of {@code server-config} run with {@code asadmin multimode}, embedded
  * PostgreSQL and Artemis as for {@code ./glimpse run}, then the EAR is deployed and must become
- * ready and issue a token. Domain, broker and database are stopped afterwards in every case.
+ * ready, issue a token, import a server folder of labelled photos through its batch job and JMS
+ * consumer, and find a guest's photos by a selfie that is not among them. Domain, broker and
+ * database are stopped afterwards in every case.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 @ExtendWith(PayaraServerEarIT.FailureLog.class)
@@ -61,6 +66,8 @@ class PayaraServerEarIT {
   private static final String DOMAIN = "glimpse-it";
   private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
   private static final Duration ASADMIN_TIMEOUT = Duration.ofMinutes(3);
+  private static final Duration IMPORT_TIMEOUT = Duration.ofMinutes(4);
+  private static final String GALLERY_CODE = "ear-246800";
   private static final String ADMIN_EMAIL = "admin@glimpse.test";
   private static final String ADMIN_PASSWORD =
       "it-" + HexFormat.of().formatHex(new SecureRandom().generateSeed(8));
@@ -78,6 +85,7 @@ class PayaraServerEarIT {
   private static Path payaraHome;
   private static Path work;
   private static Path domainDir;
+  private static Path photos;
   private static int adminPort;
   private static int httpPort;
   private static boolean domainStarted;
@@ -101,6 +109,7 @@ class PayaraServerEarIT {
               .toAbsolutePath();
       domainDir = Files.createDirectories(work.resolve("domains"));
       Path dataDir = Files.createDirectories(work.resolve("data"));
+      photos = Files.createDirectories(work.resolve("photos"));
 
       // PostgreSQL and Artemis boot while the domain is created and started.
       int databasePort = freePort();
@@ -161,9 +170,14 @@ class PayaraServerEarIT {
           commands,
           settingsCommand(
                   Map.of(
-                      "glimpse.data.dir", dataDir.toString(),
-                      "glimpse.admin.email", ADMIN_EMAIL,
-                      "glimpse.admin.password", ADMIN_PASSWORD))
+                      "glimpse.data.dir",
+                      dataDir.toString(),
+                      "glimpse.admin.email",
+                      ADMIN_EMAIL,
+                      "glimpse.admin.password",
+                      ADMIN_PASSWORD,
+                      "glimpse.import.roots",
+                      photos.toString()))
               + "\n"
               + forAsadminCli(
                   ServerResources.render(
@@ -290,6 +304,65 @@ class PayaraServerEarIT {
             HttpRequest.newBuilder(uri("/api/v1/events")).timeout(Duration.ofSeconds(30)).build(),
             HttpResponse.BodyHandlers.ofString());
     assertEquals(401, anonymous.statusCode(), "GET /api/v1/events without a token");
+  }
+
+  @Test
+  @Order(3)
+  void importsAFolderAndFindsAGuestBySelfie() throws Exception {
+    // Three people of the labelled deepface photos; the selfie is one of df00's, not imported.
+    Path shared = existing("glimpse.shared").resolve("photos/deepface");
+    Map<String, List<String>> people = new TreeMap<>();
+    for (String line : Files.readAllLines(shared.resolve("identities.tsv"))) {
+      String[] cells = line.split("\t");
+      if (cells.length == 2 && Set.of("df00", "df01", "df02").contains(cells[0])) {
+        people.computeIfAbsent(cells[0], k -> new ArrayList<>()).add(cells[1]);
+      }
+    }
+    String selfieFile = people.get("df00").get(0);
+    Path event = Files.createDirectories(photos.resolve("wedding"));
+    Set<String> imported = new TreeSet<>();
+    for (List<String> files : people.values()) {
+      for (String file : files) {
+        if (!file.equals(selfieFile)) {
+          Files.copy(shared.resolve(file), event.resolve(file));
+          imported.add(file);
+        }
+      }
+    }
+    Set<String> guestsPhotos = new TreeSet<>(people.get("df00"));
+    guestsPhotos.remove(selfieFile);
+
+    GlimpseClient photographer =
+        GlimpseClient.signIn(PayaraServerEarIT::uri, ADMIN_EMAIL, ADMIN_PASSWORD);
+    long eventId = photographer.createEvent("Wedding on Payara Server");
+    long run = photographer.importFolder(eventId, event);
+    JsonObject status = photographer.awaitFinished(run, IMPORT_TIMEOUT);
+    log("import: %s", status);
+    assertEquals("COMPLETED", status.getString("status"), status.toString());
+    assertEquals(imported.size(), status.getInt("total"), status.toString());
+    assertEquals(imported.size(), status.getInt("processed"), status.toString());
+    assertEquals(0, status.getInt("failed"), status.toString());
+    assertTrue(
+        status.getInt("faces") >= imported.size(), "a face in every photo at least: " + status);
+
+    photographer.openGallery(eventId, GALLERY_CODE);
+    Api guest = Api.withoutCookies(PayaraServerEarIT::uri);
+    String token = GlimpseClient.guestToken(guest, photographer.slug(eventId), GALLERY_CODE);
+    JsonObject answer =
+        Api.object(
+            guest.multipart(
+                "/api/v1/events/" + eventId + "/search",
+                token,
+                Map.of(),
+                "selfie",
+                Map.of(selfieFile, Files.readAllBytes(shared.resolve(selfieFile)))),
+            200);
+    Set<String> found = new TreeSet<>();
+    for (JsonObject match : answer.getJsonArray("matches").getValuesAs(JsonObject.class)) {
+      found.add(match.getString("fileName"));
+    }
+    log("selfie %s found %s", selfieFile, found);
+    assertEquals(guestsPhotos, found, "the guest's photos, and only them: " + answer);
   }
 
   // --- asadmin ---
